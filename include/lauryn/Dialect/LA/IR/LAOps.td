@@ -1,0 +1,582 @@
+//===- LAOps.td - la operations -------------------------------*- tablegen -*-===//
+//
+// Ops are grouped into families (OpFamily in LATraits.h). A family fixes the
+// syntax, the result-type inference, the cost formula and the metadata sparsity
+// rule; each op adds its FLOP weight (SystemDS ComputeCost weights) and, for
+// element-wise ops, its zero rule (how zeros of the inputs propagate).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LAURYN_DIALECT_LA_IR_LAOPS_TD
+#define LAURYN_DIALECT_LA_IR_LAOPS_TD
+
+include "lauryn/Dialect/LA/IR/LABase.td"
+include "lauryn/Dialect/LA/IR/LAAttrs.td"
+include "lauryn/Dialect/LA/IR/LAInterfaces.td"
+include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+//===----------------------------------------------------------------------===//
+// Base classes
+//===----------------------------------------------------------------------===//
+
+class LA_Op<string mnemonic, string family, list<Trait> traits = []>
+    : Op<LA_Dialect, mnemonic, !listconcat(traits, [
+        LA_CostOpInterface, LA_SparsityPropagationOpInterface])> {
+  // FLOPs per processed cell (SystemDS hops/cost/ComputeCost.java weights).
+  string flops = "1.0";
+  // How zeros of the inputs reach the output (element-wise ops only).
+  string zeroRule = "Dense";
+  // Family-specific C++ definitions (result-type inference).
+  code familyDefs = [{}];
+  code extraDecls = [{}];
+
+  let hasCustomAssemblyFormat = 1;
+  let extraClassDeclaration = [{
+    static constexpr ::lauryn::la::OpFamily getFamily() {
+      return ::lauryn::la::OpFamily::}] # family # [{;
+    }
+    static constexpr double getFlopsPerCell() { return }] # flops # [{; }
+    static constexpr ::lauryn::la::ZeroRule getZeroRule() {
+      return ::lauryn::la::ZeroRule::}] # zeroRule # [{;
+    }
+  }] # extraDecls;
+  let extraClassDefinition = [{
+    ::mlir::ParseResult $cppClass::parse(::mlir::OpAsmParser &parser,
+                                         ::mlir::OperationState &result) {
+      return ::lauryn::la::detail::parseLAOp<$cppClass>(parser, result);
+    }
+    void $cppClass::print(::mlir::OpAsmPrinter &printer) {
+      ::lauryn::la::detail::printLAOp<$cppClass>(*this, printer);
+    }
+  }] # familyDefs;
+}
+
+// Ops whose result type follows from operands and attributes. The encoding and
+// the static-ness of dimensions of an explicitly written result type may differ
+// from the inferred one (see la::detail::isCompatibleResultType).
+class LA_InferredOp<string mnemonic, string family, list<Trait> traits = []>
+    : LA_Op<mnemonic, family, !listconcat(traits,
+        [Pure, LA_LineageOpInterface, InferTypeOpAdaptorWithIsCompatible])> {
+  code inferBody = [{}];
+  let familyDefs = [{
+    bool $cppClass::isCompatibleReturnTypes(::mlir::TypeRange l, ::mlir::TypeRange r) {
+      return ::lauryn::la::detail::areCompatibleResultTypes(l, r);
+    }
+    ::llvm::LogicalResult $cppClass::inferReturnTypes(::mlir::MLIRContext *context,
+        std::optional<::mlir::Location> loc, Adaptor adaptor,
+        ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
+      ::lauryn::la::detail::InferContext ic{context, loc, $cppClass::getOperationName()};
+  }] # inferBody # [{
+    }
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Element-wise binary ops
+//===----------------------------------------------------------------------===//
+
+class LA_BinaryOp<string mnemonic, string flopWeight, string rule, list<Trait> traits = []>
+    : LA_InferredOp<mnemonic, "ElementwiseBinary", traits> {
+  let arguments = (ins LA_Value:$lhs, LA_Value:$rhs);
+  let results = (outs LA_Value:$result);
+  let flops = flopWeight;
+  let zeroRule = rule;
+  let inferBody = [{
+      return ::lauryn::la::detail::inferElementwiseType(
+          ic, {adaptor.getLhs().getType(), adaptor.getRhs().getType()}, getZeroRule(),
+          /*floatOnly=*/false, inferred);
+  }];
+  let hasFolder = 1;
+  let description = [{
+    Element-wise binary operation with DML broadcasting: matrix ⊙ matrix of equal shape,
+    matrix ⊙ scalar, matrix ⊙ row vector (1×n), matrix ⊙ column vector (n×1), and
+    scalar ⊙ scalar. Both operands have the same element type. Comparison and logical ops
+    return 1 or 0 in that element type (DML semantics: non-zero is true).
+
+    ```mlir
+    %0 = la.}] # mnemonic # [{ %X, %Y : tensor<?x?xf64>, tensor<?x?xf64>
+    %1 = la.}] # mnemonic # [{ %X, %s : tensor<?x?xf64>, f64
+    %2 = la.}] # mnemonic # [{ %X, %row : tensor<?x100xf64>, tensor<1x100xf64>
+    ```
+  }];
+}
+
+def LA_AddOp : LA_BinaryOp<"add", "1.0", "Union", [Commutative]> {
+  let summary = "element-wise addition (`+`)";
+  let hasCanonicalizer = 1;
+}
+def LA_SubOp : LA_BinaryOp<"sub", "1.0", "Union"> {
+  let summary = "element-wise subtraction (`-`)";
+}
+def LA_MulOp : LA_BinaryOp<"mul", "1.0", "Intersect", [Commutative]> {
+  let summary = "element-wise multiplication (`*`)";
+}
+def LA_DivOp : LA_BinaryOp<"div", "22.0", "Dense"> {
+  let summary = "element-wise division (`/`); integer division by zero is a run-time error";
+  let hasCanonicalizer = 1;
+}
+def LA_PowOp : LA_BinaryOp<"pow", "16.0", "Dense"> {
+  let summary = "element-wise power (`^`)";
+  let hasCanonicalizer = 1;
+}
+def LA_MinimumOp : LA_BinaryOp<"minimum", "1.0", "Union", [Commutative]> {
+  let summary = "element-wise minimum (`min(X, Y)`); NaN if either operand is NaN";
+}
+def LA_MaximumOp : LA_BinaryOp<"maximum", "1.0", "Union", [Commutative]> {
+  let summary = "element-wise maximum (`max(X, Y)`); NaN if either operand is NaN";
+}
+def LA_ModOp : LA_BinaryOp<"mod", "8.0", "Dense"> {
+  let summary = "element-wise modulus (`%%`), DML semantics: x - floor(x / y) * y";
+}
+def LA_IntDivOp : LA_BinaryOp<"intdiv", "6.0", "Dense"> {
+  let summary = "element-wise integer division (`%/%`), DML semantics: floor(x / y)";
+}
+def LA_LtOp : LA_BinaryOp<"lt", "1.0", "Union"> { let summary = "element-wise `<` (1 or 0)"; }
+def LA_LeOp : LA_BinaryOp<"le", "1.0", "Dense"> { let summary = "element-wise `<=` (1 or 0)"; }
+def LA_GtOp : LA_BinaryOp<"gt", "1.0", "Union"> { let summary = "element-wise `>` (1 or 0)"; }
+def LA_GeOp : LA_BinaryOp<"ge", "1.0", "Dense"> { let summary = "element-wise `>=` (1 or 0)"; }
+def LA_EqOp : LA_BinaryOp<"eq", "1.0", "Dense", [Commutative]> {
+  let summary = "element-wise `==` (1 or 0)";
+}
+def LA_NeOp : LA_BinaryOp<"ne", "1.0", "Union", [Commutative]> {
+  let summary = "element-wise `!=` (1 or 0)";
+}
+def LA_AndOp : LA_BinaryOp<"and", "1.0", "Intersect", [Commutative]> {
+  let summary = "element-wise logical and (`&`): 1 if both are non-zero";
+}
+def LA_OrOp : LA_BinaryOp<"or", "1.0", "Union", [Commutative]> {
+  let summary = "element-wise logical or (`|`): 1 if either is non-zero";
+}
+def LA_XorOp : LA_BinaryOp<"xor", "1.0", "Union", [Commutative]> {
+  let summary = "element-wise logical exclusive or: 1 if exactly one is non-zero";
+}
+
+//===----------------------------------------------------------------------===//
+// Element-wise unary ops
+//===----------------------------------------------------------------------===//
+
+class LA_UnaryOp<string mnemonic, string flopWeight, string rule, bit floatOnly = 0>
+    : LA_InferredOp<mnemonic, "ElementwiseUnary"> {
+  let arguments = (ins LA_Value:$input);
+  let results = (outs LA_Value:$result);
+  let flops = flopWeight;
+  let zeroRule = rule;
+  let inferBody = [{
+      return ::lauryn::la::detail::inferElementwiseType(
+          ic, {adaptor.getInput().getType()}, getZeroRule(),
+          /*floatOnly=*/}] # !if(floatOnly, "true", "false") # [{, inferred);
+  }];
+  let hasFolder = 1;
+  let description = [{
+    Element-wise unary operation on a matrix or a scalar.}] #
+    !if(floatOnly, " The element type must be floating point.", "") # [{
+
+    ```mlir
+    %0 = la.}] # mnemonic # [{ %X : tensor<?x?xf64>
+    ```
+  }];
+}
+
+def LA_NegOp : LA_UnaryOp<"neg", "1.0", "Preserve"> { let summary = "negation (`-X`)"; }
+def LA_AbsOp : LA_UnaryOp<"abs", "1.0", "Preserve"> { let summary = "absolute value"; }
+def LA_ExpOp : LA_UnaryOp<"exp", "18.0", "Dense", 1> { let summary = "exponential"; }
+def LA_LogOp : LA_UnaryOp<"log", "32.0", "Dense", 1> { let summary = "natural logarithm"; }
+def LA_SqrtOp : LA_UnaryOp<"sqrt", "2.0", "Preserve", 1> { let summary = "square root"; }
+def LA_SigmoidOp : LA_UnaryOp<"sigmoid", "21.0", "Dense", 1> {
+  let summary = "logistic sigmoid 1 / (1 + exp(-x))";
+}
+def LA_RoundOp : LA_UnaryOp<"round", "1.0", "Preserve"> {
+  let summary = "round half away from zero";
+}
+def LA_FloorOp : LA_UnaryOp<"floor", "1.0", "Preserve"> { let summary = "round down"; }
+def LA_CeilOp : LA_UnaryOp<"ceil", "1.0", "Preserve"> { let summary = "round up"; }
+def LA_SignOp : LA_UnaryOp<"sign", "1.0", "Preserve"> { let summary = "sign: -1, 0 or 1"; }
+def LA_SinOp : LA_UnaryOp<"sin", "18.0", "Preserve", 1> { let summary = "sine"; }
+def LA_CosOp : LA_UnaryOp<"cos", "22.0", "Dense", 1> { let summary = "cosine"; }
+def LA_TanOp : LA_UnaryOp<"tan", "42.0", "Preserve", 1> { let summary = "tangent"; }
+def LA_TanhOp : LA_UnaryOp<"tanh", "42.0", "Preserve", 1> { let summary = "hyperbolic tangent"; }
+def LA_NotOp : LA_UnaryOp<"not", "1.0", "Dense"> {
+  let summary = "logical not (`!X`): 1 where X is zero, 0 elsewhere";
+}
+def LA_IsNanOp : LA_UnaryOp<"isnan", "1.0", "Preserve"> {
+  let summary = "1 where X is NaN, 0 elsewhere";
+}
+
+//===----------------------------------------------------------------------===//
+// Ternary
+//===----------------------------------------------------------------------===//
+
+def LA_IfElseOp : LA_InferredOp<"ifelse", "Ternary"> {
+  let summary = "element-wise selection: cond != 0 ? a : b";
+  let description = [{
+    DML `ifelse(cond, a, b)`. The three operands broadcast against each other like the
+    operands of a binary op; `a` and `b` share the element type of the result, `cond` may
+    have any la element type.
+
+    ```mlir
+    %r = la.ifelse %c, %X, %zero : tensor<?x?xf64>, tensor<?x?xf64>, f64
+    ```
+  }];
+  let arguments = (ins LA_Value:$cond, LA_Value:$trueValue, LA_Value:$falseValue);
+  let results = (outs LA_Value:$result);
+  let flops = "2.0";
+  let inferBody = [{
+      return ::lauryn::la::detail::inferIfElseType(ic, adaptor.getCond().getType(),
+          adaptor.getTrueValue().getType(), adaptor.getFalseValue().getType(), inferred);
+  }];
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Aggregates
+//===----------------------------------------------------------------------===//
+
+class LA_AggOp<string mnemonic, string flopWeight, string aggKind>
+    : LA_InferredOp<mnemonic, "Aggregate"> {
+  let arguments = (ins LA_Matrix:$input,
+                       DefaultValuedAttr<LA_AxisAttr, "::lauryn::la::Axis::all">:$axis);
+  let results = (outs LA_Value:$result);
+  let flops = flopWeight;
+  let inferBody = [{
+      return ::lauryn::la::detail::inferAggregateType(ic, adaptor.getInput().getType(),
+          adaptor.getAxisAttr() ? adaptor.getAxisAttr().getValue()
+                                : ::lauryn::la::Axis::all,
+          ::lauryn::la::AggKind::}] # aggKind # [{, inferred);
+  }];
+  let hasFolder = 1;
+  let description = [{
+    Aggregate over all cells (`all`, a scalar), per row (`row`, an n×1 column vector, DML
+    `row…`) or per column (`col`, a 1×m row vector, DML `col…`). The axis keyword follows
+    the op name and defaults to `all`.
+
+    ```mlir
+    %s = la.}] # mnemonic # [{ %X : tensor<?x?xf64>
+    %r = la.}] # mnemonic # [{ row %X : tensor<?x?xf64>
+    %c = la.}] # mnemonic # [{ col %X : tensor<?x?xf64>
+    ```
+  }];
+}
+
+def LA_SumOp : LA_AggOp<"sum", "4.0", "Sum"> { let summary = "sum"; let hasCanonicalizer = 1; }
+def LA_MeanOp : LA_AggOp<"mean", "4.0", "Mean"> {
+  let summary = "arithmetic mean (floating point only)";
+  let hasCanonicalizer = 1;
+}
+def LA_VarOp : LA_AggOp<"var", "8.0", "Var"> {
+  let summary = "sample variance with n - 1 denominator (floating point only)";
+  let hasCanonicalizer = 1;
+}
+def LA_ProdOp : LA_AggOp<"prod", "1.0", "Prod"> {
+  let summary = "product";
+  let hasCanonicalizer = 1;
+}
+def LA_MinOp : LA_AggOp<"min", "1.0", "Min"> {
+  let summary = "minimum (NaN if any cell is NaN)";
+  let hasCanonicalizer = 1;
+}
+def LA_MaxOp : LA_AggOp<"max", "1.0", "Max"> {
+  let summary = "maximum (NaN if any cell is NaN)";
+  let hasCanonicalizer = 1;
+}
+def LA_SumSqOp : LA_AggOp<"sumsq", "5.0", "SumSq"> {
+  let summary = "sum of squares";
+  let hasCanonicalizer = 1;
+}
+def LA_NnzOp : LA_AggOp<"nnz", "1.0", "Nnz"> {
+  let summary = "number of non-zero cells (result element type i64; NaN counts as non-zero)";
+  let hasCanonicalizer = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Matrix multiplication and reorganisation
+//===----------------------------------------------------------------------===//
+
+def LA_MatMulOp : LA_InferredOp<"matmul", "MatMul"> {
+  let summary = "matrix multiplication (`%*%`)";
+  let description = [{
+    `(m×k) %*% (k×n) -> m×n`. Operands share the element type.
+
+    ```mlir
+    %C = la.matmul %A, %B : tensor<?x?xf64>, tensor<?x?xf64>
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$lhs, LA_Matrix:$rhs);
+  let results = (outs LA_Matrix:$result);
+  let flops = "2.0";
+  let inferBody = [{
+      return ::lauryn::la::detail::inferMatMulType(ic, adaptor.getLhs().getType(),
+          adaptor.getRhs().getType(), inferred);
+  }];
+  let hasCanonicalizer = 1;
+}
+
+def LA_TransposeOp : LA_InferredOp<"transpose", "Transpose"> {
+  let summary = "transpose (`t(X)`)";
+  let description = [{
+    ```mlir
+    %T = la.transpose %X : tensor<100x?xf64>   // tensor<?x100xf64>
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$input);
+  let results = (outs LA_Matrix:$result);
+  let inferBody = [{
+      return ::lauryn::la::detail::inferTransposeType(ic, adaptor.getInput().getType(), inferred);
+  }];
+  let hasFolder = 1;
+}
+
+def LA_ReshapeOp : LA_Op<"reshape", "Reshape", [Pure, LA_LineageOpInterface]> {
+  let summary = "row-major reshape (DML `matrix(X, rows=, cols=)`)";
+  let description = [{
+    Reinterprets the cells of `input` in row-major order with a new shape. The result type is
+    written explicitly; one index operand per dynamic result dimension gives its size.
+    Statically known cell counts must agree.
+
+    ```mlir
+    %R = la.reshape %X -> tensor<2x3xf64>                              // X: tensor<3x2xf64>
+    %D = la.reshape %X, %rows, %cols : tensor<?x?xf64>, index, index -> tensor<?x?xf64>
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$input, Variadic<Index>:$dynamicSizes);
+  let results = (outs LA_Matrix:$result);
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def LA_CBindOp : LA_InferredOp<"cbind", "Bind"> {
+  let summary = "column-wise concatenation (`cbind(A, B, ...)`)";
+  let description = [{
+    Concatenates matrices left to right; all operands have the same number of rows and the
+    same element type.
+
+    ```mlir
+    %C = la.cbind %A, %B : tensor<?x3xf64>, tensor<?x1xf64>   // tensor<?x4xf64>
+    ```
+  }];
+  let arguments = (ins Variadic<LA_Matrix>:$inputs);
+  let results = (outs LA_Matrix:$result);
+  let inferBody = [{
+      return ::lauryn::la::detail::inferBindType(ic, adaptor.getInputs().getTypes(),
+          /*alongCols=*/true, inferred);
+  }];
+  let hasFolder = 1;
+}
+
+def LA_RBindOp : LA_InferredOp<"rbind", "Bind"> {
+  let summary = "row-wise concatenation (`rbind(A, B, ...)`)";
+  let description = [{
+    Concatenates matrices top to bottom; all operands have the same number of columns and
+    the same element type.
+
+    ```mlir
+    %R = la.rbind %A, %B : tensor<2x?xf64>, tensor<3x?xf64>   // tensor<5x?xf64>
+    ```
+  }];
+  let arguments = (ins Variadic<LA_Matrix>:$inputs);
+  let results = (outs LA_Matrix:$result);
+  let inferBody = [{
+      return ::lauryn::la::detail::inferBindType(ic, adaptor.getInputs().getTypes(),
+          /*alongCols=*/false, inferred);
+  }];
+  let hasFolder = 1;
+}
+
+def LA_SliceOp : LA_InferredOp<"slice", "Slice"> {
+  let summary = "right indexing `X[rb:re, cb:ce]` (0-based, half-open)";
+  let description = [{
+    Extracts rows `[rowBegin, rowEnd)` and columns `[colBegin, colEnd)`. Bounds are index
+    values; constant bounds give a static result shape and are checked against static
+    input dimensions. Frontends translate DML's 1-based inclusive ranges.
+
+    ```mlir
+    %S = la.slice %X, %c0, %c10, %c0, %n : tensor<?x?xf64>, index, index, index, index
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$input, Index:$rowBegin, Index:$rowEnd,
+                       Index:$colBegin, Index:$colEnd);
+  let results = (outs LA_Matrix:$result);
+  let inferBody = [{
+      return ::lauryn::la::detail::inferSliceType(ic, adaptor.getInput().getType(),
+          {adaptor.getRowBegin(), adaptor.getRowEnd(), adaptor.getColBegin(),
+           adaptor.getColEnd()}, inferred);
+  }];
+  let hasFolder = 1;
+}
+
+def LA_InsertOp : LA_InferredOp<"insert", "Insert"> {
+  let summary = "left indexing `X[rb:re, cb:ce] = S` (0-based), as a value";
+  let description = [{
+    Returns a copy of `dest` with `source` written at (`rowOffset`, `colOffset`). Constant
+    offsets are checked against static shapes.
+
+    ```mlir
+    %Y = la.insert %S, %X, %c2, %c0 : tensor<1x?xf64>, tensor<?x?xf64>, index, index
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$source, LA_Matrix:$dest, Index:$rowOffset,
+                       Index:$colOffset);
+  let results = (outs LA_Matrix:$result);
+  let inferBody = [{
+      return ::lauryn::la::detail::inferInsertType(ic, adaptor.getSource().getType(),
+          adaptor.getDest().getType(), adaptor.getRowOffset(), adaptor.getColOffset(),
+          inferred);
+  }];
+}
+
+def LA_DiagOp : LA_InferredOp<"diag", "Diag"> {
+  let summary = "DML `diag`: n×1 vector to n×n diagonal matrix, or n×n matrix to its diagonal";
+  let description = [{
+    A column vector (statically n×1) becomes the n×n matrix with it on the diagonal; any other
+    matrix must be square and yields its diagonal as an n×1 column vector.
+
+    ```mlir
+    %D = la.diag %v : tensor<?x1xf64>    // tensor<?x?xf64>
+    %d = la.diag %D : tensor<?x?xf64>    // tensor<?x1xf64>
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$input);
+  let results = (outs LA_Matrix:$result);
+  let inferBody = [{
+      return ::lauryn::la::detail::inferDiagType(ic, adaptor.getInput().getType(), inferred);
+  }];
+  let hasFolder = 1;
+}
+
+def LA_RevOp : LA_InferredOp<"rev", "Rev"> {
+  let summary = "reverse the order of rows (DML `rev`)";
+  let description = [{
+    ```mlir
+    %R = la.rev %X : tensor<?x?xf64>
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$input);
+  let results = (outs LA_Matrix:$result);
+  let inferBody = [{
+      return ::lauryn::la::detail::inferSameShapeType(ic, adaptor.getInput().getType(),
+          inferred);
+  }];
+  let hasFolder = 1;
+}
+
+def LA_SolveOp : LA_InferredOp<"solve", "Solve"> {
+  let summary = "solve the linear system A X = B for X";
+  let description = [{
+    `A` is square n×n, `B` is n×k; floating-point element types only.
+
+    ```mlir
+    %x = la.solve %A, %b : tensor<?x?xf64>, tensor<?x1xf64>
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$lhs, LA_Matrix:$rhs);
+  let results = (outs LA_Matrix:$result);
+  let inferBody = [{
+      return ::lauryn::la::detail::inferSolveType(ic, adaptor.getLhs().getType(),
+          adaptor.getRhs().getType(), inferred);
+  }];
+}
+
+//===----------------------------------------------------------------------===//
+// Casts and format conversion
+//===----------------------------------------------------------------------===//
+
+def LA_CastOp : LA_Op<"cast", "Cast", [Pure, LA_LineageOpInterface]> {
+  let summary = "element-type cast, and scalar <-> 1×1 matrix (DML as.scalar / as.matrix)";
+  let description = [{
+    Converts the element type of a matrix or scalar (float→int truncates toward zero,
+    int→float rounds to nearest), or turns a 1×1 matrix into a scalar and back. The result
+    type is explicit; shape and encoding of matrices are kept.
+
+    ```mlir
+    %i = la.cast %X : tensor<?x?xf64> -> tensor<?x?xi64>
+    %s = la.cast %M : tensor<1x1xf64> -> f64
+    ```
+  }];
+  let arguments = (ins LA_Value:$input);
+  let results = (outs LA_Value:$result);
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+def LA_ConvertOp : LA_Op<"convert", "Convert", [Pure, LA_LineageOpInterface]> {
+  let summary = "change the physical format (tensor encoding) of a matrix";
+  let description = [{
+    Dense ↔ sparse (any upstream `#sparse_tensor.encoding` of rank 2) and sparse ↔ sparse.
+    Shape and element type are kept; only the encoding differs.
+
+    ```mlir
+    #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+    %S = la.convert %X : tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+    ```
+  }];
+  let arguments = (ins LA_Matrix:$input);
+  let results = (outs LA_Matrix:$result);
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Generators
+//===----------------------------------------------------------------------===//
+
+def LA_FillOp : LA_Op<"fill", "Generator", [Pure, LA_LineageOpInterface]> {
+  let summary = "matrix with every cell equal to a scalar (DML `matrix(v, rows, cols)`)";
+  let description = [{
+    One index operand per dynamic dimension of the explicit result type.
+
+    ```mlir
+    %Z = la.fill %zero : f64 -> tensor<10x3xf64>
+    %D = la.fill %one, %n : f64, index -> tensor<?x1xf64>
+    ```
+  }];
+  let arguments = (ins LA_Scalar:$value, Variadic<Index>:$dynamicSizes);
+  let results = (outs LA_Matrix:$result);
+  let hasVerifier = 1;
+}
+
+def LA_SeqOp : LA_Op<"seq", "Generator", [Pure, LA_LineageOpInterface]> {
+  let summary = "column vector from, from+incr, ... up to `to` (DML `seq`)";
+  let description = [{
+    Produces the n×1 column vector `from + i*incr` for i in [0, n) with
+    n = floor((to - from) / incr) + 1; incr must be non-zero and point from `from` towards
+    `to`. The operands are scalars of the result's element type.
+
+    ```mlir
+    %s = la.seq %one, %ten, %one : f64, f64, f64 -> tensor<10x1xf64>
+    ```
+  }];
+  let arguments = (ins LA_Scalar:$from, LA_Scalar:$to, LA_Scalar:$incr);
+  let results = (outs LA_Matrix:$result);
+  let hasVerifier = 1;
+}
+
+def LA_RandOp : LA_Op<"rand", "Generator", [
+    MemoryEffects<[MemRead<DefaultResource>, MemWrite<DefaultResource>]>,
+    DeclareOpInterfaceMethods<LA_LineageOpInterface, ["isDeterministic", "getLineageSeed"]>]> {
+  let summary = "random matrix (DML `rand`)";
+  let description = [{
+    A matrix of random values drawn from `distribution` (`uniform` in [min, max],
+    `normal` with mean 0 and standard deviation 1, `poisson` with mean `lambda`), of which a
+    fraction `sparsity` (DML's name; it is the density) is non-zero. With a `seed` the op is
+    deterministic (equal seeds give equal matrices, and lineage includes the seed); without
+    one it draws a fresh seed at run time and is never merged, hoisted or reused.
+
+    ```mlir
+    %R = la.rand {seed = 7 : i64, min = -1.0 : f64, max = 1.0 : f64, sparsity = 0.1 : f64}
+           -> tensor<100x10xf64>
+    %N = la.rand %n {distribution = #la.distribution<normal>} : index -> tensor<?x5xf64>
+    ```
+  }];
+  let arguments = (ins Variadic<Index>:$dynamicSizes,
+                       OptionalAttr<I64Attr>:$seed,
+                       DefaultValuedAttr<F64Attr, "0.0">:$min,
+                       DefaultValuedAttr<F64Attr, "1.0">:$max,
+                       DefaultValuedAttr<F64Attr, "1.0">:$sparsity,
+                       DefaultValuedAttr<F64Attr, "1.0">:$lambda,
+                       DefaultValuedAttr<LA_DistributionAttr,
+                                         "::lauryn::la::Distribution::uniform">:$distribution);
+  let results = (outs LA_Matrix:$result);
+  let hasVerifier = 1;
+}
+
+#endif // LAURYN_DIALECT_LA_IR_LAOPS_TD

@@ -1,0 +1,45 @@
+//===- Lineage.h - structural lineage hashes of values ----------*- C++ -*-===//
+//
+// Lineage IDs identify the computation that produced a value (LIMA, SIGMOD'21):
+// a 64-bit xxh3 hash over op name, result index and type, inherent attributes,
+// operand lineage (sorted for commutative ops), seeds, and nested regions. See
+// the description of la-assign-lineage in Passes.td for the exact rules.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LAURYN_DIALECT_LA_TRANSFORMS_LINEAGE_H
+#define LAURYN_DIALECT_LA_TRANSFORMS_LINEAGE_H
+
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace lauryn::la {
+
+class LineageHasher {
+public:
+  LineageHasher() = default;
+
+  /// Lineage of `value` (memoized).
+  uint64_t get(mlir::Value value);
+  /// True if `op` always computes the same results from the same operands and
+  /// has no side effects (such ops may be merged and hoisted).
+  bool isMergeable(mlir::Operation *op);
+
+private:
+  uint64_t hashOp(mlir::Operation *op);
+  uint64_t hashRegion(mlir::Region &region);
+  uint64_t hashCallee(mlir::Operation *call, bool &pure);
+  bool isDeterministic(mlir::Operation *op);
+
+  mlir::SymbolTableCollection symbols;
+  llvm::DenseMap<mlir::Value, uint64_t> valueHashes;
+  llvm::DenseMap<mlir::Operation *, uint64_t> opHashes;
+  llvm::DenseMap<mlir::Operation *, std::pair<uint64_t, bool>> calleeHashes;
+  llvm::DenseMap<mlir::Operation *, bool> mergeable;
+  llvm::SmallPtrSet<mlir::Operation *, 4> calleesInProgress;
+};
+
+} // namespace lauryn::la
+
+#endif // LAURYN_DIALECT_LA_TRANSFORMS_LINEAGE_H

@@ -1,0 +1,114 @@
+//===- Passes.td - la transformation passes ------------------*- tablegen -*-===//
+
+#ifndef LAURYN_DIALECT_LA_TRANSFORMS_PASSES_TD
+#define LAURYN_DIALECT_LA_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def AssignLineagePass : Pass<"la-assign-lineage", "::mlir::ModuleOp"> {
+  let summary = "Attach structural lineage IDs (#la.lineage) to la ops";
+  let description = [{
+    Computes for every value a 64-bit lineage hash (xxh3 over a canonical byte encoding) of
+    the computation that produced it: op name, result index, result type, inherent attributes,
+    the lineage of its operands (sorted for commutative ops), the seed of random ops, and
+    the lineage of nested regions. The hash is independent of SSA names, locations, op
+    order and the machine, so equal hashes denote equal computations.
+
+    * Function arguments hash as (function name, argument index).
+    * Loop and branch bodies are hashed once as a *patch*: their block arguments are
+      placeholders identified by nesting depth and position, so every iteration of a loop
+      shares one lineage per body value (LIMA's loop deduplication).
+    * A `func.call` hashes as (callee body lineage, argument lineage): the callee body is
+      hashed once and every call refers to it (function deduplication).
+    * Non-deterministic ops (`la.rand` without a seed) get a lineage no other op shares.
+
+    The result is attached as `la.lineage = #la.lineage<0x...>` to every la op and
+    `func.call` (one entry per result as an array for multi-result calls); with
+    `annotate-all` every op with results is annotated.
+
+    Example:
+    ```mlir
+    %0 = la.transpose %X : tensor<?x?xf64>
+    %1 = la.matmul %0, %X : tensor<?x?xf64>, tensor<?x?xf64>
+    ```
+    becomes
+    ```mlir
+    %0 = la.transpose %X {la.lineage = #la.lineage<0x3c1f...>} : tensor<?x?xf64>
+    %1 = la.matmul %0, %X {la.lineage = #la.lineage<0x9a02...>} : tensor<?x?xf64>, tensor<?x?xf64>
+    ```
+  }];
+  let options = [
+    Option<"annotateAll", "annotate-all", "bool", /*default=*/"false",
+           "Annotate every op with results, not only la ops and calls">
+  ];
+  let dependentDialects = ["::lauryn::la::LADialect"];
+  let statistics = [
+    Statistic<"numAnnotated", "annotated-ops", "Number of ops given a lineage ID">,
+    Statistic<"numNondeterministic", "nondeterministic-ops",
+              "Number of ops with a unique (non-deterministic) lineage">
+  ];
+}
+
+def LineageCSEPass : Pass<"la-lineage-cse", "::mlir::ModuleOp"> {
+  let summary = "Merge equal computations by lineage and hoist loop-invariant work";
+  let description = [{
+    Lineage-based common-subexpression elimination:
+
+    1. Hoists loop-invariant, deterministic and side-effect-free ops out of every loop
+       (`scf.for`, `scf.while`, ...) so that the work of a loop body that does not depend on
+       the iteration runs once.
+    2. Computes lineage (see `la-assign-lineage`) and replaces every op whose lineage equals
+       that of an op dominating it, with the same result types, by that op's results.
+       Because lineage sorts the operands of commutative ops and sees through calls,
+       this merges `X + Y` with `Y + X`, and two calls of a side-effect-free function
+       with equal arguments, which structural CSE does not.
+
+    Ops with memory effects and non-deterministic ops (`la.rand` without a seed) are never
+    merged or hoisted.
+
+    Example:
+    ```mlir
+    scf.for %i = %c0 to %n step %c1 iter_args(%w = %w0) -> tensor<?x1xf64> {
+      %xt = la.transpose %X : tensor<?x?xf64>
+      %g = la.matmul %xt, %X : tensor<?x?xf64>, tensor<?x?xf64>
+      ...
+    }
+    ```
+    becomes a loop whose `t(X) %*% X` is computed once, before the loop.
+  }];
+  let options = [
+    Option<"hoist", "hoist", "bool", /*default=*/"true",
+           "Hoist loop-invariant ops out of loops before merging">
+  ];
+  let dependentDialects = ["::lauryn::la::LADialect"];
+  let statistics = [
+    Statistic<"numMerged", "merged-ops", "Number of ops replaced by an equal earlier op">,
+    Statistic<"numHoisted", "hoisted-ops", "Number of ops hoisted out of loops">
+  ];
+}
+
+def OptimizePass : Pass<"la-optimize", "::mlir::ModuleOp"> {
+  let summary = "Lauryn's default target-independent pipeline on la";
+  let description = [{
+    A pass bundle: canonicalization (folding and the static algebraic rewrites of the la
+    dialect), lineage-based CSE with loop-invariant hoisting, canonicalization again, and
+    finally `la-assign-lineage`, so that the optimized IR carries lineage IDs.
+
+    ```
+    lauryn-opt --la-optimize program.mlir
+    ```
+    is the same as
+    ```
+    lauryn-opt --canonicalize --la-lineage-cse --canonicalize --la-assign-lineage program.mlir
+    ```
+  }];
+  let options = [
+    Option<"hoist", "hoist", "bool", /*default=*/"true",
+           "Hoist loop-invariant ops out of loops">,
+    Option<"annotateLineage", "annotate-lineage", "bool", /*default=*/"true",
+           "Attach lineage IDs at the end">
+  ];
+  let dependentDialects = ["::lauryn::la::LADialect"];
+}
+
+#endif // LAURYN_DIALECT_LA_TRANSFORMS_PASSES_TD

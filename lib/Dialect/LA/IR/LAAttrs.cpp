@@ -98,8 +98,12 @@ SparsityAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "#la.sparsity nnz must be non-negative, got " << *nnz;
   if (density) {
     double d = density->convertToDouble();
-    if (!(d >= 0.0 && d <= 1.0))
-      return emitError() << "#la.sparsity density must be in [0, 1], got " << d;
+    if (!(d >= 0.0 && d <= 1.0)) {
+      std::string text;
+      llvm::raw_string_ostream(text) << llvm::format("%g", d);
+      return emitError() << "#la.sparsity density must be in [0, 1], got "
+                         << text;
+    }
   }
   return success();
 }

@@ -31,9 +31,14 @@ mlir::ParseResult parseLAOp(mlir::OpAsmParser &parser,
   mlir::MLIRContext *ctx = parser.getContext();
   if (opHasAxis<OpT>()) {
     llvm::StringRef keyword;
-    if (succeeded(parser.parseOptionalKeyword(&keyword, {"all", "row", "col"})))
-      result.addAttribute(kAxisAttrName,
-                          AxisAttr::get(ctx, *symbolizeAxis(keyword)));
+    llvm::SMLoc keywordLoc = parser.getCurrentLocation();
+    if (succeeded(parser.parseOptionalKeyword(&keyword))) {
+      std::optional<Axis> axis = symbolizeAxis(keyword);
+      if (!axis)
+        return parser.emitError(keywordLoc, "unknown axis '")
+               << keyword << "'; expected all, row or col";
+      result.addAttribute(kAxisAttrName, AxisAttr::get(ctx, *axis));
+    }
   }
   llvm::SMLoc operandLoc = parser.getCurrentLocation();
   llvm::SmallVector<mlir::OpAsmParser::UnresolvedOperand> operands;
@@ -65,7 +70,7 @@ mlir::ParseResult parseLAOp(mlir::OpAsmParser &parser,
     result.addTypes(inferred);
     return mlir::success();
   } else {
-    return parser.emitError(parser.getCurrentLocation(),
+    return parser.emitError(parser.getNameLoc(),
                             "expected '->' followed by the result type of '")
            << OpT::getOperationName() << "'";
   }

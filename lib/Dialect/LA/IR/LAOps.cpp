@@ -12,9 +12,18 @@
 #include "LATypeInference.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/Support/Format.h"
 
 using namespace mlir;
 using namespace lauryn::la;
+
+/// Shortest round-trippable text of a double for diagnostics ("0.5", "-1").
+static std::string fmt(double v) {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << llvm::format("%g", v);
+  return s;
+}
 
 static bool hasValidEncoding(Type t) {
   auto tensor = dyn_cast<RankedTensorType>(t);
@@ -142,8 +151,8 @@ LogicalResult SeqOp::verify() {
     incr = double(inci.getValue().getSExtValue());
   if (from && to && incr) {
     if ((*to - *from) * *incr < 0)
-      return emitOpError("increment ") << *incr << " does not lead from "
-                                       << *from << " to " << *to;
+      return emitOpError("increment ") << fmt(*incr) << " does not lead from "
+                                       << fmt(*from) << " to " << fmt(*to);
     int64_t n = int64_t(std::floor((*to - *from) / *incr)) + 1;
     if (!ShapedType::isDynamic(out.getDimSize(0)) && out.getDimSize(0) != n)
       return emitOpError("produces ") << n << " rows, but the result type has "
@@ -160,11 +169,11 @@ LogicalResult RandOp::verify() {
     return emitOpError("requires a floating-point result, got ") << out;
   double sparsity = getSparsity().convertToDouble();
   if (!(sparsity >= 0.0 && sparsity <= 1.0))
-    return emitOpError("sparsity must be in [0, 1], got ") << sparsity;
+    return emitOpError("sparsity must be in [0, 1], got ") << fmt(sparsity);
   if (getMin().convertToDouble() > getMax().convertToDouble())
-    return emitOpError("min ") << getMin().convertToDouble()
+    return emitOpError("min ") << fmt(getMin().convertToDouble())
                                << " exceeds max "
-                               << getMax().convertToDouble();
+                               << fmt(getMax().convertToDouble());
   if (getDistribution() == Distribution::poisson &&
       !(getLambda().convertToDouble() > 0.0))
     return emitOpError("poisson lambda must be positive");
@@ -172,6 +181,20 @@ LogicalResult RandOp::verify() {
 }
 
 bool RandOp::isDeterministic() { return getSeed().has_value(); }
+
+/// Without a seed, rand reads and advances a hidden random state: it must not
+/// be merged, hoisted or removed as if pure. With a seed it is a pure function.
+void RandOp::getEffects(
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>> &effects) {
+  if (getSeed())
+    return;
+  effects.emplace_back(MemoryEffects::Read::get(), SideEffects::DefaultResource::get());
+  effects.emplace_back(MemoryEffects::Write::get(), SideEffects::DefaultResource::get());
+}
+
+Speculation::Speculatability RandOp::getSpeculatability() {
+  return getSeed() ? Speculation::Speculatable : Speculation::NotSpeculatable;
+}
 
 std::optional<uint64_t> RandOp::getLineageSeed() {
   if (auto seed = getSeed())

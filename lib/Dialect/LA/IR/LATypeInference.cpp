@@ -54,6 +54,13 @@ Type LAType::toMatrixType() const {
   return RankedTensorType::get({rows, cols}, element, encoding);
 }
 
+LogicalResult checkOperandCount(const InferContext &ic, size_t actual,
+                                int expected) {
+  if (expected >= 0 && actual != size_t(expected))
+    return fail(ic, "expects ", expected, " operands, got ", actual);
+  return success();
+}
+
 bool areCompatibleResultTypes(TypeRange inferred, TypeRange actual) {
   if (inferred.size() != actual.size())
     return false;
@@ -186,7 +193,8 @@ LogicalResult inferElementwiseType(const InferContext &ic,
 LogicalResult inferIfElseType(const InferContext &ic, Type cond, Type a, Type b,
                               Types &inferred) {
   SmallVector<LAType, 3> operands;
-  for (auto [i, t] : llvm::enumerate(ArrayRef<Type>{cond, a, b})) {
+  Type types[] = {cond, a, b};
+  for (auto [i, t] : llvm::enumerate(types)) {
     FailureOr<LAType> o =
         LAType::classify(ic, t, "operand #" + std::to_string(i));
     if (failed(o))
@@ -333,12 +341,13 @@ static FailureOr<int64_t> rangeExtent(const InferContext &ic, Value begin,
 }
 
 LogicalResult inferSliceType(const InferContext &ic, Type input,
-                             ArrayRef<Value> bounds, Types &inferred) {
+                             ValueRange bounds, Types &inferred) {
   FailureOr<LAType> in = classifyMatrix(ic, input, "input");
   if (failed(in))
     return failure();
-  if (bounds.size() != 4)
-    return fail(ic, "expects four index bounds");
+  for (auto [i, b] : llvm::enumerate(bounds))
+    if (!b.getType().isIndex())
+      return fail(ic, "operand #", i + 1, " must be index, but got ", b.getType());
   FailureOr<int64_t> rows = rangeExtent(ic, bounds[0], bounds[1], in->rows, "row");
   FailureOr<int64_t> cols = rangeExtent(ic, bounds[2], bounds[3], in->cols, "column");
   if (failed(rows) || failed(cols))
@@ -356,6 +365,10 @@ LogicalResult inferInsertType(const InferContext &ic, Type source, Type dest,
   FailureOr<LAType> d = classifyMatrix(ic, dest, "dest");
   if (failed(s) || failed(d))
     return failure();
+  Value offsets[] = {rowOffset, colOffset};
+  for (auto [i, v] : llvm::enumerate(offsets))
+    if (!v.getType().isIndex())
+      return fail(ic, "operand #", i + 2, " must be index, but got ", v.getType());
   if (s->element != d->element)
     return fail(ic, "source and dest have different element types (",
                 s->element, " vs ", d->element, ")");

@@ -30,6 +30,11 @@ bool areCompatibleResultTypes(mlir::TypeRange inferred, mlir::TypeRange actual);
 
 using Types = llvm::SmallVectorImpl<mlir::Type>;
 
+/// Fails with a located error unless `actual` operands match `expected` (-1:
+/// any number).
+mlir::LogicalResult checkOperandCount(const InferContext &ic, size_t actual,
+                                      int expected);
+
 mlir::LogicalResult inferElementwiseType(const InferContext &ic,
                                          llvm::ArrayRef<mlir::Type> operands,
                                          ZeroRule rule, bool floatOnly,
@@ -45,7 +50,7 @@ mlir::LogicalResult inferTransposeType(const InferContext &ic, mlir::Type input,
 mlir::LogicalResult inferBindType(const InferContext &ic, mlir::TypeRange inputs,
                                   bool alongCols, Types &inferred);
 mlir::LogicalResult inferSliceType(const InferContext &ic, mlir::Type input,
-                                   llvm::ArrayRef<mlir::Value> bounds,
+                                   mlir::ValueRange bounds,
                                    Types &inferred);
 mlir::LogicalResult inferInsertType(const InferContext &ic, mlir::Type source,
                                     mlir::Type dest, mlir::Value rowOffset,

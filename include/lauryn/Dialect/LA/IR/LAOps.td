@@ -59,6 +59,9 @@ class LA_InferredOp<string mnemonic, string family, list<Trait> traits = []>
     : LA_Op<mnemonic, family, !listconcat(traits,
         [Pure, LA_LineageOpInterface, InferTypeOpAdaptorWithIsCompatible])> {
   code inferBody = [{}];
+  // Number of operands (-1 for variadic ops), checked before inference so that
+  // inference never reads a missing operand of malformed IR.
+  int numOperands = 1;
   let familyDefs = [{
     bool $cppClass::isCompatibleReturnTypes(::mlir::TypeRange l, ::mlir::TypeRange r) {
       return ::lauryn::la::detail::areCompatibleResultTypes(l, r);
@@ -67,6 +70,10 @@ class LA_InferredOp<string mnemonic, string family, list<Trait> traits = []>
         std::optional<::mlir::Location> loc, Adaptor adaptor,
         ::llvm::SmallVectorImpl<::mlir::Type> &inferred) {
       ::lauryn::la::detail::InferContext ic{context, loc, $cppClass::getOperationName()};
+      ::mlir::ValueRange operands = adaptor.getOperands();
+      if (::mlir::failed(::lauryn::la::detail::checkOperandCount(ic, operands.size(),
+                                                                 }] # numOperands # [{)))
+        return ::mlir::failure();
   }] # inferBody # [{
     }
   }];
@@ -82,9 +89,10 @@ class LA_BinaryOp<string mnemonic, string flopWeight, string rule, list<Trait> t
   let results = (outs LA_Value:$result);
   let flops = flopWeight;
   let zeroRule = rule;
+  let numOperands = 2;
   let inferBody = [{
       return ::lauryn::la::detail::inferElementwiseType(
-          ic, {adaptor.getLhs().getType(), adaptor.getRhs().getType()}, getZeroRule(),
+          ic, {operands[0].getType(), operands[1].getType()}, getZeroRule(),
           /*floatOnly=*/false, inferred);
   }];
   let hasFolder = 1;
@@ -164,7 +172,7 @@ class LA_UnaryOp<string mnemonic, string flopWeight, string rule, bit floatOnly 
   let zeroRule = rule;
   let inferBody = [{
       return ::lauryn::la::detail::inferElementwiseType(
-          ic, {adaptor.getInput().getType()}, getZeroRule(),
+          ic, {operands[0].getType()}, getZeroRule(),
           /*floatOnly=*/}] # !if(floatOnly, "true", "false") # [{, inferred);
   }];
   let hasFolder = 1;
@@ -221,9 +229,10 @@ def LA_IfElseOp : LA_InferredOp<"ifelse", "Ternary"> {
   let arguments = (ins LA_Value:$cond, LA_Value:$trueValue, LA_Value:$falseValue);
   let results = (outs LA_Value:$result);
   let flops = "2.0";
+  let numOperands = 3;
   let inferBody = [{
-      return ::lauryn::la::detail::inferIfElseType(ic, adaptor.getCond().getType(),
-          adaptor.getTrueValue().getType(), adaptor.getFalseValue().getType(), inferred);
+      return ::lauryn::la::detail::inferIfElseType(ic, operands[0].getType(),
+          operands[1].getType(), operands[2].getType(), inferred);
   }];
   let hasFolder = 1;
 }
@@ -239,7 +248,7 @@ class LA_AggOp<string mnemonic, string flopWeight, string aggKind>
   let results = (outs LA_Value:$result);
   let flops = flopWeight;
   let inferBody = [{
-      return ::lauryn::la::detail::inferAggregateType(ic, adaptor.getInput().getType(),
+      return ::lauryn::la::detail::inferAggregateType(ic, operands[0].getType(),
           adaptor.getAxisAttr() ? adaptor.getAxisAttr().getValue()
                                 : ::lauryn::la::Axis::all,
           ::lauryn::la::AggKind::}] # aggKind # [{, inferred);
@@ -304,9 +313,10 @@ def LA_MatMulOp : LA_InferredOp<"matmul", "MatMul"> {
   let arguments = (ins LA_Matrix:$lhs, LA_Matrix:$rhs);
   let results = (outs LA_Matrix:$result);
   let flops = "2.0";
+  let numOperands = 2;
   let inferBody = [{
-      return ::lauryn::la::detail::inferMatMulType(ic, adaptor.getLhs().getType(),
-          adaptor.getRhs().getType(), inferred);
+      return ::lauryn::la::detail::inferMatMulType(ic, operands[0].getType(),
+          operands[1].getType(), inferred);
   }];
   let hasCanonicalizer = 1;
 }
@@ -321,7 +331,7 @@ def LA_TransposeOp : LA_InferredOp<"transpose", "Transpose"> {
   let arguments = (ins LA_Matrix:$input);
   let results = (outs LA_Matrix:$result);
   let inferBody = [{
-      return ::lauryn::la::detail::inferTransposeType(ic, adaptor.getInput().getType(), inferred);
+      return ::lauryn::la::detail::inferTransposeType(ic, operands[0].getType(), inferred);
   }];
   let hasFolder = 1;
 }
@@ -356,8 +366,9 @@ def LA_CBindOp : LA_InferredOp<"cbind", "Bind"> {
   }];
   let arguments = (ins Variadic<LA_Matrix>:$inputs);
   let results = (outs LA_Matrix:$result);
+  let numOperands = -1;
   let inferBody = [{
-      return ::lauryn::la::detail::inferBindType(ic, adaptor.getInputs().getTypes(),
+      return ::lauryn::la::detail::inferBindType(ic, operands.getTypes(),
           /*alongCols=*/true, inferred);
   }];
   let hasFolder = 1;
@@ -375,8 +386,9 @@ def LA_RBindOp : LA_InferredOp<"rbind", "Bind"> {
   }];
   let arguments = (ins Variadic<LA_Matrix>:$inputs);
   let results = (outs LA_Matrix:$result);
+  let numOperands = -1;
   let inferBody = [{
-      return ::lauryn::la::detail::inferBindType(ic, adaptor.getInputs().getTypes(),
+      return ::lauryn::la::detail::inferBindType(ic, operands.getTypes(),
           /*alongCols=*/false, inferred);
   }];
   let hasFolder = 1;
@@ -396,10 +408,10 @@ def LA_SliceOp : LA_InferredOp<"slice", "Slice"> {
   let arguments = (ins LA_Matrix:$input, Index:$rowBegin, Index:$rowEnd,
                        Index:$colBegin, Index:$colEnd);
   let results = (outs LA_Matrix:$result);
+  let numOperands = 5;
   let inferBody = [{
-      return ::lauryn::la::detail::inferSliceType(ic, adaptor.getInput().getType(),
-          {adaptor.getRowBegin(), adaptor.getRowEnd(), adaptor.getColBegin(),
-           adaptor.getColEnd()}, inferred);
+      return ::lauryn::la::detail::inferSliceType(ic, operands[0].getType(),
+          operands.drop_front(), inferred);
   }];
   let hasFolder = 1;
 }
@@ -417,10 +429,10 @@ def LA_InsertOp : LA_InferredOp<"insert", "Insert"> {
   let arguments = (ins LA_Matrix:$source, LA_Matrix:$dest, Index:$rowOffset,
                        Index:$colOffset);
   let results = (outs LA_Matrix:$result);
+  let numOperands = 4;
   let inferBody = [{
-      return ::lauryn::la::detail::inferInsertType(ic, adaptor.getSource().getType(),
-          adaptor.getDest().getType(), adaptor.getRowOffset(), adaptor.getColOffset(),
-          inferred);
+      return ::lauryn::la::detail::inferInsertType(ic, operands[0].getType(),
+          operands[1].getType(), operands[2], operands[3], inferred);
   }];
 }
 
@@ -438,7 +450,7 @@ def LA_DiagOp : LA_InferredOp<"diag", "Diag"> {
   let arguments = (ins LA_Matrix:$input);
   let results = (outs LA_Matrix:$result);
   let inferBody = [{
-      return ::lauryn::la::detail::inferDiagType(ic, adaptor.getInput().getType(), inferred);
+      return ::lauryn::la::detail::inferDiagType(ic, operands[0].getType(), inferred);
   }];
   let hasFolder = 1;
 }
@@ -453,7 +465,7 @@ def LA_RevOp : LA_InferredOp<"rev", "Rev"> {
   let arguments = (ins LA_Matrix:$input);
   let results = (outs LA_Matrix:$result);
   let inferBody = [{
-      return ::lauryn::la::detail::inferSameShapeType(ic, adaptor.getInput().getType(),
+      return ::lauryn::la::detail::inferSameShapeType(ic, operands[0].getType(),
           inferred);
   }];
   let hasFolder = 1;
@@ -470,9 +482,10 @@ def LA_SolveOp : LA_InferredOp<"solve", "Solve"> {
   }];
   let arguments = (ins LA_Matrix:$lhs, LA_Matrix:$rhs);
   let results = (outs LA_Matrix:$result);
+  let numOperands = 2;
   let inferBody = [{
-      return ::lauryn::la::detail::inferSolveType(ic, adaptor.getLhs().getType(),
-          adaptor.getRhs().getType(), inferred);
+      return ::lauryn::la::detail::inferSolveType(ic, operands[0].getType(),
+          operands[1].getType(), inferred);
   }];
 }
 
@@ -551,7 +564,8 @@ def LA_SeqOp : LA_Op<"seq", "Generator", [Pure, LA_LineageOpInterface]> {
 }
 
 def LA_RandOp : LA_Op<"rand", "Generator", [
-    MemoryEffects<[MemRead<DefaultResource>, MemWrite<DefaultResource>]>,
+    DeclareOpInterfaceMethods<MemoryEffectsOpInterface>,
+    DeclareOpInterfaceMethods<ConditionallySpeculatable>,
     DeclareOpInterfaceMethods<LA_LineageOpInterface, ["isDeterministic", "getLineageSeed"]>]> {
   let summary = "random matrix (DML `rand`)";
   let description = [{

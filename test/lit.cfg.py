@@ -10,7 +10,7 @@ from lit.llvm.subst import ToolSubst
 config.name = "Lauryn"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".test"]
-config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.excludes = ["Inputs", "Unit", "downstream", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.lauryn_obj_root, "test")
@@ -20,6 +20,7 @@ config.substitutions.append(("%shlibext", config.llvm_shlib_ext))
 config.substitutions.append(
     ("%la_plugin", os.path.join(config.lauryn_lib_dir, "LAPlugin" + config.llvm_shlib_ext)))
 config.substitutions.append(("%lauryn_src", config.lauryn_src_root))
+config.substitutions.append(("%lauryn_obj", config.lauryn_obj_root))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()

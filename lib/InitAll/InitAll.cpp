@@ -2,8 +2,10 @@
 
 #include "lauryn/InitAll.h"
 
+#include "lauryn/Conversion/LAToLinalg/Passes.h"
 #include "lauryn/Dialect/LA/IR/LADialect.h"
 #include "lauryn/Dialect/LA/Transforms/Passes.h"
+#include "lauryn/Pipelines/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -20,6 +22,8 @@ void lauryn::registerAllPasses() {
   // Both the dialect and the pass plugin entry points may call this.
   static const bool registered = [] {
     la::registerLAPasses();
+    la::registerLAToLinalgPasses();
+    registerLaurynPipelinesPasses();
     return true;
   }();
   (void)registered;

@@ -203,6 +203,16 @@ func.func @no_ops(%X: tensor<3x4xf64>) -> (tensor<3x4xf64>, tensor<3x4xf64>, ten
 
 // -----
 
+// A reshape between equal dynamic types may still change the shape.
+// CHECK-LABEL: func.func @dynamic_reshape
+// CHECK: la.reshape
+func.func @dynamic_reshape(%X: tensor<?x?xf64>, %r: index, %c: index) -> tensor<?x?xf64> {
+  %0 = la.reshape %X, %r, %c : tensor<?x?xf64>, index, index -> tensor<?x?xf64>
+  return %0 : tensor<?x?xf64>
+}
+
+// -----
+
 // Aggregating a vector along its length-1 axis; diag(diag(v)) = v.
 // CHECK-LABEL: func.func @vectors
 // CHECK-SAME: (%[[V:[a-z0-9_]+]]: tensor<?x1xf64>, %[[R:[a-z0-9_]+]]: tensor<1x?xf64>)

@@ -627,7 +627,9 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
 }
 
 OpFoldResult ReshapeOp::fold(FoldAdaptor) {
-  if (getInput().getType() == getType())
+  // Only a statically known identical shape is a no-op: ?x? -> ?x? may
+  // change the dimensions at run time.
+  if (getInput().getType() == getType() && getType().hasStaticShape())
     return getInput();
   if (auto inner = getInput().getDefiningOp<ReshapeOp>()) {
     getInputMutable().assign(inner.getInput());

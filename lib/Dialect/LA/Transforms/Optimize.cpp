@@ -17,13 +17,24 @@ namespace {
 struct OptimizePass : lauryn::la::impl::OptimizePassBase<OptimizePass> {
   using OptimizePassBase::OptimizePassBase;
 
-  void runOnOperation() override {
-    OpPassManager pm(ModuleOp::getOperationName());
+  void build(OpPassManager &pm) const {
     pm.addPass(createCanonicalizerPass());
     pm.addPass(createLineageCSEPass(LineageCSEPassOptions{hoist}));
     pm.addPass(createCanonicalizerPass());
     if (annotateLineage)
       pm.addPass(createAssignLineagePass());
+  }
+
+  /// A nested pipeline must have its dialects loaded before it runs.
+  void getDependentDialects(DialectRegistry &registry) const override {
+    OpPassManager pm(ModuleOp::getOperationName());
+    build(pm);
+    pm.getDependentDialects(registry);
+  }
+
+  void runOnOperation() override {
+    OpPassManager pm(ModuleOp::getOperationName());
+    build(pm);
     if (failed(runPipeline(pm, getOperation())))
       signalPassFailure();
   }

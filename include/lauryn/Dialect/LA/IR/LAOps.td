@@ -121,7 +121,7 @@ def LA_MulOp : LA_BinaryOp<"mul", "1.0", "Intersect", [Commutative]> {
   let summary = "element-wise multiplication (`*`)";
 }
 def LA_DivOp : LA_BinaryOp<"div", "22.0", "Dense"> {
-  let summary = "element-wise division (`/`); integer division by zero is a run-time error";
+  let summary = "element-wise division (`/`); integer division by zero yields 0";
   let hasCanonicalizer = 1;
 }
 def LA_PowOp : LA_BinaryOp<"pow", "16.0", "Dense"> {

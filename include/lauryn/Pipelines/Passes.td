@@ -1,0 +1,38 @@
+//===- Passes.td - Lauryn's named target pipelines ------------*- tablegen -*-===//
+
+#ifndef LAURYN_PIPELINES_PASSES_TD
+#define LAURYN_PIPELINES_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
+  let summary = "Compile la to the LLVM dialect for the host CPU";
+  let description = [{
+    A pass bundle from la to the LLVM dialect, ready for `mlir-translate --mlir-to-llvmir`, the
+    ExecutionEngine (JIT) or `mlir-runner`:
+
+    1. target-independent: `convert-la-to-linalg`, canonicalization and CSE;
+    2. CPU tail: the upstream sparsifier pipeline (`buildSparsifier`): elementwise fusion,
+       sparsification and one-shot bufferization of dense and sparse code, sparse
+       vectorization, lowering of linalg to loops and of everything to LLVM.
+
+    The CPU tail is one function (`buildCPUTail`) so that an NVPTX tail can sit beside it
+    without touching the target-independent part.
+
+    ```
+    lauryn-opt program.mlir --lauryn-cpu-pipeline | mlir-runner -e main ...
+    ```
+  }];
+  let options = [
+    Option<"optimize", "optimize", "bool", /*default=*/"true",
+           "Run the target-independent la optimizations (la-optimize) first">,
+    Option<"runtimeChecks", "runtime-checks", "bool", /*default=*/"true",
+           "Check dynamic shapes and bounds at run time">,
+    Option<"vectorLength", "vector-length", "int", /*default=*/"0",
+           "Vector length of sparse loops (0: scalar); 8 uses AVX-512 for f64">,
+    Option<"sparseRuntimeLibrary", "sparse-runtime-library", "bool", /*default=*/"false",
+           "Store sparse tensors through the MLIR sparse runtime library instead of generated code">
+  ];
+}
+
+#endif // LAURYN_PIPELINES_PASSES_TD

@@ -1,0 +1,55 @@
+//===- LAToLinalg.cpp - the convert-la-to-linalg pass ---------------------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace lauryn::la {
+#define GEN_PASS_DEF_CONVERTLATOLINALGPASS
+#include "lauryn/Conversion/LAToLinalg/Passes.h.inc"
+} // namespace lauryn::la
+
+using namespace mlir;
+
+namespace lauryn::la {
+
+void populateLAToLinalgPatterns(RewritePatternSet &patterns,
+                                const LAToLinalgOptions &options) {
+  lowering::populateElementwisePatterns(patterns, options);
+  lowering::populateAggregatePatterns(patterns, options);
+  lowering::populateReorganisationPatterns(patterns, options);
+  lowering::populateGeneratorPatterns(patterns, options);
+  lowering::populateSolvePatterns(patterns, options);
+}
+
+namespace {
+struct ConvertLAToLinalgPass
+    : impl::ConvertLAToLinalgPassBase<ConvertLAToLinalgPass> {
+  using ConvertLAToLinalgPassBase::ConvertLAToLinalgPassBase;
+
+  void runOnOperation() override {
+    MLIRContext *ctx = &getContext();
+    ConversionTarget target(*ctx);
+    target.addIllegalDialect<LADialect>();
+    target.addLegalDialect<arith::ArithDialect, cf::ControlFlowDialect, func::FuncDialect,
+                           linalg::LinalgDialect, math::MathDialect, scf::SCFDialect,
+                           sparse_tensor::SparseTensorDialect, tensor::TensorDialect>();
+    target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
+    size_t before = 0;
+    getOperation().walk([&](Operation *op) {
+      if (isa<LADialect>(op->getDialect()))
+        ++before;
+    });
+    RewritePatternSet patterns(ctx);
+    LAToLinalgOptions options;
+    options.runtimeChecks = runtimeChecks;
+    populateLAToLinalgPatterns(patterns, options);
+    if (failed(applyPartialConversion(getOperation(), target, std::move(patterns))))
+      return signalPassFailure();
+    numLowered += before;
+  }
+};
+} // namespace
+
+} // namespace lauryn::la

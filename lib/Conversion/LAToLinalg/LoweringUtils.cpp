@@ -1,0 +1,105 @@
+//===- LoweringUtils.cpp - helpers of the la -> linalg patterns -----------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/IR/Matchers.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace lauryn::la::lowering {
+
+Value Lowering::index(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
+
+Value Lowering::dim(Value tensor, int64_t d) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  if (!type.isDynamicDim(d))
+    return index(type.getDimSize(d));
+  return tensor::DimOp::create(b, loc, tensor, d);
+}
+
+Value Lowering::empty(RankedTensorType type, ArrayRef<Value> sizes) {
+  SmallVector<Value> dynamic;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (type.isDynamicDim(d))
+      dynamic.push_back(sizes[d]);
+  return tensor::EmptyOp::create(b, loc, type.getShape(), type.getElementType(), dynamic,
+                                 type.getEncoding());
+}
+
+Value Lowering::filled(RankedTensorType type, ArrayRef<Value> sizes, Value value) {
+  Value init = empty(type, sizes);
+  return linalg::FillOp::create(b, loc, value, init).getResult(0);
+}
+
+void Lowering::check(Value cond, StringRef what) {
+  if (!options.runtimeChecks)
+    return;
+  std::string message;
+  llvm::raw_string_ostream os(message);
+  os << "'" << op->getName() << "' at ";
+  if (auto file = dyn_cast<FileLineColLoc>(loc))
+    os << file.getFilename().getValue() << ":" << file.getLine() << ":" << file.getColumn();
+  else
+    os << loc;
+  os << ": " << what;
+  cf::AssertOp::create(b, loc, cond, message);
+}
+
+void Lowering::assertEqual(Value a, Value c, StringRef what) {
+  APInt av, cv;
+  if (matchPattern(a, m_ConstantInt(&av)) && matchPattern(c, m_ConstantInt(&cv)) && av == cv)
+    return;
+  if (a == c)
+    return;
+  check(arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, a, c), what);
+}
+
+RankedTensorType Lowering::dense(RankedTensorType t) {
+  return RankedTensorType::get(t.getShape(), t.getElementType());
+}
+
+bool Lowering::isSparse(Value v) {
+  auto t = dyn_cast<RankedTensorType>(v.getType());
+  return t && t.getEncoding();
+}
+
+Value Lowering::densify(Value value) {
+  if (!isSparse(value))
+    return value;
+  return sparse_tensor::ConvertOp::create(
+      b, loc, dense(cast<RankedTensorType>(value.getType())), value);
+}
+
+Value Lowering::toType(Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  auto from = cast<RankedTensorType>(value.getType());
+  auto to = cast<RankedTensorType>(type);
+  if (from.getEncoding() == to.getEncoding())
+    return tensor::CastOp::create(b, loc, to, value);
+  // Change the static-ness first (if any), then the encoding.
+  RankedTensorType sameShape =
+      RankedTensorType::get(to.getShape(), from.getElementType(), from.getEncoding());
+  if (sameShape != from) {
+    if (from.getEncoding()) {
+      value = densify(value);
+      sameShape = dense(sameShape);
+    }
+    value = tensor::CastOp::create(b, loc, sameShape, value);
+  }
+  if (value.getType() == type)
+    return value;
+  return sparse_tensor::ConvertOp::create(b, loc, to, value);
+}
+
+Value Lowering::indexToElement(Value idx, Type element) {
+  Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), idx);
+  if (isa<FloatType>(element))
+    return arith::SIToFPOp::create(b, loc, element, i64);
+  if (element.getIntOrFloatBitWidth() < 64)
+    return arith::TruncIOp::create(b, loc, element, i64);
+  return i64;
+}
+
+} // namespace lauryn::la::lowering

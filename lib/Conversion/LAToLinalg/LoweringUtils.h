@@ -1,0 +1,81 @@
+//===- LoweringUtils.h - helpers of the la -> linalg patterns ---*- C++ -*-===//
+//
+// Private to lib/Conversion/LAToLinalg: building empty/filled tensors with the
+// right dynamic sizes, run-time shape checks, and format (encoding) changes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LAURYN_LIB_CONVERSION_LATOLINALG_LOWERINGUTILS_H
+#define LAURYN_LIB_CONVERSION_LATOLINALG_LOWERINGUTILS_H
+
+#include "lauryn/Conversion/LAToLinalg/Passes.h"
+#include "lauryn/Conversion/LAToLinalg/ScalarSemantics.h"
+#include "lauryn/Dialect/LA/IR/LAOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SparseTensor/IR/SparseTensor.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace lauryn::la::lowering {
+
+/// Builder state of one la op's lowering.
+struct Lowering {
+  mlir::OpBuilder &b;
+  mlir::Location loc;
+  mlir::Operation *op;
+  const LAToLinalgOptions &options;
+
+  mlir::Value index(int64_t v);
+  /// Size of dimension `d` of `tensor` (a constant when static).
+  mlir::Value dim(mlir::Value tensor, int64_t d);
+  /// tensor.empty of `type`; `sizes` holds both dimensions (only the dynamic
+  /// ones are used).
+  mlir::Value empty(mlir::RankedTensorType type, llvm::ArrayRef<mlir::Value> sizes);
+  /// An empty tensor of `type` filled with `value`.
+  mlir::Value filled(mlir::RankedTensorType type, llvm::ArrayRef<mlir::Value> sizes,
+                     mlir::Value value);
+  /// cf.assert(a == b) (index values) unless both are the same constant.
+  void assertEqual(mlir::Value a, mlir::Value b, llvm::StringRef what);
+  /// cf.assert(cond) with a message naming the op and its location.
+  void check(mlir::Value cond, llvm::StringRef what);
+  /// `value` without its sparse encoding (sparse_tensor.convert), or itself.
+  mlir::Value densify(mlir::Value value);
+  /// `value` converted to exactly `type` (encoding change), or itself.
+  mlir::Value toType(mlir::Value value, mlir::Type type);
+  /// `t` without encoding.
+  static mlir::RankedTensorType dense(mlir::RankedTensorType t);
+  static bool isSparse(mlir::Value v);
+  /// Index -> element-type conversion (for counts in mean/var/seq).
+  mlir::Value indexToElement(mlir::Value index, mlir::Type element);
+};
+
+void populateElementwisePatterns(mlir::RewritePatternSet &patterns,
+                                 const LAToLinalgOptions &options);
+void populateAggregatePatterns(mlir::RewritePatternSet &patterns,
+                               const LAToLinalgOptions &options);
+void populateReorganisationPatterns(mlir::RewritePatternSet &patterns,
+                                    const LAToLinalgOptions &options);
+void populateGeneratorPatterns(mlir::RewritePatternSet &patterns,
+                               const LAToLinalgOptions &options);
+void populateSolvePatterns(mlir::RewritePatternSet &patterns,
+                           const LAToLinalgOptions &options);
+
+/// Base of the patterns: carries the options.
+template <typename OpT>
+struct LAPattern : mlir::OpRewritePattern<OpT> {
+  LAPattern(mlir::MLIRContext *ctx, const LAToLinalgOptions &options)
+      : mlir::OpRewritePattern<OpT>(ctx), options(options) {}
+  Lowering lowering(mlir::PatternRewriter &rewriter, OpT op) const {
+    return Lowering{rewriter, op.getLoc(), op.getOperation(), options};
+  }
+  LAToLinalgOptions options;
+};
+
+} // namespace lauryn::la::lowering
+
+#endif // LAURYN_LIB_CONVERSION_LATOLINALG_LOWERINGUTILS_H

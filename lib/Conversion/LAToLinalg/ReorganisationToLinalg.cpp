@@ -1,0 +1,284 @@
+//===- ReorganisationToLinalg.cpp - matmul, transpose, binds, slices ------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+
+namespace lauryn::la::lowering {
+namespace {
+
+/// C = A %*% B on a zero-filled accumulator. Sparse operands stay sparse (the
+/// sparsifier generates SpMV/SpMM); a sparse result is produced densely and
+/// converted.
+struct MatMulToLinalg : LAPattern<MatMulOp> {
+  using LAPattern::LAPattern;
+  LogicalResult matchAndRewrite(MatMulOp op, PatternRewriter &rewriter) const override {
+    Lowering l = lowering(rewriter, op);
+    Value a = op.getLhs(), b = op.getRhs();
+    l.assertEqual(l.dim(a, 1), l.dim(b, 0), "inner dimensions differ");
+    auto resultType = op.getResult().getType();
+    RankedTensorType accType = Lowering::dense(resultType);
+    Type element = accType.getElementType();
+    Value acc = l.filled(accType, {l.dim(a, 0), l.dim(b, 1)}, constantOf(rewriter, l.loc, element, 0));
+    Value c = linalg::MatmulOp::create(rewriter, l.loc, TypeRange{accType}, ValueRange{a, b},
+                                       ValueRange{acc})
+                  .getResult(0);
+    rewriter.replaceOp(op, l.toType(c, resultType));
+    return success();
+  }
+};
+
+struct TransposeToLinalg : LAPattern<TransposeOp> {
+  using LAPattern::LAPattern;
+  LogicalResult matchAndRewrite(TransposeOp op, PatternRewriter &rewriter) const override {
+    Lowering l = lowering(rewriter, op);
+    Value x = l.densify(op.getInput());
+    auto resultType = op.getResult().getType();
+    RankedTensorType outType = Lowering::dense(resultType);
+    Value init = l.empty(outType, {l.dim(x, 1), l.dim(x, 0)});
+    Value t = linalg::TransposeOp::create(rewriter, l.loc, x, init, ArrayRef<int64_t>{1, 0})
+                  .getResult()[0];
+    rewriter.replaceOp(op, l.toType(t, resultType));
+    return success();
+  }
+};
+
+/// Row-major reshape. Static shapes: collapse to one dimension and expand (a
+/// view). Dynamic shapes: a gather out[i, j] = in[k / cols_in, k % cols_in]
+/// with k = i * cols_out + j, because memref.expand_shape with dynamic sizes
+/// crashes upstream expand-strided-metadata in LLVM 22.
+struct ReshapeToLinalg : LAPattern<ReshapeOp> {
+  using LAPattern::LAPattern;
+  LogicalResult matchAndRewrite(ReshapeOp op, PatternRewriter &rewriter) const override {
+    Lowering l = lowering(rewriter, op);
+    Location loc = l.loc;
+    Value x = l.densify(op.getInput());
+    auto resultType = op.getResult().getType();
+    RankedTensorType outType = Lowering::dense(resultType);
+    SmallVector<Value> sizes;
+    auto dynamic = op.getDynamicSizes().begin();
+    for (int64_t d = 0; d < 2; ++d)
+      sizes.push_back(outType.isDynamicDim(d) ? *dynamic++ : l.index(outType.getDimSize(d)));
+    Value inCells = arith::MulIOp::create(rewriter, loc, l.dim(x, 0), l.dim(x, 1));
+    Value outCells = arith::MulIOp::create(rewriter, loc, sizes[0], sizes[1]);
+    l.assertEqual(inCells, outCells, "reshape changes the number of cells");
+    auto inType = cast<RankedTensorType>(x.getType());
+    Value result;
+    if (inType.hasStaticShape() && outType.hasStaticShape()) {
+      SmallVector<ReassociationIndices> all{{0, 1}};
+      Value flat = tensor::CollapseShapeOp::create(
+          rewriter, loc, RankedTensorType::get({inType.getNumElements()}, outType.getElementType()),
+          x, all);
+      result = tensor::ExpandShapeOp::create(rewriter, loc, outType, flat, all);
+    } else {
+      Value inCols = l.dim(x, 1), outCols = sizes[1];
+      Value init = l.empty(outType, sizes);
+      SmallVector<utils::IteratorType> par(2, utils::IteratorType::parallel);
+      AffineMap id = AffineMap::getMultiDimIdentityMap(2, rewriter.getContext());
+      result = linalg::GenericOp::create(
+                   rewriter, loc, TypeRange{outType}, ValueRange{}, ValueRange{init},
+                   ArrayRef{id}, par,
+                   [&](OpBuilder &b, Location nl, ValueRange) {
+                     Value i = linalg::IndexOp::create(b, nl, 0);
+                     Value j = linalg::IndexOp::create(b, nl, 1);
+                     Value k = arith::AddIOp::create(b, nl, arith::MulIOp::create(b, nl, i, outCols), j);
+                     Value r = arith::DivUIOp::create(b, nl, k, inCols);
+                     Value c = arith::RemUIOp::create(b, nl, k, inCols);
+                     Value v = tensor::ExtractOp::create(b, nl, x, ValueRange{r, c});
+                     linalg::YieldOp::create(b, nl, v);
+                   })
+                   .getResult(0);
+    }
+    rewriter.replaceOp(op, l.toType(result, resultType));
+    return success();
+  }
+};
+
+/// cbind/rbind: insert every operand into an empty result at a running offset.
+template <typename OpT, bool alongCols>
+struct BindToLinalg : LAPattern<OpT> {
+  using LAPattern<OpT>::LAPattern;
+  LogicalResult matchAndRewrite(OpT op, PatternRewriter &rewriter) const override {
+    Lowering l = this->lowering(rewriter, op);
+    auto resultType = op.getResult().getType();
+    RankedTensorType outType = Lowering::dense(resultType);
+    int64_t keepDim = alongCols ? 0 : 1, growDim = alongCols ? 1 : 0;
+    SmallVector<Value> inputs;
+    for (Value v : op.getInputs())
+      inputs.push_back(l.densify(v));
+    Value keep = l.dim(inputs.front(), keepDim);
+    Value total = l.index(0);
+    for (Value v : inputs) {
+      l.assertEqual(l.dim(v, keepDim), keep,
+                    alongCols ? "operands have different row counts"
+                              : "operands have different column counts");
+      total = arith::AddIOp::create(rewriter, l.loc, total, l.dim(v, growDim));
+    }
+    Value sizes[2];
+    sizes[keepDim] = keep;
+    sizes[growDim] = total;
+    Value result = l.empty(outType, sizes);
+    Value offset = l.index(0);
+    for (Value v : inputs) {
+      SmallVector<OpFoldResult> offsets(2, rewriter.getIndexAttr(0));
+      offsets[growDim] = getAsOpFoldResult(offset);
+      SmallVector<OpFoldResult> extents{getAsOpFoldResult(l.dim(v, 0)),
+                                        getAsOpFoldResult(l.dim(v, 1))};
+      SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+      result = tensor::InsertSliceOp::create(rewriter, l.loc, v, result, offsets, extents,
+                                             strides);
+      offset = arith::AddIOp::create(rewriter, l.loc, offset, l.dim(v, growDim));
+    }
+    rewriter.replaceOp(op, l.toType(result, resultType));
+    return success();
+  }
+};
+
+/// Checks 0 <= begin <= end <= size at run time.
+void checkRange(Lowering &l, Value begin, Value end, Value size, StringRef what) {
+  Value zero = l.index(0);
+  auto le = [&](Value a, Value b) {
+    return arith::CmpIOp::create(l.b, l.loc, arith::CmpIPredicate::sle, a, b);
+  };
+  Value ok = arith::AndIOp::create(l.b, l.loc, le(zero, begin),
+                                   arith::AndIOp::create(l.b, l.loc, le(begin, end),
+                                                         le(end, size)));
+  l.check(ok, (std::string(what) + " range out of bounds").c_str());
+}
+
+struct SliceToLinalg : LAPattern<SliceOp> {
+  using LAPattern::LAPattern;
+  LogicalResult matchAndRewrite(SliceOp op, PatternRewriter &rewriter) const override {
+    Lowering l = lowering(rewriter, op);
+    Value x = l.densify(op.getInput());
+    checkRange(l, op.getRowBegin(), op.getRowEnd(), l.dim(x, 0), "row");
+    checkRange(l, op.getColBegin(), op.getColEnd(), l.dim(x, 1), "column");
+    auto resultType = op.getResult().getType();
+    RankedTensorType outType = Lowering::dense(resultType);
+    Value rows = arith::SubIOp::create(rewriter, l.loc, op.getRowEnd(), op.getRowBegin());
+    Value cols = arith::SubIOp::create(rewriter, l.loc, op.getColEnd(), op.getColBegin());
+    SmallVector<OpFoldResult> offsets{getAsOpFoldResult(op.getRowBegin()),
+                                      getAsOpFoldResult(op.getColBegin())};
+    SmallVector<OpFoldResult> sizes{
+        outType.isDynamicDim(0) ? OpFoldResult(rows) : rewriter.getIndexAttr(outType.getDimSize(0)),
+        outType.isDynamicDim(1) ? OpFoldResult(cols) : rewriter.getIndexAttr(outType.getDimSize(1))};
+    SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+    Value s = tensor::ExtractSliceOp::create(rewriter, l.loc, outType, x, offsets, sizes,
+                                             strides);
+    rewriter.replaceOp(op, l.toType(s, resultType));
+    return success();
+  }
+};
+
+struct InsertToLinalg : LAPattern<InsertOp> {
+  using LAPattern::LAPattern;
+  LogicalResult matchAndRewrite(InsertOp op, PatternRewriter &rewriter) const override {
+    Lowering l = lowering(rewriter, op);
+    Value src = l.densify(op.getSource()), dst = l.densify(op.getDest());
+    Value rowEnd = arith::AddIOp::create(rewriter, l.loc, op.getRowOffset(), l.dim(src, 0));
+    Value colEnd = arith::AddIOp::create(rewriter, l.loc, op.getColOffset(), l.dim(src, 1));
+    checkRange(l, op.getRowOffset(), rowEnd, l.dim(dst, 0), "row");
+    checkRange(l, op.getColOffset(), colEnd, l.dim(dst, 1), "column");
+    SmallVector<OpFoldResult> offsets{getAsOpFoldResult(op.getRowOffset()),
+                                      getAsOpFoldResult(op.getColOffset())};
+    SmallVector<OpFoldResult> sizes{getAsOpFoldResult(l.dim(src, 0)),
+                                    getAsOpFoldResult(l.dim(src, 1))};
+    SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
+    Value r = tensor::InsertSliceOp::create(rewriter, l.loc, src, dst, offsets, sizes, strides);
+    rewriter.replaceOp(op, l.toType(r, op.getResult().getType()));
+    return success();
+  }
+};
+
+/// diag(v) for a column vector (n x n with v on the diagonal) and diag(X) for
+/// a square matrix (its diagonal as n x 1).
+struct DiagToLinalg : LAPattern<DiagOp> {
+  using LAPattern::LAPattern;
+  LogicalResult matchAndRewrite(DiagOp op, PatternRewriter &rewriter) const override {
+    Lowering l = lowering(rewriter, op);
+    Value x = l.densify(op.getInput());
+    auto inType = cast<RankedTensorType>(x.getType());
+    auto resultType = op.getResult().getType();
+    RankedTensorType outType = Lowering::dense(resultType);
+    MLIRContext *ctx = rewriter.getContext();
+    Type element = outType.getElementType();
+    SmallVector<utils::IteratorType> par(2, utils::IteratorType::parallel);
+    AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
+    Value result;
+    if (inType.getDimSize(1) == 1) {
+      Value n = l.dim(x, 0);
+      Value init = l.empty(outType, {n, n});
+      AffineMap vec = AffineMap::get(2, 0, {rewriter.getAffineDimExpr(0),
+                                            rewriter.getAffineConstantExpr(0)}, ctx);
+      result = linalg::GenericOp::create(
+                   rewriter, l.loc, TypeRange{outType}, ValueRange{x}, ValueRange{init},
+                   ArrayRef{vec, id}, par,
+                   [&](OpBuilder &b, Location loc, ValueRange args) {
+                     Value i = linalg::IndexOp::create(b, loc, 0);
+                     Value j = linalg::IndexOp::create(b, loc, 1);
+                     Value onDiag = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, i, j);
+                     Value v = arith::SelectOp::create(b, loc, onDiag, args[0],
+                                                       constantOf(b, loc, element, 0));
+                     linalg::YieldOp::create(b, loc, v);
+                   })
+                   .getResult(0);
+    } else {
+      Value n = l.dim(x, 0);
+      l.assertEqual(n, l.dim(x, 1), "input is not square");
+      Value init = l.empty(outType, {n, l.index(1)});
+      result = linalg::GenericOp::create(
+                   rewriter, l.loc, TypeRange{outType}, ValueRange{}, ValueRange{init},
+                   ArrayRef{id}, par,
+                   [&](OpBuilder &b, Location loc, ValueRange) {
+                     Value i = linalg::IndexOp::create(b, loc, 0);
+                     Value v = tensor::ExtractOp::create(b, loc, x, ValueRange{i, i});
+                     linalg::YieldOp::create(b, loc, v);
+                   })
+                   .getResult(0);
+    }
+    rewriter.replaceOp(op, l.toType(result, resultType));
+    return success();
+  }
+};
+
+/// rev(X): row i of the result is row rows-1-i of X.
+struct RevToLinalg : LAPattern<RevOp> {
+  using LAPattern::LAPattern;
+  LogicalResult matchAndRewrite(RevOp op, PatternRewriter &rewriter) const override {
+    Lowering l = lowering(rewriter, op);
+    Value x = l.densify(op.getInput());
+    auto resultType = op.getResult().getType();
+    RankedTensorType outType = Lowering::dense(resultType);
+    Value rows = l.dim(x, 0);
+    Value last = arith::SubIOp::create(rewriter, l.loc, rows, l.index(1));
+    Value init = l.empty(outType, {rows, l.dim(x, 1)});
+    SmallVector<utils::IteratorType> par(2, utils::IteratorType::parallel);
+    AffineMap id = AffineMap::getMultiDimIdentityMap(2, rewriter.getContext());
+    Value r = linalg::GenericOp::create(
+                  rewriter, l.loc, TypeRange{outType}, ValueRange{}, ValueRange{init},
+                  ArrayRef{id}, par,
+                  [&](OpBuilder &b, Location loc, ValueRange) {
+                    Value i = linalg::IndexOp::create(b, loc, 0);
+                    Value j = linalg::IndexOp::create(b, loc, 1);
+                    Value src = arith::SubIOp::create(b, loc, last, i);
+                    Value v = tensor::ExtractOp::create(b, loc, x, ValueRange{src, j});
+                    linalg::YieldOp::create(b, loc, v);
+                  })
+                  .getResult(0);
+    rewriter.replaceOp(op, l.toType(r, resultType));
+    return success();
+  }
+};
+
+} // namespace
+
+void populateReorganisationPatterns(RewritePatternSet &patterns,
+                                    const LAToLinalgOptions &options) {
+  patterns.add<MatMulToLinalg, TransposeToLinalg, ReshapeToLinalg,
+               BindToLinalg<CBindOp, true>, BindToLinalg<RBindOp, false>, SliceToLinalg,
+               InsertToLinalg, DiagToLinalg, RevToLinalg>(patterns.getContext(), options);
+}
+
+} // namespace lauryn::la::lowering

@@ -1,0 +1,89 @@
+// RUN: lauryn-opt %s --convert-la-to-linalg --split-input-file | FileCheck %s
+
+// CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[COL:.*]] = affine_map<(d0, d1) -> (d0, 0)>
+// CHECK-LABEL: func.func @row_sums
+// CHECK: %[[INIT:.*]] = linalg.fill
+// CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[COL]]], iterator_types = ["parallel", "reduction"]}
+// CHECK-SAME: outs(%[[INIT]] : tensor<?x1xf64>)
+// CHECK: arith.addf
+func.func @row_sums(%X: tensor<?x?xf64>) -> tensor<?x1xf64> {
+  %0 = la.sum row %X : tensor<?x?xf64>
+  return %0 : tensor<?x1xf64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @full_min
+// CHECK: arith.constant 0x7FF0000000000000 : f64
+// CHECK: iterator_types = ["reduction", "reduction"]
+// CHECK: arith.minimumf
+// CHECK: tensor.extract
+func.func @full_min(%X: tensor<?x?xf64>) -> f64 {
+  %0 = la.min %X : tensor<?x?xf64>
+  return %0 : f64
+}
+
+// -----
+
+// CHECK-LABEL: func.func @matmul
+// CHECK: cf.assert %{{.*}}, "'la.matmul' at {{.*}}: inner dimensions differ"
+// CHECK: %[[Z:.*]] = linalg.fill
+// CHECK: linalg.matmul ins(%{{.*}}, %{{.*}} : tensor<?x?xf64>, tensor<?x1xf64>) outs(%[[Z]] : tensor<?x1xf64>)
+func.func @matmul(%A: tensor<?x?xf64>, %v: tensor<?x1xf64>) -> tensor<?x1xf64> {
+  %0 = la.matmul %A, %v : tensor<?x?xf64>, tensor<?x1xf64>
+  return %0 : tensor<?x1xf64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @reorganise
+// CHECK: linalg.transpose {{.*}} permutation = [1, 0]
+// CHECK: tensor.insert_slice
+// CHECK: tensor.insert_slice
+// CHECK: tensor.extract_slice
+// CHECK: tensor.collapse_shape
+// CHECK: tensor.expand_shape
+func.func @reorganise(%A: tensor<4x3xf64>, %i: index, %j: index) -> (tensor<3x4xf64>, tensor<4x6xf64>, tensor<?x?xf64>, tensor<2x6xf64>) {
+  %0 = la.transpose %A : tensor<4x3xf64>
+  %1 = la.cbind %A, %A : tensor<4x3xf64>, tensor<4x3xf64>
+  %2 = la.slice %A, %i, %j, %i, %j : tensor<4x3xf64>, index, index, index, index
+  %3 = la.reshape %A : tensor<4x3xf64> -> tensor<2x6xf64>
+  return %0, %1, %2, %3 : tensor<3x4xf64>, tensor<4x6xf64>, tensor<?x?xf64>, tensor<2x6xf64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @solve
+// CHECK: scf.for
+// CHECK: cf.assert %{{.*}}, "'la.solve' at {{.*}}: matrix is singular"
+func.func @solve(%A: tensor<?x?xf64>, %b: tensor<?x1xf64>) -> tensor<?x1xf64> {
+  %0 = la.solve %A, %b : tensor<?x?xf64>, tensor<?x1xf64>
+  return %0 : tensor<?x1xf64>
+}
+
+// -----
+
+// Unseeded rand takes its seed from the runtime.
+// CHECK: func.func private @lauryn_rt_random_seed() -> i64
+// CHECK-LABEL: func.func @rand
+// CHECK: call @lauryn_rt_random_seed()
+// CHECK: linalg.generic
+// CHECK: linalg.index 0
+func.func @rand(%n: index) -> tensor<?x3xf64> {
+  %0 = la.rand %n : index -> tensor<?x3xf64>
+  return %0 : tensor<?x3xf64>
+}
+
+// -----
+
+// No la op survives the conversion.
+// CHECK-LABEL: func.func @l2svm
+// CHECK-NOT: {{ la\.[a-z]+ }}
+// CHECK: return
+func.func @l2svm(%X: tensor<?x?xf64>, %Y: tensor<?x1xf64>) -> f64 {
+  %t = la.transpose %X : tensor<?x?xf64>
+  %g = la.matmul %t, %Y : tensor<?x?xf64>, tensor<?x1xf64>
+  %s = la.sumsq %g : tensor<?x1xf64>
+  return %s : f64
+}

@@ -1,5 +1,7 @@
 // RUN: lauryn-opt %s --la-lineage-cse --split-input-file | FileCheck %s
 // RUN: lauryn-opt %s --la-lineage-cse=hoist=false --split-input-file | FileCheck %s --check-prefix=NOHOIST
+// Printing flags never change lineage.
+// RUN: lauryn-opt %s --la-lineage-cse --split-input-file --mlir-elide-elementsattrs-if-larger=2 | FileCheck %s --check-prefix=ELIDE
 
 // X + Y and Y + X are one computation; X - Y and Y - X are not.
 // CHECK-LABEL: func.func @commutative
@@ -121,4 +123,114 @@ func.func @branches(%c: i1, %X: tensor<?x?xf64>) -> tensor<?x?xf64> {
     scf.yield %a : tensor<?x?xf64>
   }
   return %r : tensor<?x?xf64>
+}
+
+// -----
+
+// Blocks are distinct: arguments of different blocks are different values.
+// CHECK-LABEL: func.func @blocks
+// CHECK: la.exp
+// CHECK: la.exp
+func.func @blocks(%a: f64, %b: f64) -> f64 {
+  cf.br ^bb1(%a : f64)
+^bb1(%x: f64):
+  %e1 = la.exp %x : f64
+  cf.br ^bb2(%b, %e1 : f64, f64)
+^bb2(%y: f64, %p: f64):
+  %e2 = la.exp %y : f64
+  %s = la.add %p, %e2 : f64, f64
+  return %s : f64
+}
+
+// -----
+
+// Branch targets are part of a region's lineage.
+// CHECK-LABEL: func.func @successors
+// CHECK: la.exp
+// CHECK: la.exp
+func.func @successors(%c: i1, %x: f64, %y: f64) -> (f64, f64) {
+  %r1 = scf.execute_region -> f64 {
+    cf.cond_br %c, ^a, ^b
+  ^a:
+    scf.yield %x : f64
+  ^b:
+    scf.yield %y : f64
+  }
+  %r2 = scf.execute_region -> f64 {
+    cf.cond_br %c, ^b, ^a
+  ^a:
+    scf.yield %x : f64
+  ^b:
+    scf.yield %y : f64
+  }
+  %e1 = la.exp %r1 : f64
+  %e2 = la.exp %r2 : f64
+  return %e1, %e2 : f64, f64
+}
+
+// -----
+
+// Loops lowered to branches keep their own exit conditions.
+// CHECK-LABEL: func.func @cf_loops
+// CHECK: cf.cond_br %[[C1:[0-9]+]]
+// CHECK-NOT: cf.cond_br %[[C1]]
+// CHECK: cf.cond_br
+func.func @cf_loops(%n: index, %x: f64) -> (f64, f64) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  cf.br ^h1(%c0, %x : index, f64)
+^h1(%i: index, %a: f64):
+  %more = arith.cmpi slt, %i, %n : index
+  cf.cond_br %more, ^b1, ^x1
+^b1:
+  %e = la.exp %a : f64
+  %i1 = arith.addi %i, %c1 : index
+  cf.br ^h1(%i1, %e : index, f64)
+^x1:
+  cf.br ^h2(%c0, %x : index, f64)
+^h2(%j: index, %b: f64):
+  %more2 = arith.cmpi slt, %j, %n : index
+  cf.cond_br %more2, ^b2, ^x2
+^b2:
+  %s = la.sqrt %b : f64
+  %j1 = arith.addi %j, %c1 : index
+  cf.br ^h2(%j1, %s : index, f64)
+^x2:
+  return %a, %b : f64, f64
+}
+
+// -----
+
+// Different constants stay different, also when printing elides them.
+// ELIDE-LABEL: func.func @constants
+// ELIDE: la.exp
+// ELIDE: la.exp
+func.func @constants() -> (tensor<3x3xf64>, tensor<3x3xf64>) {
+  %a = arith.constant sparse<[[0, 0], [1, 1], [2, 2]], [1.0, 2.0, 3.0]> : tensor<3x3xf64>
+  %b = arith.constant sparse<[[0, 1], [1, 2], [2, 0]], [7.0, 8.0, 9.0]> : tensor<3x3xf64>
+  %0 = la.exp %a : tensor<3x3xf64>
+  %1 = la.exp %b : tensor<3x3xf64>
+  return %0, %1 : tensor<3x3xf64>, tensor<3x3xf64>
+}
+
+// -----
+
+// Value-dependent failures stay in the loop (it may run zero times): solve
+// is not hoisted; integer division (0 on division by zero) is.
+// CHECK-LABEL: func.func @speculation
+// CHECK: la.div
+// CHECK: scf.for
+// CHECK: la.solve
+func.func @speculation(%A: tensor<?x?xf64>, %b: tensor<?x1xf64>, %x: i64, %y: i64, %n: index)
+    -> (tensor<?x1xf64>, i64) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %z = arith.constant 0 : i64
+  %r:2 = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %b, %s = %z) -> (tensor<?x1xf64>, i64) {
+    %q = la.div %x, %y : i64, i64
+    %sol = la.solve %A, %b : tensor<?x?xf64>, tensor<?x1xf64>
+    %s2 = la.add %s, %q : i64, i64
+    scf.yield %sol, %s2 : tensor<?x1xf64>, i64
+  }
+  return %r#0, %r#1 : tensor<?x1xf64>, i64
 }

@@ -28,6 +28,7 @@ func.func @f(%A: tensor<?x?xf64>, %B: tensor<?x?xf64>, %n: index) {
   %9 = la.sum row %A : tensor<?x?xf64>
   %10 = la.cbind %A, %B : tensor<?x?xf64>, tensor<?x?xf64>
   %11 = la.eq %A, %one : tensor<?x?xf64>, f64
+  %12 = la.prod col %A : tensor<?x?xf64>
   return
 }
 )mlir";
@@ -80,6 +81,17 @@ TEST(LADensity, GeneratorsAggregatesAndBinds) {
   double bind = *densityOf(test::first<la::CBindOp>(*module),
                            {dense(10, 10, 0.1), dense(10, 30, 0.5)}, dense(10, 40));
   EXPECT_DOUBLE_EQ(bind, (10.0 + 150.0) / 400.0);
+}
+
+TEST(LADensity, AggregatesUseTheirAxis) {
+  auto ctx = test::makeContext();
+  auto module = test::parse(*ctx, kProgram);
+  // rowSums of a 1 x m row vector aggregates m cells into one.
+  double row = *densityOf(test::first<la::SumOp>(*module), {dense(1, 8, 0.25)}, dense(1, 1));
+  EXPECT_DOUBLE_EQ(row, 1.0 - std::pow(0.75, 8));
+  // A column product is non-zero only if all of its rows are.
+  double prod = *densityOf(test::first<la::ProdOp>(*module), {dense(5, 3, 0.9)}, dense(1, 3));
+  EXPECT_DOUBLE_EQ(prod, std::pow(0.9, 5));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "TestUtils.h"
 
 #include "lauryn/Dialect/LA/Transforms/Lineage.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 
 using namespace mlir;
@@ -151,6 +152,57 @@ TEST(Lineage, LoopBodyIsOnePatch) {
   EXPECT_EQ(n.hasher.get(loops[0].getResult(0)), n.hasher.get(loops[1].getResult(0)));
   EXPECT_EQ(n.hasher.get(matmuls[0]), n.hasher.get(matmuls[1]));
   EXPECT_NE(n.hasher.get(matmuls[0]), n.hasher.get(matmuls[2]));
+}
+
+TEST(Lineage, LongChainsDoNotExhaustTheStack) {
+  // 100,000 dependent ops: hashing is iterative.
+  std::string source = "func.func @main(%x: f64) -> f64 {\n  %v0 = la.neg %x : f64\n";
+  const int n = 100000;
+  for (int i = 1; i < n; ++i)
+    source += "  %v" + std::to_string(i) + " = la.neg %v" + std::to_string(i - 1) + " : f64\n";
+  source += "  return %v" + std::to_string(n - 1) + " : f64\n}\n";
+  auto ctx = test::makeContext();
+  auto module = test::parse(*ctx, source);
+  la::LineageHasher hasher;
+  auto ret = test::first<func::ReturnOp>(*module);
+  uint64_t last = hasher.get(ret.getOperand(0));
+  uint64_t first = hasher.get(test::first<la::NegOp>(*module).getResult());
+  EXPECT_NE(last, first);
+}
+
+TEST(Lineage, RecursionDoesNotDependOnDefinitionOrder) {
+  const char *f = R"mlir(
+    func.func @f(%x: f64, %c: i1) -> f64 {
+      %r = scf.if %c -> f64 {
+        %y = func.call @g(%x, %c) : (f64, i1) -> f64
+        scf.yield %y : f64
+      } else {
+        scf.yield %x : f64
+      }
+      return %r : f64
+    })mlir";
+  const char *g = R"mlir(
+    func.func @g(%x: f64, %c: i1) -> f64 {
+      %e = la.exp %x : f64
+      %y = func.call @f(%e, %c) : (f64, i1) -> f64
+      return %y : f64
+    })mlir";
+  const char *mainFn = R"mlir(
+    func.func @main(%x: f64, %c: i1) -> (f64, f64) {
+      %a = func.call @f(%x, %c) : (f64, i1) -> f64
+      %b = func.call @g(%x, %c) : (f64, i1) -> f64
+      return %a, %b : f64, f64
+    })mlir";
+  auto mainCalls = [&](const std::string &source) {
+    auto ctx = test::makeContext();
+    auto module = test::parse(*ctx, source);
+    la::LineageHasher hasher;
+    auto fn = module->lookupSymbol<func::FuncOp>("main");
+    std::vector<uint64_t> ids;
+    fn.walk([&](func::CallOp call) { ids.push_back(hasher.get(call.getResult(0))); });
+    return ids;
+  };
+  EXPECT_EQ(mainCalls(std::string(f) + g + mainFn), mainCalls(std::string(g) + f + mainFn));
 }
 
 } // namespace

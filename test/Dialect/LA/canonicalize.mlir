@@ -1,5 +1,7 @@
 // Folding and the static algebraic rewrites of la; each only where it is exact.
 // RUN: lauryn-opt %s --canonicalize --split-input-file | FileCheck %s
+// Every rewrite succeeds once it creates IR: the greedy driver converges.
+// RUN: lauryn-opt %s --pass-pipeline="builtin.module(canonicalize{test-convergence=true})" --split-input-file > /dev/null
 
 // CHECK-LABEL: func.func @transpose_transpose
 // CHECK-SAME: (%[[X:[a-z0-9_]+]]: tensor<?x3xf64>)
@@ -272,16 +274,90 @@ func.func @constants() -> (tensor<2x2xf64>, f64, tensor<2x1xf64>, tensor<2x2xf64
 
 // -----
 
-// Integer division by zero is a run-time error: never folded.
-// CHECK-LABEL: func.func @no_fold_div_zero
-// CHECK: la.intdiv
-// CHECK: la.div
-func.func @no_fold_div_zero() -> (i64, i64) {
+// Integer division by zero and MIN / -1 yield 0 (as at run time), at every
+// bit width.
+// CHECK-LABEL: func.func @int_div_zero
+// CHECK-DAG: %[[Z8:.*]] = arith.constant 0 : i8
+// CHECK-DAG: %[[Z32:.*]] = arith.constant 0 : i32
+// CHECK-DAG: %[[Z64:.*]] = arith.constant 0 : i64
+// CHECK: return %[[Z64]], %[[Z64]], %[[Z8]], %[[Z8]], %[[Z8]], %[[Z32]], %[[Z64]]
+func.func @int_div_zero() -> (i64, i64, i8, i8, i8, i32, i64) {
   %a = arith.constant 7 : i64
   %z = arith.constant 0 : i64
   %0 = la.intdiv %a, %z : i64, i64
   %1 = la.div %a, %z : i64, i64
-  return %0, %1 : i64, i64
+  %m8 = arith.constant -128 : i8
+  %n8 = arith.constant -1 : i8
+  %2 = la.div %m8, %n8 : i8, i8
+  %3 = la.intdiv %m8, %n8 : i8, i8
+  %4 = la.mod %m8, %n8 : i8, i8
+  %m32 = arith.constant -2147483648 : i32
+  %n32 = arith.constant -1 : i32
+  %5 = la.div %m32, %n32 : i32, i32
+  %m64 = arith.constant -9223372036854775808 : i64
+  %n64 = arith.constant -1 : i64
+  %6 = la.div %m64, %n64 : i64, i64
+  return %0, %1, %2, %3, %4, %5, %6 : i64, i64, i8, i8, i8, i32, i64
+}
+
+// -----
+
+// IEEE minimum/maximum: -0.0 < +0.0, whatever the operand order.
+// CHECK-LABEL: func.func @signed_zeros
+// CHECK-DAG: %[[N:.*]] = arith.constant -0.000000e+00 : f64
+// CHECK-DAG: %[[P:.*]] = arith.constant 0.000000e+00 : f64
+// CHECK: return %[[N]], %[[N]], %[[P]], %[[N]], %[[P]]
+func.func @signed_zeros() -> (f64, f64, f64, f64, f64) {
+  %p = arith.constant 0.0 : f64
+  %n = arith.constant -0.0 : f64
+  %0 = la.minimum %p, %n : f64, f64
+  %1 = la.minimum %n, %p : f64, f64
+  %2 = la.maximum %n, %p : f64, f64
+  %m = arith.constant dense<[[0.0, -0.0]]> : tensor<1x2xf64>
+  %3 = la.min %m : tensor<1x2xf64>
+  %4 = la.max %m : tensor<1x2xf64>
+  return %0, %1, %2, %3, %4 : f64, f64, f64, f64, f64
+}
+
+// -----
+
+// min(X, X) folds only where the type is kept.
+// CHECK-LABEL: func.func @min_self_keeps_type
+// CHECK: la.minimum
+func.func @min_self_keeps_type(%X: tensor<?x?xf64>) -> tensor<2x2xf64> {
+  %0 = la.minimum %X, %X : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<2x2xf64>
+  return %0 : tensor<2x2xf64>
+}
+
+// -----
+
+// Rewrites keep an explicitly written result type.
+// CHECK-LABEL: func.func @explicit_result_types
+// CHECK: la.sub %{{.*}}, %{{.*}} : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<2x2xf64>
+// CHECK: %[[C:.*]] = la.sum col %{{.*}} : tensor<?x?xf64>
+// CHECK: la.transpose %[[C]] : tensor<1x?xf64> -> tensor<?x1xf64, #sparse>
+func.func @explicit_result_types(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>)
+    -> (tensor<2x2xf64>, tensor<?x1xf64, #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>>) {
+  %n = la.neg %Y : tensor<?x?xf64>
+  %0 = la.add %X, %n : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<2x2xf64>
+  %t = la.transpose %X : tensor<?x?xf64>
+  %1 = la.sum row %t : tensor<?x?xf64> -> tensor<?x1xf64, #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>>
+  return %0, %1 : tensor<2x2xf64>, tensor<?x1xf64, #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>>
+}
+
+// -----
+
+// Large constants: splats fold in O(1); aggregates over more than 65,536
+// cells are not folded.
+// CHECK-LABEL: func.func @large_constants
+// CHECK: %[[S:.*]] = arith.constant dense<2.000000e+00> : tensor<100000x100000xf64>
+// CHECK: %[[SUM:.*]] = la.sum
+// CHECK: return %[[S]], %[[SUM]]
+func.func @large_constants() -> (tensor<100000x100000xf64>, f64) {
+  %c = arith.constant dense<1.0> : tensor<100000x100000xf64>
+  %0 = la.add %c, %c : tensor<100000x100000xf64>, tensor<100000x100000xf64>
+  %1 = la.sum %c : tensor<100000x100000xf64>
+  return %0, %1 : tensor<100000x100000xf64>, f64
 }
 
 // -----

@@ -449,3 +449,105 @@ func.func @unknown_op(%A: tensor<2x2xf64>) {
   %0 = la.frobnicate %A : tensor<2x2xf64>
   return
 }
+
+// -----
+
+func.func @bogus_result_encoding(%X: tensor<2x2xf64>) {
+  // expected-error @+2 {{'la.add' op inferred type(s) 'tensor<2x2xf64>' are incompatible with return type(s) of operation 'tensor<2x2xf64, "foo">'}}
+  // expected-error @+1 {{'la.add' op failed to infer returned types}}
+  %0 = la.add %X, %X : tensor<2x2xf64>, tensor<2x2xf64> -> tensor<2x2xf64, "foo">
+  return
+}
+
+// -----
+
+func.func @sparsity_attr_kind(%x: f64) {
+  // expected-error @+1 {{'la.sparsity' must be a #la.sparsity, got 5 : i32}}
+  %0 = la.exp %x {la.sparsity = 5 : i32} : f64
+  return
+}
+
+// -----
+
+func.func @lineage_attr_kind(%x: f64) {
+  // expected-error @+1 {{'la.lineage' must be a #la.lineage, got "x"}}
+  %0 = la.exp %x {la.lineage = "x"} : f64
+  return
+}
+
+// -----
+
+func.func @unknown_la_attr(%x: f64) {
+  // expected-error @+1 {{unknown la attribute 'la.bogus'; la defines la.sparsity and la.lineage}}
+  %0 = la.exp %x {la.bogus} : f64
+  return
+}
+
+// -----
+
+func.func @lineage_per_result(%x: f64) {
+  // expected-error @+1 {{'la.lineage' must hold one #la.lineage per result (1), got [#la.lineage<0x0000000000000001>, #la.lineage<0x0000000000000002>]}}
+  %0 = la.exp %x {la.lineage = [#la.lineage<1>, #la.lineage<2>]} : f64
+  return
+}
+
+// -----
+
+func.func @too_many_cells(%A: tensor<4611686018427387904x4xf64>) {
+  // expected-error @+1 {{'la.sum' op input has more cells than fit in 64 bits: 'tensor<4611686018427387904x4xf64>'}}
+  %0 = la.sum %A : tensor<4611686018427387904x4xf64>
+  return
+}
+
+// -----
+
+func.func @bind_overflow(%A: tensor<4611686018427387904x1xf64>, %B: tensor<4611686018427387905x1xf64>) {
+  // expected-error @+1 {{'la.rbind' op result row count overflows 64 bits}}
+  %0 = la.rbind %A, %B : tensor<4611686018427387904x1xf64>, tensor<4611686018427387905x1xf64>
+  return
+}
+
+// -----
+
+func.func @insert_offset_overflow(%S: tensor<1x1xf64>, %X: tensor<2x2xf64>) {
+  %big = arith.constant 9223372036854775807 : index
+  %c0 = arith.constant 0 : index
+  // expected-error @+1 {{'la.insert' op source does not fit: row offset 9223372036854775807 + 1 > 2}}
+  %0 = la.insert %S, %X, %big, %c0 : tensor<1x1xf64>, tensor<2x2xf64>, index, index
+  return
+}
+
+// -----
+
+func.func @reshape_overflow(%X: tensor<4611686018427387904x4xf64>) {
+  // expected-error @+1 {{'la.reshape' op has more cells than fit in 64 bits}}
+  %0 = la.reshape %X : tensor<4611686018427387904x4xf64> -> tensor<0x7xf64>
+  return
+}
+
+// -----
+
+func.func @seq_not_finite() {
+  %a = arith.constant 0.0 : f64
+  %nan = arith.constant 0x7FF8000000000000 : f64
+  %one = arith.constant 1.0 : f64
+  // expected-error @+1 {{'la.seq' op to must be finite, got nan}}
+  %0 = la.seq %a, %nan, %one : f64, f64, f64 -> tensor<3x1xf64>
+  return
+}
+
+// -----
+
+func.func @rand_not_finite() {
+  // expected-error @+1 {{'la.rand' op min must be finite, got nan}}
+  %0 = la.rand {min = 0x7FF8000000000000 : f64, max = 0x7FF0000000000000 : f64} -> tensor<2x2xf64>
+  return
+}
+
+// -----
+
+func.func @rand_lambda_inf() {
+  // expected-error @+1 {{'la.rand' op lambda must be finite, got inf}}
+  %0 = la.rand {distribution = #la.distribution<poisson>, lambda = 0x7FF0000000000000 : f64} -> tensor<2x2xf64>
+  return
+}

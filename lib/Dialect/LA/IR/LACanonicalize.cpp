@@ -23,14 +23,10 @@ using namespace lauryn::la;
 
 namespace {
 
-/// Replaces `op` by `value` if their types agree (never changes a type).
-LogicalResult replaceIfSameType(PatternRewriter &rewriter, Operation *op,
-                                Value value) {
-  if (value.getType() != op->getResult(0).getType())
-    return rewriter.notifyMatchFailure(op, "rewrite would change the type");
-  rewriter.replaceOp(op, value);
-  return success();
-}
+// Every replacement is built with the replaced op's result type (which the
+// new op accepts: la result types may refine the inferred shape or pick an
+// encoding), so a rewrite never changes a type and never fails after creating
+// IR.
 
 struct AddOfNeg : OpRewritePattern<AddOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -43,8 +39,8 @@ struct AddOfNeg : OpRewritePattern<AddOp> {
     }
     if (!neg)
       return failure();
-    Value sub = SubOp::create(rewriter, op.getLoc(), lhs, neg.getInput());
-    return replaceIfSameType(rewriter, op, sub);
+    rewriter.replaceOpWithNewOp<SubOp>(op, op.getType(), lhs, neg.getInput());
+    return success();
   }
 };
 
@@ -66,8 +62,8 @@ struct DivByPowerOfTwo : OpRewritePattern<DivOp> {
       return failure();
     Value r = arith::ConstantOp::create(rewriter, op.getLoc(),
                                         FloatAttr::get(c.getType(), reciprocal));
-    Value mul = MulOp::create(rewriter, op.getLoc(), op.getLhs(), r);
-    return replaceIfSameType(rewriter, op, mul);
+    rewriter.replaceOpWithNewOp<MulOp>(op, op.getType(), op.getLhs(), r);
+    return success();
   }
 };
 
@@ -84,8 +80,8 @@ struct PowTwoToMul : OpRewritePattern<PowOp> {
       isTwo = i.getValue() == 2;
     if (!isTwo)
       return failure();
-    Value mul = MulOp::create(rewriter, op.getLoc(), op.getLhs(), op.getLhs());
-    return replaceIfSameType(rewriter, op, mul);
+    rewriter.replaceOpWithNewOp<MulOp>(op, op.getType(), op.getLhs(), op.getLhs());
+    return success();
   }
 };
 
@@ -101,15 +97,15 @@ struct AggregateOfTranspose : OpRewritePattern<AggOp> {
     Location loc = op.getLoc();
     Axis axis = op.getAxis();
     if (axis == Axis::all) {
-      Value agg = AggOp::create(rewriter, loc, transpose.getInput(),
-                                AxisAttr::get(op.getContext(), Axis::all));
-      return replaceIfSameType(rewriter, op, agg);
+      rewriter.replaceOpWithNewOp<AggOp>(op, op.getType(), transpose.getInput(),
+                                         AxisAttr::get(op.getContext(), Axis::all));
+      return success();
     }
     Axis flipped = axis == Axis::row ? Axis::col : Axis::row;
     Value agg = AggOp::create(rewriter, loc, transpose.getInput(),
                               AxisAttr::get(op.getContext(), flipped));
-    Value t = TransposeOp::create(rewriter, loc, agg);
-    return replaceIfSameType(rewriter, op, t);
+    rewriter.replaceOpWithNewOp<TransposeOp>(op, op.getType(), agg);
+    return success();
   }
 };
 
@@ -121,8 +117,8 @@ struct MatMulOfTransposes : OpRewritePattern<MatMulOp> {
     if (!ta || !tb)
       return failure();
     Value mm = MatMulOp::create(rewriter, op.getLoc(), tb.getInput(), ta.getInput());
-    Value t = TransposeOp::create(rewriter, op.getLoc(), mm);
-    return replaceIfSameType(rewriter, op, t);
+    rewriter.replaceOpWithNewOp<TransposeOp>(op, op.getType(), mm);
+    return success();
   }
 };
 

@@ -141,10 +141,14 @@ std::optional<double> propagateFamilyDensity(Operation *op, OpFamily family,
   }
   case OpFamily::Aggregate: {
     const ValueStats &x = in[0];
-    if (result.isScalar)
-      return x.density > 0 ? 1.0 : 0.0;
-    // A row (column) result cell is non-zero iff its row (column) is non-empty.
-    double len = result.rows == 1 ? double(x.rows) : double(x.cols);
+    Axis axis = op->getAttrOfType<AxisAttr>("axis") ? op->getAttrOfType<AxisAttr>("axis").getValue()
+                                                     : Axis::all;
+    // Cells aggregated into one result cell.
+    double len = axis == Axis::all ? x.cells() : axis == Axis::row ? double(x.cols) : double(x.rows);
+    // A product is non-zero only if every cell is; the other aggregates are
+    // (on average) non-zero iff some aggregated cell is.
+    if (isa<ProdOp>(op))
+      return std::pow(x.density, len);
     return 1.0 - std::pow(1.0 - x.density, len);
   }
   case OpFamily::MatMul: {

@@ -24,3 +24,31 @@ Operation *LADialect::materializeConstant(OpBuilder &builder, Attribute value,
     return nullptr;
   return arith::ConstantOp::create(builder, loc, type, typed);
 }
+
+/// Discardable `la.*` attributes: `la.sparsity` and `la.lineage`, one per
+/// result (a single attribute for a single result, else an array).
+LogicalResult LADialect::verifyOperationAttribute(Operation *op, NamedAttribute attr) {
+  StringRef name = attr.getName().getValue();
+  auto perResult = [&](function_ref<bool(Attribute)> valid, StringRef what) -> LogicalResult {
+    Attribute value = attr.getValue();
+    if (valid(value)) {
+      if (op->getNumResults() == 1)
+        return success();
+      return op->emitError() << "'" << name << "' on an op with " << op->getNumResults()
+                             << " results must be an array of one " << what << " per result";
+    }
+    auto array = dyn_cast<ArrayAttr>(value);
+    if (!array)
+      return op->emitError() << "'" << name << "' must be a " << what << ", got " << value;
+    if (array.size() != op->getNumResults() || !llvm::all_of(array, valid))
+      return op->emitError() << "'" << name << "' must hold one " << what << " per result ("
+                             << op->getNumResults() << "), got " << value;
+    return success();
+  };
+  if (name == kSparsityAttrName)
+    return perResult([](Attribute a) { return isa<SparsityAttr>(a); }, "#la.sparsity");
+  if (name == kLineageAttrName)
+    return perResult([](Attribute a) { return isa<LineageAttr>(a); }, "#la.lineage");
+  return op->emitError() << "unknown la attribute '" << name
+                         << "'; la defines la.sparsity and la.lineage";
+}

@@ -15,6 +15,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/Support/MathExtras.h"
 #include <cmath>
 
 using namespace mlir;
@@ -23,6 +24,20 @@ using namespace lauryn::la;
 namespace {
 
 constexpr int64_t kMaxFoldCells = 1 << 16;
+
+/// rows * cols, or std::nullopt if it overflows int64.
+std::optional<int64_t> cellCount(int64_t rows, int64_t cols) {
+  int64_t cells;
+  if (llvm::MulOverflow(rows, cols, cells))
+    return std::nullopt;
+  return cells;
+}
+
+/// True if a non-splat constant of rows x cols cells may be materialized.
+bool smallEnough(int64_t rows, int64_t cols) {
+  std::optional<int64_t> cells = cellCount(rows, cols);
+  return cells && *cells <= kMaxFoldCells;
+}
 
 /// A constant la value: a scalar or a (possibly splat) matrix, held as doubles
 /// for float element types and int64 for integer element types.
@@ -59,7 +74,7 @@ struct Const {
     c.rows = type.getDimSize(0);
     c.cols = type.getDimSize(1);
     c.splat = dense.isSplat();
-    if (!c.splat && c.rows * c.cols > kMaxFoldCells)
+    if (!c.splat && !smallEnough(c.rows, c.cols))
       return std::nullopt;
     c.isFloat = isa<FloatType>(type.getElementType());
     if (c.isFloat) {
@@ -128,7 +143,7 @@ Attribute buildConst(Type type, bool splat, function_ref<double(int64_t, int64_t
       return DenseElementsAttr::get(tensor, makeFloat(fv(0, 0)));
     return DenseElementsAttr::get(tensor, makeInt(iv(0, 0)));
   }
-  if (rows * cols > kMaxFoldCells)
+  if (!smallEnough(rows, cols))
     return {};
   if (isFloat) {
     SmallVector<APFloat> values;
@@ -149,16 +164,26 @@ double sigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 double sign(double x) { return std::isnan(x) ? x : double((x > 0) - (x < 0)); }
 bool truthy(double x) { return x != 0.0; } // NaN is non-zero, hence true
 
-std::optional<int64_t> floorDiv(int64_t a, int64_t b) {
-  if (b == 0 || (a == INT64_MIN && b == -1))
-    return std::nullopt;
+/// Sign-extends the low `width` bits of v.
+int64_t signExtend(int64_t v, unsigned width) {
+  return width >= 64 ? v : llvm::SignExtend64(uint64_t(v), width);
+}
+/// Integer division is undefined for b == 0 and MIN / -1; la defines both as
+/// 0 (ScalarSemantics.cpp), at the operands' bit width.
+bool divisionYieldsZero(int64_t a, int64_t b, unsigned width) {
+  int64_t minValue = width >= 64 ? INT64_MIN : -(int64_t(1) << (width - 1));
+  return b == 0 || (signExtend(a, width) == minValue && b == -1);
+}
+std::optional<int64_t> floorDiv(int64_t a, int64_t b, unsigned width) {
+  if (divisionYieldsZero(a, b, width))
+    return 0;
   int64_t q = a / b;
   if ((a % b != 0) && ((a < 0) != (b < 0)))
     --q;
   return q;
 }
 std::optional<int64_t> wrap(uint64_t v) { return int64_t(v); }
-std::optional<int64_t> ipow(int64_t base, int64_t exp) {
+std::optional<int64_t> ipow(int64_t base, int64_t exp, unsigned) {
   if (exp < 0)
     return std::nullopt;
   uint64_t result = 1, b = uint64_t(base);
@@ -168,10 +193,11 @@ std::optional<int64_t> ipow(int64_t base, int64_t exp) {
   return int64_t(result);
 }
 
-/// Evaluation of a binary op on doubles and (optionally) on integers.
+/// Evaluation of a binary op on doubles and on integers of a bit width (the
+/// integer result is truncated to that width by buildConst).
 struct BinaryFns {
   double (*f)(double, double);
-  std::optional<int64_t> (*i)(int64_t, int64_t);
+  std::optional<int64_t> (*i)(int64_t, int64_t, unsigned width);
 };
 
 /// Folds `op(lhs, rhs)` when both operands are constant.
@@ -181,24 +207,24 @@ OpFoldResult foldBinaryConstants(Operation *op, ArrayRef<Attribute> operands,
   if (!a || !b || a->isFloat != b->isFloat)
     return {};
   Type type = op->getResult(0).getType();
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  bool splat = a->splat && b->splat;
+  if (tensor && (!tensor.hasStaticShape() ||
+                 (!splat && !smallEnough(tensor.getDimSize(0), tensor.getDimSize(1)))))
+    return {};
+  unsigned width = a->isFloat ? 64 : getElementTypeOrSelf(type).getIntOrFloatBitWidth();
   if (!a->isFloat) {
-    // Integer ops that may fail (division by zero) are evaluated up front.
-    auto tensor = dyn_cast<RankedTensorType>(type);
-    int64_t rows = tensor ? tensor.getDimSize(0) : 1;
-    int64_t cols = tensor ? tensor.getDimSize(1) : 1;
-    if (!tensor || tensor.hasStaticShape()) {
-      if (rows * cols > kMaxFoldCells)
-        return {};
-      for (int64_t r = 0; r < rows; ++r)
-        for (int64_t c = 0; c < cols; ++c)
-          if (!fns.i(a->iAt(r, c), b->iAt(r, c)))
-            return {};
-    }
+    // Integer ops that refuse some operands are evaluated up front.
+    int64_t rows = splat || !tensor ? 1 : tensor.getDimSize(0);
+    int64_t cols = splat || !tensor ? 1 : tensor.getDimSize(1);
+    for (int64_t r = 0; r < rows; ++r)
+      for (int64_t c = 0; c < cols; ++c)
+        if (!fns.i(a->iAt(r, c), b->iAt(r, c), width))
+          return {};
   }
   return buildConst(
-      type, a->splat && b->splat,
-      [&](int64_t r, int64_t c) { return fns.f(a->fAt(r, c), b->fAt(r, c)); },
-      [&](int64_t r, int64_t c) { return *fns.i(a->iAt(r, c), b->iAt(r, c)); });
+      type, splat, [&](int64_t r, int64_t c) { return fns.f(a->fAt(r, c), b->fAt(r, c)); },
+      [&](int64_t r, int64_t c) { return *fns.i(a->iAt(r, c), b->iAt(r, c), width); });
 }
 
 /// Folds a unary op on a constant.
@@ -244,7 +270,7 @@ OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
   return foldBinaryConstants(
       *this, adaptor.getOperands(),
       {[](double a, double b) { return a + b; },
-       [](int64_t a, int64_t b) { return wrap(uint64_t(a) + uint64_t(b)); }});
+       [](int64_t a, int64_t b, unsigned) { return wrap(uint64_t(a) + uint64_t(b)); }});
 }
 
 OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
@@ -255,7 +281,7 @@ OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
   return foldBinaryConstants(
       *this, adaptor.getOperands(),
       {[](double a, double b) { return a - b; },
-       [](int64_t a, int64_t b) { return wrap(uint64_t(a) - uint64_t(b)); }});
+       [](int64_t a, int64_t b, unsigned) { return wrap(uint64_t(a) - uint64_t(b)); }});
 }
 
 OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
@@ -265,7 +291,7 @@ OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
   return foldBinaryConstants(
       *this, adaptor.getOperands(),
       {[](double a, double b) { return a * b; },
-       [](int64_t a, int64_t b) { return wrap(uint64_t(a) * uint64_t(b)); }});
+       [](int64_t a, int64_t b, unsigned) { return wrap(uint64_t(a) * uint64_t(b)); }});
 }
 
 OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
@@ -275,9 +301,9 @@ OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
   return foldBinaryConstants(
       *this, adaptor.getOperands(),
       {[](double a, double b) { return a / b; },
-       [](int64_t a, int64_t b) -> std::optional<int64_t> {
-         if (b == 0 || (a == INT64_MIN && b == -1))
-           return std::nullopt;
+       [](int64_t a, int64_t b, unsigned width) -> std::optional<int64_t> {
+         if (divisionYieldsZero(a, b, width))
+           return 0;
          return a / b;
        }});
 }
@@ -290,29 +316,38 @@ OpFoldResult PowOp::fold(FoldAdaptor adaptor) {
                              {[](double a, double b) { return std::pow(a, b); }, ipow});
 }
 
+/// IEEE-754 minimum/maximum: NaN-propagating, and -0.0 < +0.0.
 static double nanMin(double a, double b) {
-  return (std::isnan(a) || std::isnan(b)) ? std::nan("") : std::min(a, b);
+  if (std::isnan(a) || std::isnan(b))
+    return std::nan("");
+  if (a == b)
+    return std::signbit(a) ? a : b;
+  return a < b ? a : b;
 }
 static double nanMax(double a, double b) {
-  return (std::isnan(a) || std::isnan(b)) ? std::nan("") : std::max(a, b);
+  if (std::isnan(a) || std::isnan(b))
+    return std::nan("");
+  if (a == b)
+    return std::signbit(a) ? b : a;
+  return a > b ? a : b;
 }
 
 OpFoldResult MinimumOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
-    return getLhs();
+    return sameTypeOr(*this, getLhs());
   return foldBinaryConstants(
       *this, adaptor.getOperands(),
-      {nanMin, [](int64_t a, int64_t b) -> std::optional<int64_t> {
+      {nanMin, [](int64_t a, int64_t b, unsigned) -> std::optional<int64_t> {
          return std::min(a, b);
        }});
 }
 
 OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
-    return getLhs();
+    return sameTypeOr(*this, getLhs());
   return foldBinaryConstants(
       *this, adaptor.getOperands(),
-      {nanMax, [](int64_t a, int64_t b) -> std::optional<int64_t> {
+      {nanMax, [](int64_t a, int64_t b, unsigned) -> std::optional<int64_t> {
          return std::max(a, b);
        }});
 }
@@ -320,11 +355,11 @@ OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
 OpFoldResult ModOp::fold(FoldAdaptor adaptor) {
   return foldBinaryConstants(
       *this, adaptor.getOperands(),
-      {dmlMod, [](int64_t a, int64_t b) -> std::optional<int64_t> {
-         std::optional<int64_t> q = floorDiv(a, b);
-         if (!q)
-           return std::nullopt;
-         return int64_t(uint64_t(a) - uint64_t(*q) * uint64_t(b));
+      {dmlMod, [](int64_t a, int64_t b, unsigned width) -> std::optional<int64_t> {
+         if (divisionYieldsZero(a, b, width))
+           return 0;
+         int64_t q = *floorDiv(a, b, width);
+         return int64_t(uint64_t(a) - uint64_t(q) * uint64_t(b));
        }});
 }
 
@@ -339,7 +374,7 @@ OpFoldResult IntDivOp::fold(FoldAdaptor adaptor) {
     return foldBinaryConstants(                                                \
         *this, adaptor.getOperands(),                                          \
         {[](double a, double b) { return (EXPR) ? 1.0 : 0.0; },                \
-         [](int64_t a, int64_t b) -> std::optional<int64_t> {                  \
+         [](int64_t a, int64_t b, unsigned) -> std::optional<int64_t> {        \
            return (EXPR) ? 1 : 0;                                              \
          }});                                                                  \
   }
@@ -474,7 +509,7 @@ namespace {
 /// Aggregates the constant `x` over all cells, rows or columns.
 OpFoldResult foldAggregate(Operation *op, Attribute input, Axis axis, AggKind kind) {
   std::optional<Const> x = Const::get(input);
-  if (!x || !x->isMatrix || x->rows * x->cols > kMaxFoldCells)
+  if (!x || !x->isMatrix || !smallEnough(x->rows, x->cols))
     return {};
   int64_t groups = axis == Axis::all ? 1 : axis == Axis::row ? x->rows : x->cols;
   int64_t length = axis == Axis::all   ? x->rows * x->cols

@@ -13,6 +13,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Matchers.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/MathExtras.h"
+#include <cmath>
 
 using namespace mlir;
 using namespace lauryn::la;
@@ -66,12 +68,17 @@ LogicalResult ReshapeOp::verify() {
            << "); use la.cast";
   if (failed(verifyDynamicSizes(*this, out, getDynamicSizes())))
     return failure();
-  if (in.hasStaticShape() && out.hasStaticShape() &&
-      in.getNumElements() != out.getNumElements())
-    return emitOpError("cannot reshape ")
-           << in.getDimSize(0) << "x" << in.getDimSize(1) << " ("
-           << in.getNumElements() << " cells) to " << out.getDimSize(0) << "x"
-           << out.getDimSize(1) << " (" << out.getNumElements() << " cells)";
+  if (in.hasStaticShape() && out.hasStaticShape()) {
+    int64_t inCells, outCells;
+    if (llvm::MulOverflow(in.getDimSize(0), in.getDimSize(1), inCells) ||
+        llvm::MulOverflow(out.getDimSize(0), out.getDimSize(1), outCells))
+      return emitOpError("has more cells than fit in 64 bits");
+    if (inCells != outCells)
+      return emitOpError("cannot reshape ")
+             << in.getDimSize(0) << "x" << in.getDimSize(1) << " (" << inCells
+             << " cells) to " << out.getDimSize(0) << "x" << out.getDimSize(1) << " ("
+             << outCells << " cells)";
+  }
   return success();
 }
 
@@ -149,6 +156,9 @@ LogicalResult SeqOp::verify() {
     incr = incf.getValueAsDouble();
   else if (inci)
     incr = double(inci.getValue().getSExtValue());
+  for (auto [name, v] : {std::pair{"from", from}, {"to", to}, {"increment", incr}})
+    if (v && !std::isfinite(*v))
+      return emitOpError(name) << " must be finite, got " << fmt(*v);
   if (from && to && incr) {
     if ((*to - *from) * *incr < 0)
       return emitOpError("increment ") << fmt(*incr) << " does not lead from "
@@ -167,6 +177,10 @@ LogicalResult RandOp::verify() {
   RankedTensorType out = getResult().getType();
   if (!isa<FloatType>(out.getElementType()))
     return emitOpError("requires a floating-point result, got ") << out;
+  for (auto [name, value] : {std::pair{"min", getMin()}, {"max", getMax()},
+                             {"lambda", getLambda()}, {"sparsity", getSparsity()}})
+    if (!value.isFinite())
+      return emitOpError(name) << " must be finite, got " << fmt(value.convertToDouble());
   double sparsity = getSparsity().convertToDouble();
   if (!(sparsity >= 0.0 && sparsity <= 1.0))
     return emitOpError("sparsity must be in [0, 1], got ") << fmt(sparsity);
@@ -200,6 +214,30 @@ std::optional<uint64_t> RandOp::getLineageSeed() {
   if (auto seed = getSeed())
     return uint64_t(*seed);
   return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// Speculatability: value-dependent failures (singular matrix, bounds, a zero
+// increment) must stay where the program put them; shape-dependent ones are
+// reported eagerly (docs/design.md), so static shapes make these speculatable.
+//===----------------------------------------------------------------------===//
+
+static bool allStatic(Operation *op) {
+  for (Type t : llvm::concat<Type>(op->getOperandTypes(), op->getResultTypes()))
+    if (auto tensor = dyn_cast<RankedTensorType>(t); tensor && !tensor.hasStaticShape())
+      return false;
+  return true;
+}
+
+Speculation::Speculatability SliceOp::getSpeculatability() { return Speculation::NotSpeculatable; }
+Speculation::Speculatability InsertOp::getSpeculatability() { return Speculation::NotSpeculatable; }
+Speculation::Speculatability SolveOp::getSpeculatability() { return Speculation::NotSpeculatable; }
+Speculation::Speculatability SeqOp::getSpeculatability() { return Speculation::NotSpeculatable; }
+Speculation::Speculatability ReshapeOp::getSpeculatability() {
+  return allStatic(*this) ? Speculation::Speculatable : Speculation::NotSpeculatable;
+}
+Speculation::Speculatability CastOp::getSpeculatability() {
+  return allStatic(*this) ? Speculation::Speculatable : Speculation::NotSpeculatable;
 }
 
 #define GET_OP_CLASSES

@@ -4,6 +4,7 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/Support/MathExtras.h"
 
 using namespace mlir;
 
@@ -39,6 +40,10 @@ FailureOr<LAType> LAType::classify(const InferContext &ic, Type t,
     r.isMatrix = true;
     r.rows = tensor.getDimSize(0);
     r.cols = tensor.getDimSize(1);
+    int64_t cells;
+    if (!ShapedType::isDynamic(r.rows) && !ShapedType::isDynamic(r.cols) &&
+        llvm::MulOverflow(r.rows, r.cols, cells))
+      return fail(ic, what, " has more cells than fit in 64 bits: ", t);
     r.element = tensor.getElementType();
     r.encoding = tensor.getEncoding();
   } else {
@@ -78,6 +83,9 @@ bool areCompatibleResultTypes(TypeRange inferred, TypeRange actual) {
     for (auto [da, db] : llvm::zip(ta.getShape(), tb.getShape()))
       if (da != db && !ShapedType::isDynamic(da) && !ShapedType::isDynamic(db))
         return false;
+    // A written result type may choose a format, but only a real one.
+    if (tb.getEncoding() && !isa<sparse_tensor::SparseTensorEncodingAttr>(tb.getEncoding()))
+      return false;
   }
   return true;
 }
@@ -307,9 +315,12 @@ LogicalResult inferBindType(const InferContext &ic, TypeRange inputs,
       return fail(ic, "operand #", i, " has ", oKeep,
                   alongCols ? " rows" : " columns", ", expected ", keep);
     keep = merge(keep, oKeep);
-    grow = (ShapedType::isDynamic(grow) || ShapedType::isDynamic(oGrow))
-               ? kDyn
-               : grow + oGrow;
+    if (ShapedType::isDynamic(grow) || ShapedType::isDynamic(oGrow)) {
+      grow = kDyn;
+    } else if (llvm::AddOverflow(grow, oGrow, grow)) {
+      return fail(ic, "result ", alongCols ? "column" : "row",
+                  " count overflows 64 bits");
+    }
     if (o->encoding != result.encoding)
       result.encoding = {};
   }
@@ -382,7 +393,7 @@ LogicalResult inferInsertType(const InferContext &ic, Type source, Type dest,
       return fail(ic, "source ", what, " extent ", extent,
                   " exceeds the dest size ", dim);
     if (o && !ShapedType::isDynamic(extent) && !ShapedType::isDynamic(dim) &&
-        *o + extent > dim)
+        *o > dim - extent) // extent <= dim here, so no overflow
       return fail(ic, "source does not fit: ", what, " offset ", *o, " + ",
                   extent, " > ", dim);
     return success();

@@ -3,12 +3,15 @@
 #include "lauryn/Dialect/LA/Transforms/Lineage.h"
 
 #include "lauryn/Dialect/LA/IR/LAOps.h"
+#include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
+
+#include <limits>
 
 using namespace mlir;
 using namespace lauryn::la;
@@ -27,21 +30,28 @@ public:
     bytes.append(s.bytes_begin(), s.bytes_end());
     return *this;
   }
+  /// Printed form with fixed flags: command-line printing options (e.g.
+  /// eliding large constants) must not change a hash.
   template <typename T>
-  ByteSink &printed(const T &entity) {
+  ByteSink &printed(const T &entity, MLIRContext *ctx) {
+    OpPrintingFlags flags;
+    flags.elideLargeElementsAttrs(std::numeric_limits<int64_t>::max());
+    flags.elideLargeResourceString(std::numeric_limits<int64_t>::max());
+    AsmState state(ctx, flags);
     std::string text;
     llvm::raw_string_ostream os(text);
-    entity.print(os);
+    entity.print(os, state);
     return str(text);
   }
+  ByteSink &type(Type t) { return printed(t, t.getContext()); }
   ByteSink &attr(Attribute a) {
-    // Elements are hashed from their raw data: printing could elide them.
+    // Dense elements are hashed from their raw bytes (fast for big constants).
     if (auto dense = dyn_cast<DenseElementsAttr>(a)) {
-      printed(dense.getType());
+      type(dense.getType());
       ArrayRef<char> raw = dense.getRawData();
       return str(StringRef(raw.data(), raw.size()));
     }
-    return printed(a);
+    return printed(a, a.getContext());
   }
   uint64_t finish() const { return llvm::xxh3_64bits(bytes); }
 
@@ -57,6 +67,17 @@ unsigned nestingDepth(Block *block) {
        op = op->getParentOp())
     ++depth;
   return depth;
+}
+
+/// Position of `block` in its region.
+uint64_t blockIndex(Block *block) {
+  uint64_t index = 0;
+  for (Block &b : *block->getParent()) {
+    if (&b == block)
+      return index;
+    ++index;
+  }
+  return index;
 }
 
 /// Name of the function enclosing `op`, or "" at module level.
@@ -80,33 +101,65 @@ void appendPositionPath(ByteSink &sink, Operation *op) {
         break;
       ++index;
     }
-    sink.u64(index).u64(cur->getParentRegion()->getRegionNumber());
+    sink.u64(index).u64(blockIndex(block)).u64(cur->getParentRegion()->getRegionNumber());
   }
 }
 } // namespace
+
+uint64_t LineageHasher::hashBlockArgument(BlockArgument arg) {
+  ByteSink sink;
+  Block *block = arg.getOwner();
+  Operation *parent = block->getParentOp();
+  auto fn = dyn_cast_or_null<FunctionOpInterface>(parent);
+  if (fn && block->isEntryBlock()) {
+    sink.str("arg").str(fn.getName()).u64(arg.getArgNumber());
+  } else {
+    // A placeholder of a loop or branch body ("patch" lineage), identified by
+    // its nesting depth, region, block and position.
+    sink.str("blockarg")
+        .u64(nestingDepth(block))
+        .u64(block->getParent()->getRegionNumber())
+        .u64(blockIndex(block))
+        .u64(arg.getArgNumber());
+  }
+  sink.type(arg.getType());
+  return sink.finish();
+}
 
 uint64_t LineageHasher::get(Value value) {
   auto it = valueHashes.find(value);
   if (it != valueHashes.end())
     return it->second;
-  ByteSink sink;
-  if (auto result = dyn_cast<OpResult>(value)) {
-    sink.str("result").u64(hashOp(result.getOwner())).u64(result.getResultNumber());
+  uint64_t hash;
+  if (auto arg = dyn_cast<BlockArgument>(value)) {
+    hash = hashBlockArgument(arg);
   } else {
-    auto arg = cast<BlockArgument>(value);
-    Operation *parent = arg.getOwner()->getParentOp();
-    if (auto fn = dyn_cast_or_null<FunctionOpInterface>(parent)) {
-      sink.str("arg").str(fn.getName()).u64(arg.getArgNumber());
-    } else {
-      // A placeholder of a loop or branch body ("patch" lineage).
-      sink.str("blockarg")
-          .u64(nestingDepth(arg.getOwner()))
-          .u64(arg.getOwner()->getParent()->getRegionNumber())
-          .u64(arg.getArgNumber());
+    auto result = cast<OpResult>(value);
+    // Hash the producers first, iteratively: long dependence chains must not
+    // exhaust the stack.
+    SmallVector<Operation *> stack{result.getOwner()};
+    while (!stack.empty()) {
+      Operation *op = stack.back();
+      if (opHashes.count(op)) {
+        stack.pop_back();
+        continue;
+      }
+      bool ready = true;
+      for (Value operand : op->getOperands())
+        if (auto producer = dyn_cast<OpResult>(operand))
+          if (!opHashes.count(producer.getOwner())) {
+            stack.push_back(producer.getOwner());
+            ready = false;
+          }
+      if (ready) {
+        stack.pop_back();
+        hashOp(op);
+      }
     }
-    sink.printed(value.getType());
+    ByteSink sink;
+    sink.str("result").u64(opHashes.lookup(result.getOwner())).u64(result.getResultNumber());
+    hash = sink.finish();
   }
-  uint64_t hash = sink.finish();
   valueHashes[value] = hash;
   return hash;
 }
@@ -117,12 +170,37 @@ bool LineageHasher::isDeterministic(Operation *op) {
   return true;
 }
 
+/// Functions that can reach themselves through calls. Their calls hash by the
+/// callee's name only, so that lineage does not depend on definition order.
+bool LineageHasher::isRecursive(Operation *callee) {
+  auto cached = recursive.find(callee);
+  if (cached != recursive.end())
+    return cached->second;
+  llvm::SmallPtrSet<Operation *, 16> seen;
+  SmallVector<Operation *> work{callee};
+  bool cycle = false;
+  while (!work.empty() && !cycle) {
+    Operation *fn = work.pop_back_val();
+    fn->walk([&](CallOpInterface call) {
+      Operation *target = call.resolveCallableInTable(&symbols);
+      if (!target)
+        return;
+      if (target == callee)
+        cycle = true;
+      else if (seen.insert(target).second)
+        work.push_back(target);
+    });
+  }
+  recursive[callee] = cycle;
+  return cycle;
+}
+
 uint64_t LineageHasher::hashCallee(Operation *call, bool &pure) {
   auto callOp = cast<CallOpInterface>(call);
   Operation *callee = callOp.resolveCallableInTable(&symbols);
   auto fn = dyn_cast_or_null<FunctionOpInterface>(callee);
   pure = false;
-  if (!fn || fn.isExternal() || calleesInProgress.contains(callee)) {
+  if (!fn || fn.isExternal() || isRecursive(callee)) {
     ByteSink sink;
     sink.str("opaque-callee");
     if (auto symbol = dyn_cast<SymbolRefAttr>(callOp.getCallableForCallee()))
@@ -134,7 +212,6 @@ uint64_t LineageHasher::hashCallee(Operation *call, bool &pure) {
     pure = it->second.second;
     return it->second.first;
   }
-  calleesInProgress.insert(callee);
   ByteSink sink;
   sink.str("callee").str(fn.getName()).u64(hashRegion(fn.getFunctionBody()));
   bool allPure = true;
@@ -142,7 +219,6 @@ uint64_t LineageHasher::hashCallee(Operation *call, bool &pure) {
     if (!inner->hasTrait<OpTrait::ReturnLike>() && !isMergeable(inner))
       allPure = false;
   });
-  calleesInProgress.erase(callee);
   uint64_t hash = sink.finish();
   calleeHashes[callee] = {hash, allPure};
   pure = allPure;
@@ -177,11 +253,14 @@ uint64_t LineageHasher::hashRegion(Region &region) {
   for (Block &block : region) {
     sink.u64(block.getNumArguments());
     for (Operation &op : block) {
-      // Data flow reaches results through the terminator; ops without results
+      // Data flow reaches results through the terminators; ops without results
       // or with side effects are part of the body's identity in order.
       if (op.getNumResults() == 0 || !isMergeable(&op) ||
-          op.hasTrait<OpTrait::IsTerminator>())
+          op.hasTrait<OpTrait::IsTerminator>()) {
+        for (Value operand : op.getOperands())
+          (void)get(operand); // iterative producers first
         sink.u64(hashOp(&op));
+      }
     }
   }
   return sink.finish();
@@ -194,7 +273,7 @@ uint64_t LineageHasher::hashOp(Operation *op) {
   ByteSink sink;
   sink.str(op->getName().getStringRef());
   for (Type t : op->getResultTypes())
-    sink.printed(t);
+    sink.type(t);
   // Inherent attributes only: dialect-prefixed names (la.lineage, la.sparsity)
   // are annotations, not part of the computation.
   SmallVector<NamedAttribute> attrs;
@@ -215,6 +294,9 @@ uint64_t LineageHasher::hashOp(Operation *op) {
   sink.u64(operands.size());
   for (uint64_t h : operands)
     sink.u64(h);
+  // Branch targets, by their position in the region.
+  for (Block *successor : op->getSuccessors())
+    sink.str("succ").u64(blockIndex(successor));
 
   for (Region &region : op->getRegions())
     sink.u64(hashRegion(region));

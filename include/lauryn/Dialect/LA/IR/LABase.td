@@ -49,6 +49,7 @@ def LA_Dialect : Dialect {
   let useDefaultAttributePrinterParser = 1;
   let hasConstantMaterializer = 1;
   let hasCanonicalizer = 0;
+  let hasOperationAttrVerify = 1;
   // Inherent attributes live in the attribute dictionary so that the shared
   // generic parser/printer (LAOpSyntax.cpp) can infer result types from them.
   let usePropertiesForAttributes = 0;

@@ -55,9 +55,15 @@ class LA_Op<string mnemonic, string family, list<Trait> traits = []>
 // Ops whose result type follows from operands and attributes. The encoding and
 // the static-ness of dimensions of an explicitly written result type may differ
 // from the inferred one (see la::detail::isCompatibleResultType).
-class LA_InferredOp<string mnemonic, string family, list<Trait> traits = []>
+// Ops that can fail on values (a singular matrix, an index out of bounds) are
+// not speculatable: hoisting them out of a loop that runs zero times could
+// turn a correct program into a failing one.
+class LA_InferredOp<string mnemonic, string family, list<Trait> traits = [],
+                    bit alwaysSpeculatable = 1>
     : LA_Op<mnemonic, family, !listconcat(traits,
-        [Pure, LA_LineageOpInterface, InferTypeOpAdaptorWithIsCompatible])> {
+        !if(alwaysSpeculatable, [Pure],
+            [NoMemoryEffect, DeclareOpInterfaceMethods<ConditionallySpeculatable>]),
+        [LA_LineageOpInterface, InferTypeOpAdaptorWithIsCompatible])> {
   code inferBody = [{}];
   // Number of operands (-1 for variadic ops), checked before inference so that
   // inference never reads a missing operand of malformed IR.
@@ -336,7 +342,8 @@ def LA_TransposeOp : LA_InferredOp<"transpose", "Transpose"> {
   let hasFolder = 1;
 }
 
-def LA_ReshapeOp : LA_Op<"reshape", "Reshape", [Pure, LA_LineageOpInterface]> {
+def LA_ReshapeOp : LA_Op<"reshape", "Reshape", [NoMemoryEffect,
+    DeclareOpInterfaceMethods<ConditionallySpeculatable>, LA_LineageOpInterface]> {
   let summary = "row-major reshape (DML `matrix(X, rows=, cols=)`)";
   let description = [{
     Reinterprets the cells of `input` in row-major order with a new shape. The result type is
@@ -344,7 +351,7 @@ def LA_ReshapeOp : LA_Op<"reshape", "Reshape", [Pure, LA_LineageOpInterface]> {
     Statically known cell counts must agree.
 
     ```mlir
-    %R = la.reshape %X -> tensor<2x3xf64>                              // X: tensor<3x2xf64>
+    %R = la.reshape %X : tensor<3x2xf64> -> tensor<2x3xf64>
     %D = la.reshape %X, %rows, %cols : tensor<?x?xf64>, index, index -> tensor<?x?xf64>
     ```
   }];
@@ -394,7 +401,7 @@ def LA_RBindOp : LA_InferredOp<"rbind", "Bind"> {
   let hasFolder = 1;
 }
 
-def LA_SliceOp : LA_InferredOp<"slice", "Slice"> {
+def LA_SliceOp : LA_InferredOp<"slice", "Slice", [], 0> {
   let summary = "right indexing `X[rb:re, cb:ce]` (0-based, half-open)";
   let description = [{
     Extracts rows `[rowBegin, rowEnd)` and columns `[colBegin, colEnd)`. Bounds are index
@@ -416,7 +423,7 @@ def LA_SliceOp : LA_InferredOp<"slice", "Slice"> {
   let hasFolder = 1;
 }
 
-def LA_InsertOp : LA_InferredOp<"insert", "Insert"> {
+def LA_InsertOp : LA_InferredOp<"insert", "Insert", [], 0> {
   let summary = "left indexing `X[rb:re, cb:ce] = S` (0-based), as a value";
   let description = [{
     Returns a copy of `dest` with `source` written at (`rowOffset`, `colOffset`). Constant
@@ -471,7 +478,7 @@ def LA_RevOp : LA_InferredOp<"rev", "Rev"> {
   let hasFolder = 1;
 }
 
-def LA_SolveOp : LA_InferredOp<"solve", "Solve"> {
+def LA_SolveOp : LA_InferredOp<"solve", "Solve", [], 0> {
   let summary = "solve the linear system A X = B for X";
   let description = [{
     `A` is square n×n, `B` is n×k; floating-point element types only.
@@ -493,7 +500,8 @@ def LA_SolveOp : LA_InferredOp<"solve", "Solve"> {
 // Casts and format conversion
 //===----------------------------------------------------------------------===//
 
-def LA_CastOp : LA_Op<"cast", "Cast", [Pure, LA_LineageOpInterface]> {
+def LA_CastOp : LA_Op<"cast", "Cast", [NoMemoryEffect,
+    DeclareOpInterfaceMethods<ConditionallySpeculatable>, LA_LineageOpInterface]> {
   let summary = "element-type cast, and scalar <-> 1×1 matrix (DML as.scalar / as.matrix)";
   let description = [{
     Converts the element type of a matrix or scalar (float→int truncates toward zero,
@@ -547,7 +555,8 @@ def LA_FillOp : LA_Op<"fill", "Generator", [Pure, LA_LineageOpInterface]> {
   let hasVerifier = 1;
 }
 
-def LA_SeqOp : LA_Op<"seq", "Generator", [Pure, LA_LineageOpInterface]> {
+def LA_SeqOp : LA_Op<"seq", "Generator", [NoMemoryEffect,
+    DeclareOpInterfaceMethods<ConditionallySpeculatable>, LA_LineageOpInterface]> {
   let summary = "column vector from, from+incr, ... up to `to` (DML `seq`)";
   let description = [{
     Produces the n×1 column vector `from + i*incr` for i in [0, n) with

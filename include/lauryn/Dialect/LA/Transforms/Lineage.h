@@ -28,6 +28,8 @@ public:
 
 private:
   uint64_t hashOp(mlir::Operation *op);
+  uint64_t hashBlockArgument(mlir::BlockArgument arg);
+  bool isRecursive(mlir::Operation *callee);
   uint64_t hashRegion(mlir::Region &region);
   uint64_t hashCallee(mlir::Operation *call, bool &pure);
   bool isDeterministic(mlir::Operation *op);
@@ -37,7 +39,7 @@ private:
   llvm::DenseMap<mlir::Operation *, uint64_t> opHashes;
   llvm::DenseMap<mlir::Operation *, std::pair<uint64_t, bool>> calleeHashes;
   llvm::DenseMap<mlir::Operation *, bool> mergeable;
-  llvm::SmallPtrSet<mlir::Operation *, 4> calleesInProgress;
+  llvm::DenseMap<mlir::Operation *, bool> recursive;
 };
 
 } // namespace lauryn::la

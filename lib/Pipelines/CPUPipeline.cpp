@@ -7,8 +7,9 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/SparseTensor/Transforms/Passes.h"
-#include "mlir/Pass/PassRegistry.h"
-#include "llvm/Support/ErrorHandling.h"
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -47,16 +48,21 @@ void buildCPUTail(OpPassManager &pm, int vectorLength, bool sparseRuntimeLibrary
       /*enableGPULibgen=*/false, SparseEmitStrategy::kFunctional,
       SparseParallelizationStrategy::kNone));
   pm.addPass(createStorageSpecifierToLLVMPass());
-  std::string reassociate = vectorLength > 0 ? "true" : "false";
-  std::string tail =
-      "func.func(canonicalize,convert-linalg-to-loops,convert-vector-to-scf,"
-      "expand-realloc,convert-scf-to-cf),expand-strided-metadata,lower-affine,"
-      "convert-vector-to-llvm{reassociate-fp-reductions=" + reassociate + "},"
-      "func.func(arith-expand,convert-math-to-llvm),convert-math-to-libm,"
-      "convert-to-llvm,reconcile-unrealized-casts";
-  // The text is fixed and valid; a parse error would be a programming error.
-  if (failed(parsePassPipeline(tail, pm, llvm::errs())))
-    llvm::report_fatal_error("invalid CPU tail pipeline");
+  pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass());
+  pm.addNestedPass<func::FuncOp>(memref::createExpandReallocPass());
+  pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  ConvertVectorToLLVMPassOptions vectorToLLVM;
+  vectorToLLVM.reassociateFPReductions = vectorLength > 0;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
+  pm.addNestedPass<func::FuncOp>(arith::createArithExpandOpsPass());
+  pm.addNestedPass<func::FuncOp>(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
 namespace {

@@ -35,6 +35,7 @@ config.substitutions.append(
 tool_dirs = [config.lauryn_tools_dir, config.llvm_tools_dir]
 tools = [
     "lauryn-opt",
+    "lauryn-run",
     ToolSubst("mlir-opt", unresolved="fatal"),
     ToolSubst("mlir-runner", unresolved="fatal"),
 ]

@@ -17,7 +17,12 @@ trap 'rm -f "$log"' EXIT
 status=0
 /usr/bin/python3 /usr/lib/llvm-22/bin/lit -sv "$build/test" "$build/test/Unit" 2>&1 | tee "$log" || status=$?
 
-passed=$(awk -F: '/^ *Passed *:/ {p = $2 + 0} END {print p + 0}' "$log")
-failed=$(awk -F: '/^ *(Failed|Unresolved|Timed Out) *:/ {f += $2 + 0} END {print f + 0}' "$log")
+# Python tests (the runtime I/O oracle against NumPy/SciPy); Debian's python3.
+pystatus=0
+LAURYN_BUILD_DIR="$build" /usr/bin/python3 -m pytest -q "$root/python/tests" 2>&1 | tee -a "$log" || pystatus=$?
+[ $status -eq 0 ] && status=$pystatus
+
+passed=$(awk -F: '/^ *Passed *:/ {p += $2 + 0} / passed/ {for (i = 1; i < NF + 1; i++) if ($i ~ /[0-9]+ passed/) {split($i, a, " passed"); n = split(a[1], b, " "); p += b[n] + 0}} END {print p + 0}' "$log")
+failed=$(awk -F: '/^ *(Failed|Unresolved|Timed Out) *:/ {f += $2 + 0} / failed/ {for (i = 1; i < NF + 1; i++) if ($i ~ /[0-9]+ failed/) {split($i, a, " failed"); n = split(a[1], b, " "); f += b[n] + 0}} END {print f + 0}' "$log")
 echo "lauryn: ${passed:-0} passed, ${failed:-0} failed"
 exit $status

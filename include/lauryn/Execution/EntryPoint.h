@@ -1,0 +1,90 @@
+//===- EntryPoint.h - the calling convention of compiled entry points -----===//
+//
+// What a compiled la function takes and returns, independent of MLIR types:
+// dense matrices (rank-2 memrefs with identity layout), and scalars. Shared by
+// the JIT (lauryn-run), the AOT compiler (laurync) and its generated C header.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LAURYN_EXECUTION_ENTRYPOINT_H
+#define LAURYN_EXECUTION_ENTRYPOINT_H
+
+#include "lauryn/Runtime/LaurynRuntime.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <string>
+
+namespace mlir {
+class Type;
+namespace func {
+class FuncOp;
+} // namespace func
+} // namespace mlir
+
+namespace lauryn {
+
+/// Argument attribute holding a parameter's source name (set by the tools
+/// from the parsed text; %X -> "X").
+inline constexpr llvm::StringLiteral kParamNameAttr = "lauryn.name";
+
+/// One parameter or result of an entry point.
+struct ValueKind {
+  enum Kind { DenseMatrix, Scalar, Index } kind;
+  lauryn_dtype dtype = LAURYN_F64; ///< element type (matrices, scalars)
+  int64_t rows = -1, cols = -1;    ///< static sizes of a matrix, -1 if dynamic
+  std::string name;                ///< source name of a parameter ("X"), or ""
+
+  bool isMatrix() const { return kind == DenseMatrix; }
+  /// "tensor<?x?xf64>"-like description for diagnostics.
+  std::string describe() const;
+};
+
+/// The signature of an entry function.
+struct EntrySignature {
+  std::string name;
+  llvm::SmallVector<ValueKind> params, results;
+
+  /// Reads the signature of `fn`; fails (with a message) on types the entry
+  /// calling convention does not support.
+  static llvm::Expected<EntrySignature> of(mlir::func::FuncOp fn);
+};
+
+/// The in-memory form of a rank-2 memref (MLIR's StridedMemRefType<T, 2>).
+struct MemRef2D {
+  void *allocated;
+  void *aligned;
+  int64_t offset;
+  int64_t sizes[2];
+  int64_t strides[2];
+};
+
+/// A run-time value passed to or returned from an entry point.
+struct Value {
+  ValueKind::Kind kind = ValueKind::Scalar;
+  lauryn_dtype dtype = LAURYN_F64;
+  /// Matrices: owned by the runtime library (freed by the destructor).
+  lauryn_matrix *matrix = nullptr;
+  /// Scalars and index values.
+  double f = 0;
+  int64_t i = 0;
+
+  Value() = default;
+  Value(Value &&other) noexcept { *this = std::move(other); }
+  Value &operator=(Value &&other) noexcept;
+  Value(const Value &) = delete;
+  Value &operator=(const Value &) = delete;
+  ~Value();
+
+  static Value ofMatrix(lauryn_matrix *m);
+  static Value ofFloat(double v, lauryn_dtype t = LAURYN_F64);
+  static Value ofInt(int64_t v, lauryn_dtype t = LAURYN_I64);
+  static Value ofIndex(int64_t v);
+};
+
+} // namespace lauryn
+
+#endif // LAURYN_EXECUTION_ENTRYPOINT_H

@@ -1,0 +1,72 @@
+//===- JitProgram.h - compile an la module and run its entry point --------===//
+//
+// The JIT behind lauryn-run (and the Python API): la module -> lauryn CPU
+// pipeline -> LLVM ExecutionEngine, plus packing of run-time values into the
+// entry point's C interface (`_mlir_ciface_<entry>`).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LAURYN_EXECUTION_JITPROGRAM_H
+#define LAURYN_EXECUTION_JITPROGRAM_H
+
+#include "lauryn/Execution/EntryPoint.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mlir {
+class ExecutionEngine;
+class ModuleOp;
+} // namespace mlir
+
+namespace lauryn {
+
+struct JitOptions {
+  std::string entry = "main";
+  bool optimize = true;      ///< run la-optimize before lowering
+  bool runtimeChecks = true; ///< cf.assert checks of dynamic shapes
+  int vectorLength = 0;      ///< sparse vectorization (0: off)
+  unsigned llvmOptLevel = 3; ///< 0-3
+  /// Shared libraries the generated code may call (the MLIR C runner utils
+  /// and liblauryn_rt are always added).
+  std::vector<std::string> sharedLibs;
+};
+
+/// Wall-clock milliseconds of each compilation phase.
+struct CompileTimes {
+  double laToLinalgMs = 0; ///< la optimizations and lowering to linalg
+  double cpuTailMs = 0;    ///< bufferization, sparsification, to LLVM dialect
+  double llvmMs = 0;       ///< translation to LLVM IR and machine code
+};
+
+class JitProgram {
+public:
+  ~JitProgram();
+
+  /// Compiles `module` (consumed: it is lowered in place). Diagnostics go to
+  /// the module's context; the returned error summarizes the failure.
+  static llvm::Expected<std::unique_ptr<JitProgram>>
+  compile(mlir::ModuleOp module, const JitOptions &options, CompileTimes *times = nullptr);
+
+  const EntrySignature &signature() const { return sig; }
+
+  /// Runs the entry point on `args` (converted to the parameter's element
+  /// type and to dense storage where needed) and returns its results.
+  llvm::Expected<llvm::SmallVector<Value>> run(llvm::MutableArrayRef<Value> args) const;
+
+  /// Directory of Lauryn's shared libraries (next to the running tool).
+  static std::string libraryDirectory();
+
+private:
+  JitProgram() = default;
+  EntrySignature sig;
+  std::unique_ptr<mlir::ExecutionEngine> engine;
+};
+
+} // namespace lauryn
+
+#endif // LAURYN_EXECUTION_JITPROGRAM_H

@@ -1,0 +1,133 @@
+//===- EntryPoint.cpp - the calling convention of compiled entry points ---===//
+
+#include "lauryn/Execution/EntryPoint.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+
+namespace lauryn {
+
+static std::optional<lauryn_dtype> dtypeOf(Type t) {
+  if (t.isF64())
+    return LAURYN_F64;
+  if (t.isF32())
+    return LAURYN_F32;
+  if (t.isInteger(64))
+    return LAURYN_I64;
+  if (t.isInteger(32))
+    return LAURYN_I32;
+  return std::nullopt;
+}
+
+static llvm::Expected<ValueKind> kindOf(Type t, llvm::StringRef what) {
+  auto unsupported = [&]() {
+    std::string s;
+    llvm::raw_string_ostream os(s);
+    os << what << " has type " << t
+       << ", which an entry point cannot take or return; supported: f64, f32, i64, i32, "
+          "index and dense 2-D tensors of f64, f32, i64, i32";
+    return llvm::createStringError(s);
+  };
+  ValueKind k;
+  if (t.isIndex()) {
+    k.kind = ValueKind::Index;
+    k.dtype = LAURYN_I64;
+    return k;
+  }
+  if (auto tensor = dyn_cast<RankedTensorType>(t)) {
+    std::optional<lauryn_dtype> d = dtypeOf(tensor.getElementType());
+    if (!d || tensor.getRank() != 2 || tensor.getEncoding())
+      return unsupported();
+    k.kind = ValueKind::DenseMatrix;
+    k.dtype = *d;
+    k.rows = tensor.isDynamicDim(0) ? -1 : tensor.getDimSize(0);
+    k.cols = tensor.isDynamicDim(1) ? -1 : tensor.getDimSize(1);
+    return k;
+  }
+  std::optional<lauryn_dtype> d = dtypeOf(t);
+  if (!d)
+    return unsupported();
+  k.kind = ValueKind::Scalar;
+  k.dtype = *d;
+  return k;
+}
+
+std::string ValueKind::describe() const {
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  if (kind == Index)
+    return "index";
+  if (kind == Scalar)
+    return lauryn_rt_dtype_name(dtype);
+  os << "tensor<";
+  os << (rows < 0 ? std::string("?") : std::to_string(rows)) << "x"
+     << (cols < 0 ? std::string("?") : std::to_string(cols)) << "x"
+     << lauryn_rt_dtype_name(dtype) << ">";
+  return s;
+}
+
+llvm::Expected<EntrySignature> EntrySignature::of(func::FuncOp fn) {
+  EntrySignature sig;
+  sig.name = fn.getName().str();
+  FunctionType type = fn.getFunctionType();
+  for (auto [i, t] : llvm::enumerate(type.getInputs())) {
+    auto k = kindOf(t, "parameter #" + std::to_string(i) + " of @" + sig.name);
+    if (!k)
+      return k.takeError();
+    if (auto name = fn.getArgAttrOfType<StringAttr>(i, kParamNameAttr))
+      k->name = name.getValue().str();
+    sig.params.push_back(*k);
+  }
+  for (auto [i, t] : llvm::enumerate(type.getResults())) {
+    auto k = kindOf(t, "result #" + std::to_string(i) + " of @" + sig.name);
+    if (!k)
+      return k.takeError();
+    sig.results.push_back(*k);
+  }
+  return sig;
+}
+
+Value &Value::operator=(Value &&other) noexcept {
+  if (this != &other) {
+    lauryn_rt_matrix_free(matrix);
+    kind = other.kind;
+    dtype = other.dtype;
+    matrix = other.matrix;
+    f = other.f;
+    i = other.i;
+    other.matrix = nullptr;
+  }
+  return *this;
+}
+
+Value::~Value() { lauryn_rt_matrix_free(matrix); }
+
+Value Value::ofMatrix(lauryn_matrix *m) {
+  Value v;
+  v.kind = ValueKind::DenseMatrix;
+  v.dtype = lauryn_dtype(m->dtype);
+  v.matrix = m;
+  return v;
+}
+Value Value::ofFloat(double x, lauryn_dtype t) {
+  Value v;
+  v.dtype = t;
+  v.f = x;
+  return v;
+}
+Value Value::ofInt(int64_t x, lauryn_dtype t) {
+  Value v;
+  v.dtype = t;
+  v.i = x;
+  return v;
+}
+Value Value::ofIndex(int64_t x) {
+  Value v = ofInt(x);
+  v.kind = ValueKind::Index;
+  return v;
+}
+
+} // namespace lauryn

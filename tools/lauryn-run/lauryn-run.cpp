@@ -1,0 +1,320 @@
+//===- lauryn-run.cpp - JIT-compile and run an la program -----------------===//
+//
+//   lauryn-run prog.mlir [--entry main] --arg X=data.mtx --arg lambda=0.1
+//              [-o out.mtx] [--stats]
+//
+// Arguments bind by the parameter names of the entry function (%X -> X) and
+// are files (.mtx .mm .csv .tsv .npy), numbers, or generated data
+// (rand:ROWSxCOLS[:density[:seed]], fill:ROWSxCOLS:VALUE). Small results are
+// printed; matrix results are written with -o (comma-separated, in order).
+//
+//===----------------------------------------------------------------------===//
+
+#include "lauryn/Execution/JitProgram.h"
+#include "lauryn/InitAll.h"
+
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/AsmParser/AsmParserState.h"
+#include "mlir/IR/Verifier.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <chrono>
+#include <csignal>
+#include <random>
+#include <sys/resource.h>
+#include <unistd.h>
+
+using namespace mlir;
+namespace cl = llvm::cl;
+
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<program.mlir>"), cl::init("-"));
+static cl::opt<std::string> entryName("entry", cl::desc("Entry function (default: main)"),
+                                      cl::init("main"));
+static cl::list<std::string> argValues(
+    "arg", cl::desc("NAME=VALUE: a file (.mtx .mm .csv .tsv .npy), a number, "
+                    "rand:ROWSxCOLS[:density[:seed]] or fill:ROWSxCOLS:VALUE"));
+static cl::opt<std::string> outputFiles(
+    "o", cl::desc("Files for the matrix results, comma-separated, in result order"),
+    cl::value_desc("files"));
+static cl::opt<bool> noOptimize("no-optimize", cl::desc("Skip the la optimizations"));
+static cl::opt<bool> noChecks("no-runtime-checks",
+                              cl::desc("Do not check dynamic shapes and bounds at run time"));
+static cl::opt<int> vectorLength("vector-length", cl::desc("Vector length of sparse loops"),
+                                 cl::init(0));
+static cl::opt<int64_t> printLimit("print-limit",
+                                   cl::desc("Print matrices with at most this many cells"),
+                                   cl::init(100));
+
+static int fail(const llvm::Twine &message) {
+  llvm::errs() << "lauryn-run: error: " << message << "\n";
+  return 1;
+}
+
+/// A failed run-time check (cf.assert) has printed its message and aborts:
+/// turn that into an ordinary error exit.
+static void onAbort(int) {
+  fflush(stdout); // the check's message (written by puts)
+  static const char msg[] = "lauryn-run: error: the program stopped at a failed run-time check\n";
+  ssize_t ignored = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+  (void)ignored;
+  _exit(1);
+}
+
+/// ROWSxCOLS
+static bool parseShape(llvm::StringRef s, int64_t &rows, int64_t &cols) {
+  auto [r, c] = s.split('x');
+  return !r.getAsInteger(10, rows) && !c.getAsInteger(10, cols) && rows >= 0 && cols >= 0;
+}
+
+static bool parseDouble(llvm::StringRef s, double &v) {
+  std::string text = s.str();
+  char *end = nullptr;
+  v = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size();
+}
+
+/// Generated data: rand:RxC[:density[:seed]] or fill:RxC:value.
+static llvm::Expected<lauryn::Value> generate(llvm::StringRef spec) {
+  llvm::SmallVector<llvm::StringRef> parts;
+  spec.split(parts, ':');
+  int64_t rows, cols;
+  auto bad = [&]() {
+    return llvm::createStringError("malformed generator '" + spec.str() +
+                                   "'; expected rand:ROWSxCOLS[:density[:seed]] or "
+                                   "fill:ROWSxCOLS:VALUE");
+  };
+  if (parts.size() < 2 || !parseShape(parts[1], rows, cols))
+    return bad();
+  lauryn_matrix *m = nullptr;
+  if (lauryn_rt_matrix_create_dense(rows, cols, LAURYN_F64, &m) != LAURYN_OK)
+    return llvm::createStringError(lauryn_rt_last_error());
+  lauryn::Value v = lauryn::Value::ofMatrix(m);
+  double *cells = static_cast<double *>(m->values);
+  if (parts[0] == "fill") {
+    double value;
+    if (parts.size() != 3 || !parseDouble(parts[2], value))
+      return bad();
+    std::fill(cells, cells + rows * cols, value);
+    return v;
+  }
+  if (parts[0] != "rand" || parts.size() > 4)
+    return bad();
+  double density = 1.0;
+  uint64_t seed = 42;
+  if (parts.size() > 2 && (!parseDouble(parts[2], density) || density < 0 || density > 1))
+    return bad();
+  if (parts.size() > 3 && parts[3].getAsInteger(10, seed))
+    return bad();
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> uniform(0.0, 1.0);
+  for (int64_t k = 0; k < rows * cols; ++k) {
+    double x = uniform(rng);
+    cells[k] = (density >= 1.0 || uniform(rng) < density) ? x : 0.0;
+  }
+  return v;
+}
+
+static llvm::Expected<lauryn::Value> parseValue(llvm::StringRef text) {
+  if (text.starts_with("rand:") || text.starts_with("fill:"))
+    return generate(text);
+  int64_t i;
+  if (!text.getAsInteger(10, i))
+    return lauryn::Value::ofInt(i);
+  double d;
+  if (parseDouble(text, d))
+    return lauryn::Value::ofFloat(d);
+  lauryn_matrix *m = nullptr;
+  if (lauryn_rt_read(text.str().c_str(), nullptr, &m) != LAURYN_OK)
+    return llvm::createStringError(lauryn_rt_last_error());
+  return lauryn::Value::ofMatrix(m);
+}
+
+static void printValue(llvm::raw_ostream &os, const lauryn::Value &v) {
+  if (!v.matrix) {
+    if (v.kind != lauryn::ValueKind::Index && (v.dtype == LAURYN_F64 || v.dtype == LAURYN_F32))
+      os << llvm::format("%.17g", v.f);
+    else
+      os << v.i;
+    return;
+  }
+  const lauryn_matrix *m = v.matrix;
+  os << m->rows << "x" << m->cols << " " << lauryn_rt_dtype_name(m->dtype) << "\n";
+  for (int64_t r = 0; r < m->rows; ++r) {
+    os << "  [";
+    for (int64_t c = 0; c < m->cols; ++c) {
+      double x = 0;
+      lauryn_rt_matrix_get(m, r, c, &x);
+      os << (c ? ", " : "") << llvm::format("%.10g", x);
+    }
+    os << "]\n";
+  }
+}
+
+static double peakMemoryMiB() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return double(usage.ru_maxrss) / 1024.0;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM init(argc, argv);
+  // --stats is taken out before LLVM's parser, which owns an unrelated -stats.
+  bool printStats = false;
+  std::vector<char *> arguments;
+  for (int k = 0; k < argc; ++k) {
+    if (llvm::StringRef(argv[k]) == "--stats" || llvm::StringRef(argv[k]) == "-stats")
+      printStats = true;
+    else
+      arguments.push_back(argv[k]);
+  }
+  cl::ParseCommandLineOptions(
+      int(arguments.size()), arguments.data(),
+      "Lauryn JIT runner: compile an la program and run it\n\n"
+      "  --stats   print compile time per phase, run time and peak memory\n");
+
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  lauryn::registerAllDialects(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  auto start = std::chrono::steady_clock::now();
+  std::string error;
+  auto file = openInputFile(inputFile, &error);
+  if (!file)
+    return fail(error);
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  // Parse with an AsmParserState to recover the source names of the entry
+  // function's parameters (%X -> X).
+  AsmParserState asmState;
+  Block parsed;
+  if (failed(parseAsmSourceFile(sourceMgr, &parsed, ParserConfig(&context), &asmState)))
+    return 1;
+  OwningOpRef<ModuleOp> module;
+  if (llvm::hasSingleElement(parsed) && isa<ModuleOp>(parsed.front())) {
+    module = cast<ModuleOp>(parsed.front());
+    module.get()->remove();
+  } else {
+    module = ModuleOp::create(UnknownLoc::get(&context));
+    module->getBody()->getOperations().splice(module->getBody()->begin(),
+                                              parsed.getOperations());
+  }
+  if (failed(verify(*module)))
+    return 1;
+  double parseMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (auto fn = module->lookupSymbol<func::FuncOp>(entryName); fn && !fn.isExternal())
+    if (const AsmParserState::BlockDefinition *def = asmState.getBlockDef(&fn.getBody().front()))
+      for (auto [i, arg] : llvm::enumerate(def->arguments)) {
+        llvm::SMRange range = arg.loc;
+        llvm::StringRef text(range.Start.getPointer(),
+                             range.End.getPointer() - range.Start.getPointer());
+        fn.setArgAttr(i, lauryn::kParamNameAttr, StringAttr::get(&context, text.drop_front()));
+      }
+
+  lauryn::JitOptions options;
+  options.entry = entryName;
+  options.optimize = !noOptimize;
+  options.runtimeChecks = !noChecks;
+  options.vectorLength = vectorLength;
+  lauryn::CompileTimes times;
+  auto program = lauryn::JitProgram::compile(*module, options, &times);
+  if (!program)
+    return fail(llvm::toString(program.takeError()));
+  const lauryn::EntrySignature &sig = (*program)->signature();
+
+  llvm::SmallVector<lauryn::Value> args(sig.params.size());
+  llvm::SmallVector<bool> given(sig.params.size(), false);
+  for (auto [k, spec] : llvm::enumerate(argValues)) {
+    auto [name, text] = llvm::StringRef(spec).split('=');
+    if (text.empty() && !llvm::StringRef(spec).contains('='))
+      return fail("--arg '" + spec + "' must be NAME=VALUE");
+    size_t index = sig.params.size();
+    for (size_t p = 0; p < sig.params.size(); ++p)
+      if (sig.params[p].name == name || (sig.params[p].name.empty() && name == "#" + std::to_string(p)))
+        index = p;
+    if (index == sig.params.size()) {
+      std::string known;
+      for (size_t p = 0; p < sig.params.size(); ++p)
+        known += (p ? ", " : "") + (sig.params[p].name.empty() ? "#" + std::to_string(p)
+                                                                : sig.params[p].name);
+      return fail("@" + sig.name + " has no parameter '" + name.str() + "'; its parameters are " +
+                  (known.empty() ? std::string("(none)") : known));
+    }
+    if (given[index])
+      return fail("parameter '" + name.str() + "' is given twice");
+    auto value = parseValue(text);
+    if (!value)
+      return fail("--arg " + name.str() + ": " + llvm::toString(value.takeError()));
+    args[index] = std::move(*value);
+    given[index] = true;
+  }
+  for (size_t p = 0; p < sig.params.size(); ++p)
+    if (!given[p])
+      return fail("missing --arg for parameter " +
+                  (sig.params[p].name.empty() ? "#" + std::to_string(p) : "'" + sig.params[p].name + "'") +
+                  " (" + sig.params[p].describe() + ")");
+
+  std::signal(SIGABRT, onAbort);
+  llvm::outs().flush();
+  start = std::chrono::steady_clock::now();
+  auto results = (*program)->run(args);
+  double runMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::signal(SIGABRT, SIG_DFL);
+  if (!results)
+    return fail(llvm::toString(results.takeError()));
+
+  llvm::SmallVector<llvm::StringRef> outputs;
+  if (!outputFiles.empty())
+    llvm::StringRef(outputFiles).split(outputs, ',');
+  size_t nextOutput = 0;
+  for (auto [r, value] : llvm::enumerate(*results)) {
+    llvm::outs() << "result #" << r << ": ";
+    if (value.matrix && nextOutput < outputs.size()) {
+      std::string path = outputs[nextOutput++].str();
+      if (lauryn_rt_write(path.c_str(), value.matrix, nullptr) != LAURYN_OK)
+        return fail(lauryn_rt_last_error());
+      llvm::outs() << value.matrix->rows << "x" << value.matrix->cols << " "
+                   << lauryn_rt_dtype_name(value.matrix->dtype) << " written to " << path << "\n";
+      continue;
+    }
+    if (value.matrix && value.matrix->rows * value.matrix->cols > printLimit) {
+      llvm::outs() << value.matrix->rows << "x" << value.matrix->cols << " "
+                   << lauryn_rt_dtype_name(value.matrix->dtype)
+                   << " (not printed: more than " << printLimit << " cells; use -o FILE)\n";
+      continue;
+    }
+    printValue(llvm::outs(), value);
+    if (!value.matrix)
+      llvm::outs() << "\n";
+  }
+  if (nextOutput < outputs.size())
+    return fail("-o names " + std::to_string(outputs.size()) + " files but @" + sig.name +
+                " returns " + std::to_string(nextOutput) + " matrices");
+
+  llvm::outs().flush();
+  if (printStats) {
+    llvm::errs() << llvm::format("stats: parse %.1f ms, la->linalg %.1f ms, cpu tail %.1f ms, "
+                                 "llvm %.1f ms, run %.3f ms, peak memory %.1f MiB\n",
+                                 parseMs, times.laToLinalgMs, times.cpuTailMs, times.llvmMs,
+                                 runMs, peakMemoryMiB());
+  }
+  return 0;
+}

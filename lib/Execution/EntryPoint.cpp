@@ -3,6 +3,7 @@
 #include "lauryn/Execution/EntryPoint.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SparseTensor/IR/SparseTensor.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -22,13 +23,22 @@ static std::optional<lauryn_dtype> dtypeOf(Type t) {
   return std::nullopt;
 }
 
+/// (i, j) -> (i : dense, j : compressed), ordered and unique, index widths.
+static bool isCSR(sparse_tensor::SparseTensorEncodingAttr enc) {
+  ArrayRef<sparse_tensor::LevelType> lvls = enc.getLvlTypes();
+  return enc.isIdentity() && lvls.size() == 2 && sparse_tensor::isDenseLT(lvls[0]) &&
+         sparse_tensor::isCompressedLT(lvls[1]) && sparse_tensor::isOrderedLT(lvls[1]) &&
+         sparse_tensor::isUniqueLT(lvls[1]) &&
+         enc.getPosWidth() == 0 && enc.getCrdWidth() == 0;
+}
+
 static llvm::Expected<ValueKind> kindOf(Type t, llvm::StringRef what) {
   auto unsupported = [&]() {
     std::string s;
     llvm::raw_string_ostream os(s);
     os << what << " has type " << t
        << ", which an entry point cannot take or return; supported: f64, f32, i64, i32, "
-          "index and dense 2-D tensors of f64, f32, i64, i32";
+          "index and 2-D tensors of f64, f32, i64, i32, dense or CSR (64-bit indices)";
     return llvm::createStringError(s);
   };
   ValueKind k;
@@ -39,9 +49,17 @@ static llvm::Expected<ValueKind> kindOf(Type t, llvm::StringRef what) {
   }
   if (auto tensor = dyn_cast<RankedTensorType>(t)) {
     std::optional<lauryn_dtype> d = dtypeOf(tensor.getElementType());
-    if (!d || tensor.getRank() != 2 || tensor.getEncoding())
+    if (!d || tensor.getRank() != 2)
       return unsupported();
     k.kind = ValueKind::DenseMatrix;
+    if (tensor.getEncoding()) {
+      // CSR with 64-bit (index) positions and coordinates is the runtime's
+      // sparse storage; other formats do not cross the entry boundary.
+      auto enc = dyn_cast<sparse_tensor::SparseTensorEncodingAttr>(tensor.getEncoding());
+      if (!enc || !isCSR(enc))
+        return unsupported();
+      k.kind = ValueKind::SparseCSR;
+    }
     k.dtype = *d;
     k.rows = tensor.isDynamicDim(0) ? -1 : tensor.getDimSize(0);
     k.cols = tensor.isDynamicDim(1) ? -1 : tensor.getDimSize(1);
@@ -65,7 +83,7 @@ std::string ValueKind::describe() const {
   os << "tensor<";
   os << (rows < 0 ? std::string("?") : std::to_string(rows)) << "x"
      << (cols < 0 ? std::string("?") : std::to_string(cols)) << "x"
-     << lauryn_rt_dtype_name(dtype) << ">";
+     << lauryn_rt_dtype_name(dtype) << (kind == SparseCSR ? ", CSR" : "") << ">";
   return s;
 }
 
@@ -90,7 +108,7 @@ llvm::Expected<EntrySignature> EntrySignature::of(func::FuncOp fn) {
   return sig;
 }
 
-Value &Value::operator=(Value &&other) noexcept {
+HostValue &HostValue::operator=(HostValue &&other) noexcept {
   if (this != &other) {
     lauryn_rt_matrix_free(matrix);
     kind = other.kind;
@@ -103,29 +121,29 @@ Value &Value::operator=(Value &&other) noexcept {
   return *this;
 }
 
-Value::~Value() { lauryn_rt_matrix_free(matrix); }
+HostValue::~HostValue() { lauryn_rt_matrix_free(matrix); }
 
-Value Value::ofMatrix(lauryn_matrix *m) {
-  Value v;
+HostValue HostValue::ofMatrix(lauryn_matrix *m) {
+  HostValue v;
   v.kind = ValueKind::DenseMatrix;
   v.dtype = lauryn_dtype(m->dtype);
   v.matrix = m;
   return v;
 }
-Value Value::ofFloat(double x, lauryn_dtype t) {
-  Value v;
+HostValue HostValue::ofFloat(double x, lauryn_dtype t) {
+  HostValue v;
   v.dtype = t;
   v.f = x;
   return v;
 }
-Value Value::ofInt(int64_t x, lauryn_dtype t) {
-  Value v;
+HostValue HostValue::ofInt(int64_t x, lauryn_dtype t) {
+  HostValue v;
   v.dtype = t;
   v.i = x;
   return v;
 }
-Value Value::ofIndex(int64_t x) {
-  Value v = ofInt(x);
+HostValue HostValue::ofIndex(int64_t x) {
+  HostValue v = ofInt(x);
   v.kind = ValueKind::Index;
   return v;
 }

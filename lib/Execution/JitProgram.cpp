@@ -4,7 +4,10 @@
 
 #include "lauryn/Pipelines/Passes.h"
 
+#include "lauryn/Dialect/LA/IR/LADialect.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SparseTensor/Transforms/Passes.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -16,6 +19,7 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <array>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -45,6 +49,58 @@ std::string JitProgram::libraryDirectory() {
   return ".";
 }
 
+/// Gives matrix parameters of `fn` the static shapes of the actual arguments.
+/// la ops accept the more static operands directly; other users see the
+/// declared type through a tensor.cast.
+static llvm::Error specializeParameters(func::FuncOp fn, const JitOptions &options) {
+  if (options.argumentShapes.empty())
+    return llvm::Error::success();
+  if (options.argumentShapes.size() != fn.getNumArguments())
+    return llvm::createStringError("@" + fn.getName().str() + " takes " +
+                                   std::to_string(fn.getNumArguments()) + " arguments, " +
+                                   std::to_string(options.argumentShapes.size()) + " given");
+  Block &entry = fn.getBody().front();
+  OpBuilder b = OpBuilder::atBlockBegin(&entry);
+  SmallVector<Type> inputs(fn.getArgumentTypes());
+  for (auto [i, shape] : llvm::enumerate(options.argumentShapes)) {
+    auto type = dyn_cast<RankedTensorType>(inputs[i]);
+    if (!shape || !type)
+      continue;
+    for (int d = 0; d < 2; ++d) {
+      int64_t declared = type.getDimSize(d);
+      int64_t actual = d == 0 ? shape->first : shape->second;
+      std::string name = "#" + std::to_string(i);
+      if (auto attr = fn.getArgAttrOfType<StringAttr>(i, kParamNameAttr))
+        name = "'" + attr.getValue().str() + "'";
+      if (!ShapedType::isDynamic(declared) && declared != actual)
+        return llvm::createStringError(
+            "argument " + name + " of @" + fn.getName().str() + " is " +
+            std::to_string(shape->first) + "x" + std::to_string(shape->second) +
+            ", but the parameter's type requires " +
+            (type.isDynamicDim(0) ? std::string("?") : std::to_string(type.getDimSize(0))) + "x" +
+            (type.isDynamicDim(1) ? std::string("?") : std::to_string(type.getDimSize(1))));
+    }
+    auto specialized = RankedTensorType::get({shape->first, shape->second},
+                                             type.getElementType(), type.getEncoding());
+    if (specialized == type)
+      continue;
+    BlockArgument arg = entry.getArgument(i);
+    arg.setType(specialized);
+    inputs[i] = specialized;
+    Value declared;
+    for (OpOperand &use : llvm::make_early_inc_range(arg.getUses())) {
+      if (isa<la::LADialect>(use.getOwner()->getDialect()))
+        continue;
+      if (!declared)
+        declared = tensor::CastOp::create(b, fn.getLoc(), type, arg);
+      if (use.getOwner() != declared.getDefiningOp())
+        use.set(declared);
+    }
+  }
+  fn.setFunctionType(FunctionType::get(fn.getContext(), inputs, fn.getResultTypes()));
+  return llvm::Error::success();
+}
+
 llvm::Expected<std::unique_ptr<JitProgram>>
 JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *times) {
   auto fn = module.lookupSymbol<func::FuncOp>(options.entry);
@@ -57,11 +113,25 @@ JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *ti
                                    " with a body in the module" +
                                    (available.empty() ? "" : "; it defines " + available));
   }
+  if (llvm::Error err = specializeParameters(fn, options))
+    return std::move(err);
   auto sig = EntrySignature::of(fn);
   if (!sig)
     return sig.takeError();
+  bool sparseParams = false;
+  for (const ValueKind &p : sig->params)
+    if (p.kind == ValueKind::SparseCSR) {
+      sparseParams = true;
+      if (p.rows < 0 || p.cols < 0)
+        return llvm::createStringError(
+            "a CSR parameter needs the argument's shape at compile time (argumentShapes)");
+    }
+  for (const ValueKind &r : sig->results)
+    if (r.kind == ValueKind::SparseCSR)
+      return llvm::createStringError("@" + sig->name +
+                                     " returns a CSR matrix; entry points return dense matrices "
+                                     "(convert the result with la.convert)");
   MLIRContext *ctx = module.getContext();
-  fn->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
 
   CompileTimes local;
   CompileTimes &t = times ? *times : local;
@@ -70,6 +140,15 @@ JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *ti
   buildLAToLinalgPipeline(toLinalg, options.optimize, options.runtimeChecks);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");
+  if (sparseParams) {
+    // CSR parameters arrive as (positions, coordinates, values) buffers.
+    PassManager assemble(ctx);
+    assemble.addPass(createSparseAssembler());
+    if (failed(assemble.run(module)))
+      return llvm::createStringError("assembling sparse parameters failed (see the errors above)");
+    fn = module.lookupSymbol<func::FuncOp>(options.entry);
+  }
+  fn->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
   t.laToLinalgMs = millisecondsSince(start);
 
   start = std::chrono::steady_clock::now();
@@ -146,7 +225,7 @@ llvm::Error argumentError(const EntrySignature &sig, size_t i, const std::string
 }
 
 /// A copy of the result memref `m` as a runtime matrix; frees the memref.
-llvm::Expected<Value> takeMatrix(const MemRef2D &m, lauryn_dtype dtype) {
+llvm::Expected<HostValue> takeMatrix(const MemRef2D &m, lauryn_dtype dtype) {
   lauryn_matrix *out = nullptr;
   if (lauryn_rt_matrix_create_dense(m.sizes[0], m.sizes[1], dtype, &out) != LAURYN_OK)
     return llvm::createStringError(lauryn_rt_last_error());
@@ -162,13 +241,13 @@ llvm::Expected<Value> takeMatrix(const MemRef2D &m, lauryn_dtype dtype) {
                     base + (i * m.strides[0] + j * m.strides[1]) * elem, elem);
   }
   free(m.allocated);
-  return Value::ofMatrix(out);
+  return HostValue::ofMatrix(out);
 }
 
 } // namespace
 
-llvm::Expected<llvm::SmallVector<Value>>
-JitProgram::run(llvm::MutableArrayRef<Value> args) const {
+llvm::Expected<llvm::SmallVector<HostValue>>
+JitProgram::run(llvm::MutableArrayRef<HostValue> args) const {
   if (args.size() != sig.params.size())
     return llvm::createStringError("@" + sig.name + " takes " +
                                    std::to_string(sig.params.size()) + " arguments, " +
@@ -176,6 +255,9 @@ JitProgram::run(llvm::MutableArrayRef<Value> args) const {
   // Arguments: descriptors and scalar slots that outlive the call.
   llvm::SmallVector<MemRef2D> descriptors(args.size());
   llvm::SmallVector<MemRef2D *> descriptorPtrs(args.size());
+  // CSR parameters: positions, coordinates, values.
+  llvm::SmallVector<std::array<MemRef1D, 3>> csr(args.size());
+  llvm::SmallVector<std::array<MemRef1D *, 3>> csrPtrs(args.size());
   llvm::SmallVector<ScalarSlot> scalars(args.size());
   llvm::SmallVector<void *> packed;
   ResultLayout layout(sig.results);
@@ -188,21 +270,32 @@ JitProgram::run(llvm::MutableArrayRef<Value> args) const {
 
   for (size_t i = 0; i < args.size(); ++i) {
     const ValueKind &p = sig.params[i];
-    Value &a = args[i];
+    HostValue &a = args[i];
     if (p.isMatrix()) {
       if (!a.matrix)
         return argumentError(sig, i, "expected a matrix, got a scalar");
       lauryn_matrix *m = a.matrix;
-      if (m->format != LAURYN_FORMAT_DENSE || m->dtype != p.dtype) {
+      int format = p.kind == ValueKind::SparseCSR ? LAURYN_FORMAT_CSR : LAURYN_FORMAT_DENSE;
+      if (m->format != format || m->dtype != p.dtype) {
         lauryn_matrix *converted = nullptr;
-        if (lauryn_rt_matrix_convert(m, LAURYN_FORMAT_DENSE, p.dtype, &converted) != LAURYN_OK)
+        if (lauryn_rt_matrix_convert(m, format, p.dtype, &converted) != LAURYN_OK)
           return argumentError(sig, i, lauryn_rt_last_error());
-        a = Value::ofMatrix(converted);
+        a = HostValue::ofMatrix(converted);
         m = converted;
       }
       if ((p.rows >= 0 && m->rows != p.rows) || (p.cols >= 0 && m->cols != p.cols))
         return argumentError(sig, i, "got a " + std::to_string(m->rows) + "x" +
                                          std::to_string(m->cols) + " matrix");
+      if (p.kind == ValueKind::SparseCSR) {
+        csr[i] = {MemRef1D{m->positions, m->positions, 0, m->rows + 1, 1},
+                  MemRef1D{m->coordinates, m->coordinates, 0, m->nnz, 1},
+                  MemRef1D{m->values, m->values, 0, m->nnz, 1}};
+        for (int k = 0; k < 3; ++k) {
+          csrPtrs[i][k] = &csr[i][k];
+          packed.push_back(&csrPtrs[i][k]);
+        }
+        continue;
+      }
       descriptors[i] = MemRef2D{m->values, m->values, 0, {m->rows, m->cols}, {m->cols, 1}};
       descriptorPtrs[i] = &descriptors[i];
       packed.push_back(&descriptorPtrs[i]);
@@ -239,7 +332,7 @@ JitProgram::run(llvm::MutableArrayRef<Value> args) const {
   if (llvm::Error err = engine->invokePacked("_mlir_ciface_" + sig.name, packed))
     return std::move(err);
 
-  llvm::SmallVector<Value> results;
+  llvm::SmallVector<HostValue> results;
   for (auto [r, kind] : llvm::enumerate(sig.results)) {
     const char *slot = structResult ? resultStorage.data() + layout.offsets[r]
                                     : reinterpret_cast<const char *>(&scalarResult);
@@ -255,32 +348,32 @@ JitProgram::run(llvm::MutableArrayRef<Value> args) const {
     if (kind.kind == ValueKind::Index) {
       int64_t x;
       std::memcpy(&x, slot, 8);
-      results.push_back(Value::ofIndex(x));
+      results.push_back(HostValue::ofIndex(x));
       continue;
     }
     switch (kind.dtype) {
     case LAURYN_F64: {
       double x;
       std::memcpy(&x, slot, 8);
-      results.push_back(Value::ofFloat(x, LAURYN_F64));
+      results.push_back(HostValue::ofFloat(x, LAURYN_F64));
       break;
     }
     case LAURYN_F32: {
       float x;
       std::memcpy(&x, slot, 4);
-      results.push_back(Value::ofFloat(x, LAURYN_F32));
+      results.push_back(HostValue::ofFloat(x, LAURYN_F32));
       break;
     }
     case LAURYN_I64: {
       int64_t x;
       std::memcpy(&x, slot, 8);
-      results.push_back(Value::ofInt(x, LAURYN_I64));
+      results.push_back(HostValue::ofInt(x, LAURYN_I64));
       break;
     }
     case LAURYN_I32: {
       int32_t x;
       std::memcpy(&x, slot, 4);
-      results.push_back(Value::ofInt(x, LAURYN_I32));
+      results.push_back(HostValue::ofInt(x, LAURYN_I32));
       break;
     }
     }

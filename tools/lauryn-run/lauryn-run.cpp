@@ -87,7 +87,7 @@ static bool parseDouble(llvm::StringRef s, double &v) {
 }
 
 /// Generated data: rand:RxC[:density[:seed]] or fill:RxC:value.
-static llvm::Expected<lauryn::Value> generate(llvm::StringRef spec) {
+static llvm::Expected<lauryn::HostValue> generate(llvm::StringRef spec) {
   llvm::SmallVector<llvm::StringRef> parts;
   spec.split(parts, ':');
   int64_t rows, cols;
@@ -101,7 +101,7 @@ static llvm::Expected<lauryn::Value> generate(llvm::StringRef spec) {
   lauryn_matrix *m = nullptr;
   if (lauryn_rt_matrix_create_dense(rows, cols, LAURYN_F64, &m) != LAURYN_OK)
     return llvm::createStringError(lauryn_rt_last_error());
-  lauryn::Value v = lauryn::Value::ofMatrix(m);
+  lauryn::HostValue v = lauryn::HostValue::ofMatrix(m);
   double *cells = static_cast<double *>(m->values);
   if (parts[0] == "fill") {
     double value;
@@ -127,22 +127,22 @@ static llvm::Expected<lauryn::Value> generate(llvm::StringRef spec) {
   return v;
 }
 
-static llvm::Expected<lauryn::Value> parseValue(llvm::StringRef text) {
+static llvm::Expected<lauryn::HostValue> parseValue(llvm::StringRef text) {
   if (text.starts_with("rand:") || text.starts_with("fill:"))
     return generate(text);
   int64_t i;
   if (!text.getAsInteger(10, i))
-    return lauryn::Value::ofInt(i);
+    return lauryn::HostValue::ofInt(i);
   double d;
   if (parseDouble(text, d))
-    return lauryn::Value::ofFloat(d);
+    return lauryn::HostValue::ofFloat(d);
   lauryn_matrix *m = nullptr;
   if (lauryn_rt_read(text.str().c_str(), nullptr, &m) != LAURYN_OK)
     return llvm::createStringError(lauryn_rt_last_error());
-  return lauryn::Value::ofMatrix(m);
+  return lauryn::HostValue::ofMatrix(m);
 }
 
-static void printValue(llvm::raw_ostream &os, const lauryn::Value &v) {
+static void printValue(llvm::raw_ostream &os, const lauryn::HostValue &v) {
   if (!v.matrix) {
     if (v.kind != lauryn::ValueKind::Index && (v.dtype == LAURYN_F64 || v.dtype == LAURYN_F32))
       os << llvm::format("%.17g", v.f);
@@ -228,32 +228,38 @@ int main(int argc, char **argv) {
         fn.setArgAttr(i, lauryn::kParamNameAttr, StringAttr::get(&context, text.drop_front()));
       }
 
-  lauryn::JitOptions options;
-  options.entry = entryName;
-  options.optimize = !noOptimize;
-  options.runtimeChecks = !noChecks;
-  options.vectorLength = vectorLength;
-  lauryn::CompileTimes times;
-  auto program = lauryn::JitProgram::compile(*module, options, &times);
-  if (!program)
-    return fail(llvm::toString(program.takeError()));
-  const lauryn::EntrySignature &sig = (*program)->signature();
+  auto entry = module->lookupSymbol<func::FuncOp>(entryName);
+  if (!entry || entry.isExternal()) {
+    std::string available;
+    for (auto f : module->getOps<func::FuncOp>())
+      if (!f.isExternal())
+        available += (available.empty() ? "@" : ", @") + f.getName().str();
+    return fail("no function @" + entryName + " with a body in the module" +
+                (available.empty() ? std::string() : "; it defines " + available));
+  }
+  auto declared = lauryn::EntrySignature::of(entry);
+  if (!declared)
+    return fail(llvm::toString(declared.takeError()));
+  const lauryn::EntrySignature &sig = *declared;
 
-  llvm::SmallVector<lauryn::Value> args(sig.params.size());
+  // Bind and load the arguments first: their shapes specialize the program.
+  llvm::SmallVector<lauryn::HostValue> args(sig.params.size());
   llvm::SmallVector<bool> given(sig.params.size(), false);
-  for (auto [k, spec] : llvm::enumerate(argValues)) {
+  auto paramName = [&](size_t p) {
+    return sig.params[p].name.empty() ? "#" + std::to_string(p) : sig.params[p].name;
+  };
+  for (const std::string &spec : argValues) {
     auto [name, text] = llvm::StringRef(spec).split('=');
-    if (text.empty() && !llvm::StringRef(spec).contains('='))
+    if (!llvm::StringRef(spec).contains('='))
       return fail("--arg '" + spec + "' must be NAME=VALUE");
     size_t index = sig.params.size();
     for (size_t p = 0; p < sig.params.size(); ++p)
-      if (sig.params[p].name == name || (sig.params[p].name.empty() && name == "#" + std::to_string(p)))
+      if (paramName(p) == name)
         index = p;
     if (index == sig.params.size()) {
       std::string known;
       for (size_t p = 0; p < sig.params.size(); ++p)
-        known += (p ? ", " : "") + (sig.params[p].name.empty() ? "#" + std::to_string(p)
-                                                                : sig.params[p].name);
+        known += (p ? ", " : "") + paramName(p);
       return fail("@" + sig.name + " has no parameter '" + name.str() + "'; its parameters are " +
                   (known.empty() ? std::string("(none)") : known));
     }
@@ -262,14 +268,31 @@ int main(int argc, char **argv) {
     auto value = parseValue(text);
     if (!value)
       return fail("--arg " + name.str() + ": " + llvm::toString(value.takeError()));
+    if (sig.params[index].isMatrix() != bool(value->matrix))
+      return fail("--arg " + name.str() + ": parameter '" + name.str() + "' is " +
+                  sig.params[index].describe() + ", got " +
+                  (value->matrix ? "a matrix" : "a number"));
     args[index] = std::move(*value);
     given[index] = true;
   }
   for (size_t p = 0; p < sig.params.size(); ++p)
     if (!given[p])
       return fail("missing --arg for parameter " +
-                  (sig.params[p].name.empty() ? "#" + std::to_string(p) : "'" + sig.params[p].name + "'") +
-                  " (" + sig.params[p].describe() + ")");
+                  (sig.params[p].name.empty() ? paramName(p) : "'" + paramName(p) + "'") + " (" +
+                  sig.params[p].describe() + ")");
+
+  lauryn::JitOptions options;
+  options.entry = entryName;
+  options.optimize = !noOptimize;
+  options.runtimeChecks = !noChecks;
+  options.vectorLength = vectorLength;
+  for (const lauryn::HostValue &a : args)
+    options.argumentShapes.push_back(
+        a.matrix ? std::optional(std::pair(a.matrix->rows, a.matrix->cols)) : std::nullopt);
+  lauryn::CompileTimes times;
+  auto program = lauryn::JitProgram::compile(*module, options, &times);
+  if (!program)
+    return fail(llvm::toString(program.takeError()));
 
   std::signal(SIGABRT, onAbort);
   llvm::outs().flush();

@@ -33,12 +33,12 @@ inline constexpr llvm::StringLiteral kParamNameAttr = "lauryn.name";
 
 /// One parameter or result of an entry point.
 struct ValueKind {
-  enum Kind { DenseMatrix, Scalar, Index } kind;
+  enum Kind { DenseMatrix, SparseCSR, Scalar, Index } kind;
   lauryn_dtype dtype = LAURYN_F64; ///< element type (matrices, scalars)
   int64_t rows = -1, cols = -1;    ///< static sizes of a matrix, -1 if dynamic
   std::string name;                ///< source name of a parameter ("X"), or ""
 
-  bool isMatrix() const { return kind == DenseMatrix; }
+  bool isMatrix() const { return kind == DenseMatrix || kind == SparseCSR; }
   /// "tensor<?x?xf64>"-like description for diagnostics.
   std::string describe() const;
 };
@@ -53,6 +53,16 @@ struct EntrySignature {
   static llvm::Expected<EntrySignature> of(mlir::func::FuncOp fn);
 };
 
+/// The in-memory form of a rank-1 memref (MLIR's StridedMemRefType<T, 1>):
+/// the positions, coordinates and values of a CSR argument.
+struct MemRef1D {
+  void *allocated;
+  void *aligned;
+  int64_t offset;
+  int64_t size;
+  int64_t stride;
+};
+
 /// The in-memory form of a rank-2 memref (MLIR's StridedMemRefType<T, 2>).
 struct MemRef2D {
   void *allocated;
@@ -63,7 +73,7 @@ struct MemRef2D {
 };
 
 /// A run-time value passed to or returned from an entry point.
-struct Value {
+struct HostValue {
   ValueKind::Kind kind = ValueKind::Scalar;
   lauryn_dtype dtype = LAURYN_F64;
   /// Matrices: owned by the runtime library (freed by the destructor).
@@ -72,17 +82,17 @@ struct Value {
   double f = 0;
   int64_t i = 0;
 
-  Value() = default;
-  Value(Value &&other) noexcept { *this = std::move(other); }
-  Value &operator=(Value &&other) noexcept;
-  Value(const Value &) = delete;
-  Value &operator=(const Value &) = delete;
-  ~Value();
+  HostValue() = default;
+  HostValue(HostValue &&other) noexcept { *this = std::move(other); }
+  HostValue &operator=(HostValue &&other) noexcept;
+  HostValue(const HostValue &) = delete;
+  HostValue &operator=(const HostValue &) = delete;
+  ~HostValue();
 
-  static Value ofMatrix(lauryn_matrix *m);
-  static Value ofFloat(double v, lauryn_dtype t = LAURYN_F64);
-  static Value ofInt(int64_t v, lauryn_dtype t = LAURYN_I64);
-  static Value ofIndex(int64_t v);
+  static HostValue ofMatrix(lauryn_matrix *m);
+  static HostValue ofFloat(double v, lauryn_dtype t = LAURYN_F64);
+  static HostValue ofInt(int64_t v, lauryn_dtype t = LAURYN_I64);
+  static HostValue ofIndex(int64_t v);
 };
 
 } // namespace lauryn

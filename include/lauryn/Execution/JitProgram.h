@@ -15,6 +15,7 @@
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ struct JitOptions {
   /// Shared libraries the generated code may call (the MLIR C runner utils
   /// and liblauryn_rt are always added).
   std::vector<std::string> sharedLibs;
+  /// Sizes (rows, cols) of the matrices the program will be called with, per
+  /// parameter (std::nullopt: keep the declared type). Matrix parameters are
+  /// specialized to these static shapes before compilation (dynamic
+  /// recompilation); CSR parameters need them.
+  std::vector<std::optional<std::pair<int64_t, int64_t>>> argumentShapes;
 };
 
 /// Wall-clock milliseconds of each compilation phase.
@@ -56,7 +62,7 @@ public:
 
   /// Runs the entry point on `args` (converted to the parameter's element
   /// type and to dense storage where needed) and returns its results.
-  llvm::Expected<llvm::SmallVector<Value>> run(llvm::MutableArrayRef<Value> args) const;
+  llvm::Expected<llvm::SmallVector<HostValue>> run(llvm::MutableArrayRef<HostValue> args) const;
 
   /// Directory of Lauryn's shared libraries (next to the running tool).
   static std::string libraryDirectory();

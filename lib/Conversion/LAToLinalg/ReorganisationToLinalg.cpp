@@ -19,7 +19,12 @@ struct MatMulToLinalg : LAPattern<MatMulOp> {
     Value a = op.getLhs(), b = op.getRhs();
     l.assertEqual(l.dim(a, 1), l.dim(b, 0), "inner dimensions differ");
     auto resultType = op.getResult().getType();
-    RankedTensorType accType = Lowering::dense(resultType);
+    // Shapes follow the operands (which may be more static than the declared
+    // result); the result is cast to the declared type at the end.
+    auto lhsType = cast<RankedTensorType>(a.getType());
+    auto rhsType = cast<RankedTensorType>(b.getType());
+    RankedTensorType accType = RankedTensorType::get(
+        {lhsType.getDimSize(0), rhsType.getDimSize(1)}, resultType.getElementType());
     Type element = accType.getElementType();
     Value acc = l.filled(accType, {l.dim(a, 0), l.dim(b, 1)}, constantOf(rewriter, l.loc, element, 0));
     Value c = linalg::MatmulOp::create(rewriter, l.loc, TypeRange{accType}, ValueRange{a, b},
@@ -36,7 +41,9 @@ struct TransposeToLinalg : LAPattern<TransposeOp> {
     Lowering l = lowering(rewriter, op);
     Value x = l.densify(op.getInput());
     auto resultType = op.getResult().getType();
-    RankedTensorType outType = Lowering::dense(resultType);
+    auto inType = cast<RankedTensorType>(x.getType());
+    RankedTensorType outType = RankedTensorType::get(
+        {inType.getDimSize(1), inType.getDimSize(0)}, inType.getElementType());
     Value init = l.empty(outType, {l.dim(x, 1), l.dim(x, 0)});
     Value t = linalg::TransposeOp::create(rewriter, l.loc, x, init, ArrayRef<int64_t>{1, 0})
                   .getResult()[0];

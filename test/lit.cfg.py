@@ -36,7 +36,10 @@ tool_dirs = [config.lauryn_tools_dir, config.llvm_tools_dir]
 tools = [
     "lauryn-opt",
     "lauryn-run",
+    "laurync",
     ToolSubst("mlir-opt", unresolved="fatal"),
     ToolSubst("mlir-runner", unresolved="fatal"),
+    ToolSubst("llvm-nm", unresolved="fatal"),
+    ToolSubst("%clang", command=os.path.join(config.llvm_tools_dir, "clang"), unresolved="fatal"),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)

@@ -2,16 +2,11 @@
 
 #include "lauryn/Execution/JitProgram.h"
 
-#include "lauryn/Pipelines/Passes.h"
 
-#include "lauryn/Dialect/LA/IR/LADialect.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/SparseTensor/Transforms/Passes.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "llvm/Support/FileSystem.h"
@@ -49,116 +44,15 @@ std::string JitProgram::libraryDirectory() {
   return ".";
 }
 
-/// Gives matrix parameters of `fn` the static shapes of the actual arguments.
-/// la ops accept the more static operands directly; other users see the
-/// declared type through a tensor.cast.
-static llvm::Error specializeParameters(func::FuncOp fn, const JitOptions &options) {
-  if (options.argumentShapes.empty())
-    return llvm::Error::success();
-  if (options.argumentShapes.size() != fn.getNumArguments())
-    return llvm::createStringError("@" + fn.getName().str() + " takes " +
-                                   std::to_string(fn.getNumArguments()) + " arguments, " +
-                                   std::to_string(options.argumentShapes.size()) + " given");
-  Block &entry = fn.getBody().front();
-  OpBuilder b = OpBuilder::atBlockBegin(&entry);
-  SmallVector<Type> inputs(fn.getArgumentTypes());
-  for (auto [i, shape] : llvm::enumerate(options.argumentShapes)) {
-    auto type = dyn_cast<RankedTensorType>(inputs[i]);
-    if (!shape || !type)
-      continue;
-    for (int d = 0; d < 2; ++d) {
-      int64_t declared = type.getDimSize(d);
-      int64_t actual = d == 0 ? shape->first : shape->second;
-      std::string name = "#" + std::to_string(i);
-      if (auto attr = fn.getArgAttrOfType<StringAttr>(i, kParamNameAttr))
-        name = "'" + attr.getValue().str() + "'";
-      if (!ShapedType::isDynamic(declared) && declared != actual)
-        return llvm::createStringError(
-            "argument " + name + " of @" + fn.getName().str() + " is " +
-            std::to_string(shape->first) + "x" + std::to_string(shape->second) +
-            ", but the parameter's type requires " +
-            (type.isDynamicDim(0) ? std::string("?") : std::to_string(type.getDimSize(0))) + "x" +
-            (type.isDynamicDim(1) ? std::string("?") : std::to_string(type.getDimSize(1))));
-    }
-    auto specialized = RankedTensorType::get({shape->first, shape->second},
-                                             type.getElementType(), type.getEncoding());
-    if (specialized == type)
-      continue;
-    BlockArgument arg = entry.getArgument(i);
-    arg.setType(specialized);
-    inputs[i] = specialized;
-    Value declared;
-    for (OpOperand &use : llvm::make_early_inc_range(arg.getUses())) {
-      if (isa<la::LADialect>(use.getOwner()->getDialect()))
-        continue;
-      if (!declared)
-        declared = tensor::CastOp::create(b, fn.getLoc(), type, arg);
-      if (use.getOwner() != declared.getDefiningOp())
-        use.set(declared);
-    }
-  }
-  fn.setFunctionType(FunctionType::get(fn.getContext(), inputs, fn.getResultTypes()));
-  return llvm::Error::success();
-}
-
 llvm::Expected<std::unique_ptr<JitProgram>>
 JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *times) {
-  auto fn = module.lookupSymbol<func::FuncOp>(options.entry);
-  if (!fn || fn.isExternal()) {
-    std::string available;
-    for (auto f : module.getOps<func::FuncOp>())
-      if (!f.isExternal())
-        available += (available.empty() ? "@" : ", @") + f.getName().str();
-    return llvm::createStringError("no function @" + options.entry +
-                                   " with a body in the module" +
-                                   (available.empty() ? "" : "; it defines " + available));
-  }
-  if (llvm::Error err = specializeParameters(fn, options))
-    return std::move(err);
-  auto sig = EntrySignature::of(fn);
-  if (!sig)
-    return sig.takeError();
-  bool sparseParams = false;
-  for (const ValueKind &p : sig->params)
-    if (p.kind == ValueKind::SparseCSR) {
-      sparseParams = true;
-      if (p.rows < 0 || p.cols < 0)
-        return llvm::createStringError(
-            "a CSR parameter needs the argument's shape at compile time (argumentShapes)");
-    }
-  for (const ValueKind &r : sig->results)
-    if (r.kind == ValueKind::SparseCSR)
-      return llvm::createStringError("@" + sig->name +
-                                     " returns a CSR matrix; entry points return dense matrices "
-                                     "(convert the result with la.convert)");
-  MLIRContext *ctx = module.getContext();
-
   CompileTimes local;
   CompileTimes &t = times ? *times : local;
+  auto sigs = lowerToLLVMDialect(module, {options.entry}, options, &t);
+  if (!sigs)
+    return sigs.takeError();
+  MLIRContext *ctx = module.getContext();
   auto start = std::chrono::steady_clock::now();
-  PassManager toLinalg(ctx);
-  buildLAToLinalgPipeline(toLinalg, options.optimize, options.runtimeChecks);
-  if (failed(toLinalg.run(module)))
-    return llvm::createStringError("lowering la to linalg failed (see the errors above)");
-  if (sparseParams) {
-    // CSR parameters arrive as (positions, coordinates, values) buffers.
-    PassManager assemble(ctx);
-    assemble.addPass(createSparseAssembler());
-    if (failed(assemble.run(module)))
-      return llvm::createStringError("assembling sparse parameters failed (see the errors above)");
-    fn = module.lookupSymbol<func::FuncOp>(options.entry);
-  }
-  fn->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
-  t.laToLinalgMs = millisecondsSince(start);
-
-  start = std::chrono::steady_clock::now();
-  PassManager tail(ctx);
-  buildCPUTail(tail, options.vectorLength, /*sparseRuntimeLibrary=*/false);
-  if (failed(tail.run(module)))
-    return llvm::createStringError("lowering to the LLVM dialect failed (see the errors above)");
-  t.cpuTailMs = millisecondsSince(start);
-
-  start = std::chrono::steady_clock::now();
   registerBuiltinDialectTranslation(*ctx);
   registerLLVMDialectTranslation(*ctx);
   llvm::InitializeNativeTarget();
@@ -183,7 +77,7 @@ JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *ti
   t.llvmMs = millisecondsSince(start);
 
   std::unique_ptr<JitProgram> program(new JitProgram());
-  program->sig = std::move(*sig);
+  program->sig = std::move(sigs->front());
   program->engine = std::move(*engine);
   return program;
 }

@@ -9,7 +9,7 @@
 #ifndef LAURYN_EXECUTION_JITPROGRAM_H
 #define LAURYN_EXECUTION_JITPROGRAM_H
 
-#include "lauryn/Execution/EntryPoint.h"
+#include "lauryn/Execution/EntryLowering.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -26,27 +26,12 @@ class ModuleOp;
 
 namespace lauryn {
 
-struct JitOptions {
+struct JitOptions : LoweringOptions {
   std::string entry = "main";
-  bool optimize = true;      ///< run la-optimize before lowering
-  bool runtimeChecks = true; ///< cf.assert checks of dynamic shapes
-  int vectorLength = 0;      ///< sparse vectorization (0: off)
   unsigned llvmOptLevel = 3; ///< 0-3
   /// Shared libraries the generated code may call (the MLIR C runner utils
   /// and liblauryn_rt are always added).
   std::vector<std::string> sharedLibs;
-  /// Sizes (rows, cols) of the matrices the program will be called with, per
-  /// parameter (std::nullopt: keep the declared type). Matrix parameters are
-  /// specialized to these static shapes before compilation (dynamic
-  /// recompilation); CSR parameters need them.
-  std::vector<std::optional<std::pair<int64_t, int64_t>>> argumentShapes;
-};
-
-/// Wall-clock milliseconds of each compilation phase.
-struct CompileTimes {
-  double laToLinalgMs = 0; ///< la optimizations and lowering to linalg
-  double cpuTailMs = 0;    ///< bufferization, sparsification, to LLVM dialect
-  double llvmMs = 0;       ///< translation to LLVM IR and machine code
 };
 
 class JitProgram {

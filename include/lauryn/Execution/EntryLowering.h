@@ -1,0 +1,57 @@
+//===- EntryLowering.h - la module to LLVM dialect with C entry points ----===//
+//
+// The part of compilation shared by the JIT (lauryn-run) and the AOT compiler
+// (laurync): optional specialization of matrix parameters to known shapes,
+// the lauryn CPU pipeline, sparse parameter assembly, and C interfaces
+// (`_mlir_ciface_<entry>`) on the entry functions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef LAURYN_EXECUTION_ENTRYLOWERING_H
+#define LAURYN_EXECUTION_ENTRYLOWERING_H
+
+#include "lauryn/Execution/EntryPoint.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mlir {
+class ModuleOp;
+} // namespace mlir
+
+namespace lauryn {
+
+struct LoweringOptions {
+  bool optimize = true;      ///< run la-optimize before lowering
+  bool runtimeChecks = true; ///< cf.assert checks of dynamic shapes
+  int vectorLength = 0;      ///< sparse vectorization (0: off)
+  /// Sizes (rows, cols) of the matrices the first entry will be called with,
+  /// per parameter (std::nullopt: keep the declared type). Matrix parameters
+  /// are specialized to these static shapes (dynamic recompilation); CSR
+  /// parameters need static shapes.
+  std::vector<std::optional<std::pair<int64_t, int64_t>>> argumentShapes;
+};
+
+/// Wall-clock milliseconds of each compilation phase.
+struct CompileTimes {
+  double laToLinalgMs = 0; ///< la optimizations and lowering to linalg
+  double cpuTailMs = 0;    ///< bufferization, sparsification, to LLVM dialect
+  double llvmMs = 0;       ///< translation to LLVM IR and machine code
+};
+
+/// Lowers `module` in place to the LLVM dialect, with C interfaces on the
+/// functions named in `entries` (all public functions with a body if empty).
+/// Returns the entries' signatures as declared (after specialization).
+/// Diagnostics go to the module's context.
+llvm::Expected<llvm::SmallVector<EntrySignature>>
+lowerToLLVMDialect(mlir::ModuleOp module, llvm::ArrayRef<std::string> entries,
+                   const LoweringOptions &options, CompileTimes *times = nullptr);
+
+} // namespace lauryn
+
+#endif // LAURYN_EXECUTION_ENTRYLOWERING_H

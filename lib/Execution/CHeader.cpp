@@ -1,0 +1,199 @@
+//===- CHeader.cpp - the C header of AOT-compiled entry points ------------===//
+
+#include "lauryn/Execution/AotCompiler.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace lauryn {
+
+namespace {
+
+const char *cType(const ValueKind &k) {
+  if (k.kind == ValueKind::Index)
+    return "int64_t";
+  switch (k.dtype) {
+  case LAURYN_F64:
+    return "double";
+  case LAURYN_F32:
+    return "float";
+  case LAURYN_I64:
+    return "int64_t";
+  case LAURYN_I32:
+    return "int32_t";
+  }
+  return "double";
+}
+
+std::string paramName(const ValueKind &p, size_t i) {
+  return p.name.empty() ? "arg" + std::to_string(i) : p.name;
+}
+
+bool structResult(const EntrySignature &sig) {
+  return sig.results.size() > 1 || (sig.results.size() == 1 && sig.results[0].isMatrix());
+}
+
+void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
+  std::string n = sig.name;
+  os << "/*--- @" << n << " ---------------------------------------------------------*/\n\n";
+  // Results struct of the raw interface (natural C layout = LLVM layout).
+  if (structResult(sig)) {
+    os << "typedef struct {\n";
+    for (auto [r, k] : llvm::enumerate(sig.results))
+      os << "  " << (k.isMatrix() ? "lauryn_memref2d" : cType(k)) << " r" << r << ";\n";
+    os << "} lauryn_" << n << "_results;\n\n";
+  }
+  // Raw MLIR C interface.
+  os << "/* The MLIR C interface of @" << n << ". */\n";
+  std::string ret = (!structResult(sig) && sig.results.size() == 1) ? cType(sig.results[0]) : "void";
+  os << ret << " _mlir_ciface_" << n << "(";
+  llvm::SmallVector<std::string> raw;
+  if (structResult(sig))
+    raw.push_back("lauryn_" + n + "_results *results");
+  for (auto [i, p] : llvm::enumerate(sig.params)) {
+    std::string pn = paramName(p, i);
+    if (p.kind == ValueKind::SparseCSR) {
+      raw.push_back("lauryn_memref1d *" + pn + "_positions");
+      raw.push_back("lauryn_memref1d *" + pn + "_coordinates");
+      raw.push_back("lauryn_memref1d *" + pn + "_values");
+    } else if (p.isMatrix()) {
+      raw.push_back("lauryn_memref2d *" + pn);
+    } else {
+      raw.push_back(std::string(cType(p)) + " " + pn);
+    }
+  }
+  os << (raw.empty() ? std::string("void") : llvm::join(raw, ", ")) << ");\n\n";
+
+  // Convenience wrapper.
+  os << "/* @" << n << " with the plain calling convention:\n";
+  for (auto [i, p] : llvm::enumerate(sig.params)) {
+    std::string pn = paramName(p, i);
+    os << " *   " << pn << ": " << p.describe();
+    if (p.kind == ValueKind::SparseCSR)
+      os << " -> " << pn << "_positions[" << p.rows << "+1], " << pn << "_coordinates[" << pn
+         << "_nnz], " << pn << "_values[" << pn << "_nnz] (0-based, sorted rows)";
+    else if (p.isMatrix())
+      os << " -> " << pn << " (row-major), " << pn << "_rows, " << pn << "_cols";
+    os << "\n";
+  }
+  for (auto [r, k] : llvm::enumerate(sig.results))
+    os << " *   result" << r << ": " << k.describe()
+       << (k.isMatrix() ? " (owned by the caller: lauryn_release)" : "") << "\n";
+  os << " */\n";
+  llvm::SmallVector<std::string> params;
+  for (auto [i, p] : llvm::enumerate(sig.params)) {
+    std::string pn = paramName(p, i);
+    std::string elem = cType(p);
+    if (p.kind == ValueKind::SparseCSR) {
+      params.push_back("const int64_t *" + pn + "_positions");
+      params.push_back("const int64_t *" + pn + "_coordinates");
+      params.push_back("const " + elem + " *" + pn + "_values");
+      params.push_back("int64_t " + pn + "_nnz");
+    } else if (p.isMatrix()) {
+      params.push_back("const " + elem + " *" + pn);
+      params.push_back("int64_t " + pn + "_rows");
+      params.push_back("int64_t " + pn + "_cols");
+    } else {
+      params.push_back(elem + " " + pn);
+    }
+  }
+  for (auto [r, k] : llvm::enumerate(sig.results))
+    params.push_back(std::string(k.isMatrix() ? "lauryn_dense" : cType(k)) + " *result" +
+                     std::to_string(r));
+  os << "static inline void lauryn_" << n << "("
+     << (params.empty() ? std::string("void") : llvm::join(params, ", ")) << ") {\n";
+  llvm::SmallVector<std::string> args;
+  if (structResult(sig)) {
+    os << "  lauryn_" << n << "_results results;\n";
+    args.push_back("&results");
+  }
+  for (auto [i, p] : llvm::enumerate(sig.params)) {
+    std::string pn = paramName(p, i);
+    if (p.kind == ValueKind::SparseCSR) {
+      os << "  lauryn_memref1d " << pn << "_p = {(void *)" << pn << "_positions, (void *)" << pn
+         << "_positions, 0, " << p.rows << " + 1, 1};\n";
+      os << "  lauryn_memref1d " << pn << "_c = {(void *)" << pn << "_coordinates, (void *)" << pn
+         << "_coordinates, 0, " << pn << "_nnz, 1};\n";
+      os << "  lauryn_memref1d " << pn << "_v = {(void *)" << pn << "_values, (void *)" << pn
+         << "_values, 0, " << pn << "_nnz, 1};\n";
+      args.push_back("&" + pn + "_p");
+      args.push_back("&" + pn + "_c");
+      args.push_back("&" + pn + "_v");
+    } else if (p.isMatrix()) {
+      os << "  lauryn_memref2d " << pn << "_m = {(void *)" << pn << ", (void *)" << pn << ", 0, {"
+         << pn << "_rows, " << pn << "_cols}, {" << pn << "_cols, 1}};\n";
+      args.push_back("&" + pn + "_m");
+    } else {
+      args.push_back(pn);
+    }
+  }
+  std::string call = "_mlir_ciface_" + n + "(" + llvm::join(args, ", ") + ")";
+  if (!structResult(sig) && sig.results.size() == 1)
+    os << "  *result0 = " << call << ";\n";
+  else
+    os << "  " << call << ";\n";
+  if (structResult(sig))
+    for (auto [r, k] : llvm::enumerate(sig.results)) {
+      std::string field = "results.r" + std::to_string(r);
+      if (k.isMatrix())
+        os << "  lauryn_take(&" << field << ", sizeof(" << cType(k) << "), result" << r << ");\n";
+      else
+        os << "  *result" << r << " = " << field << ";\n";
+    }
+  os << "}\n\n";
+}
+
+} // namespace
+
+std::string generateCHeader(llvm::ArrayRef<EntrySignature> entries, llvm::StringRef guardName,
+                            llvm::StringRef source) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  std::string guard = "LAURYN_";
+  for (char c : guardName)
+    guard += llvm::isAlnum(c) ? char(llvm::toUpper(c)) : '_';
+  guard += "_H";
+  os << "/* Generated by laurync from " << source << ". Do not edit.\n"
+        " *\n"
+        " * Calling convention of every entry point lauryn_<name>(...):\n"
+        " *  - a dense matrix parameter X is three arguments: a pointer to its\n"
+        " *    row-major cells, X_rows and X_cols;\n"
+        " *  - a CSR parameter S is S_positions[rows + 1], S_coordinates[nnz] (0-based\n"
+        " *    column indices, sorted within each row), S_values[nnz] and S_nnz;\n"
+        " *  - scalars are passed by value (index parameters as int64_t);\n"
+        " *  - results are written through the trailing resultK pointers; a matrix\n"
+        " *    result is a lauryn_dense that the caller owns and frees with\n"
+        " *    lauryn_release();\n"
+        " *  - parameters are only read; a failed run-time check (sizes that do not\n"
+        " *    match, an index out of bounds, a singular matrix) prints the op and\n"
+        " *    its source location and aborts the process.\n"
+        " * Link with the generated library (and liblauryn_rt, libmlir_c_runner_utils\n"
+        " * that it depends on).\n"
+        " */\n";
+  os << "#ifndef " << guard << "\n#define " << guard << "\n\n";
+  os << "#include <stdint.h>\n#include <stdlib.h>\n\n";
+  os << "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n";
+  os << "#ifndef LAURYN_MEMREF_TYPES\n#define LAURYN_MEMREF_TYPES\n"
+        "/* MLIR memref descriptors (StridedMemRefType<T, 1 or 2>). */\n"
+        "typedef struct { void *allocated; void *aligned; int64_t offset; int64_t size; "
+        "int64_t stride; } lauryn_memref1d;\n"
+        "typedef struct { void *allocated; void *aligned; int64_t offset; int64_t sizes[2]; "
+        "int64_t strides[2]; } lauryn_memref2d;\n"
+        "/* A dense row-major matrix result: data[rows * cols]. */\n"
+        "typedef struct { void *data; int64_t rows; int64_t cols; void *allocation; } "
+        "lauryn_dense;\n"
+        "static inline void lauryn_release(lauryn_dense *m) {\n"
+        "  free(m->allocation);\n  m->allocation = 0;\n  m->data = 0;\n}\n"
+        "static inline void lauryn_take(const lauryn_memref2d *d, size_t element, "
+        "lauryn_dense *out) {\n"
+        "  out->data = (char *)d->aligned + d->offset * (int64_t)element;\n"
+        "  out->rows = d->sizes[0];\n  out->cols = d->sizes[1];\n"
+        "  out->allocation = d->allocated;\n}\n"
+        "#endif\n\n";
+  for (const EntrySignature &sig : entries)
+    emitEntry(os, sig);
+  os << "#ifdef __cplusplus\n} /* extern \"C\" */\n#endif\n\n#endif /* " << guard << " */\n";
+  return text;
+}
+
+} // namespace lauryn

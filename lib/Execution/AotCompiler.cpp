@@ -7,6 +7,7 @@
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
@@ -106,7 +107,7 @@ llvm::Error linkSharedLibrary(llvm::StringRef object, llvm::StringRef path) {
   llvm::SmallVector<std::string> args{LAURYN_CLANG, "-shared", "-o", temp, object.str(),
                                       "-L" + rt, "-llauryn_rt", "-Wl,-rpath," + rt,
                                       "-L" LAURYN_MLIR_LIBRARY_DIR, "-lmlir_c_runner_utils",
-                                      "-Wl,-rpath," LAURYN_MLIR_LIBRARY_DIR, "-lm"};
+                                      "-lomp", "-Wl,-rpath," LAURYN_MLIR_LIBRARY_DIR, "-lm"};
   llvm::SmallVector<llvm::StringRef> refs(args.begin(), args.end());
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(LAURYN_CLANG, refs, std::nullopt, {}, 0, 0, &error);
@@ -146,6 +147,7 @@ llvm::Error compileAheadOfTime(ModuleOp module, const AotOptions &options) {
   MLIRContext *ctx = module.getContext();
   registerBuiltinDialectTranslation(*ctx);
   registerLLVMDialectTranslation(*ctx);
+  registerOpenMPDialectTranslation(*ctx);
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule = translateModuleToLLVMIR(module, llvmContext);
   if (!llvmModule)

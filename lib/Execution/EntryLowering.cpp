@@ -143,7 +143,8 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
 
   start = std::chrono::steady_clock::now();
   PassManager tail(ctx);
-  buildCPUTail(tail, options.vectorLength, /*sparseRuntimeLibrary=*/false);
+  buildCPUTail(tail, CPUTailOptions{options.vectorLength, /*sparseRuntimeLibrary=*/false,
+                                    options.parallel, options.threads});
   if (failed(tail.run(module)))
     return llvm::createStringError("lowering to the LLVM dialect failed (see the errors above)");
   t.cpuTailMs = millisecondsSince(start);

@@ -9,6 +9,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/TargetSelect.h"
@@ -55,11 +56,13 @@ JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *ti
   auto start = std::chrono::steady_clock::now();
   registerBuiltinDialectTranslation(*ctx);
   registerLLVMDialectTranslation(*ctx);
+  registerOpenMPDialectTranslation(*ctx);
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
   std::string rtLib = libraryDirectory() + "/liblauryn_rt.so";
   std::string runnerUtils = std::string(LAURYN_MLIR_LIBRARY_DIR) + "/libmlir_c_runner_utils.so";
-  std::vector<std::string> libs{runnerUtils, rtLib};
+  std::string omp = std::string(LAURYN_MLIR_LIBRARY_DIR) + "/libomp.so";
+  std::vector<std::string> libs{runnerUtils, rtLib, omp};
   libs.insert(libs.end(), options.sharedLibs.begin(), options.sharedLibs.end());
   for (const std::string &lib : libs)
     if (!llvm::sys::fs::exists(lib))
@@ -74,11 +77,16 @@ JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *ti
   auto engine = ExecutionEngine::create(module, engineOptions);
   if (!engine)
     return engine.takeError();
+  // Looking the entry up generates its machine code now, not at the first run.
+  auto entryFn = (*engine)->lookupPacked("_mlir_ciface_" + sigs->front().name);
+  if (!entryFn)
+    return entryFn.takeError();
   t.llvmMs = millisecondsSince(start);
 
   std::unique_ptr<JitProgram> program(new JitProgram());
   program->sig = std::move(sigs->front());
   program->engine = std::move(*engine);
+  program->entry = *entryFn;
   return program;
 }
 
@@ -118,9 +126,18 @@ llvm::Error argumentError(const EntrySignature &sig, size_t i, const std::string
                                  p.describe() + "): " + problem);
 }
 
-/// A copy of the result memref `m` as a runtime matrix; frees the memref.
+/// The result memref `m` as a runtime matrix: adopted when it is a plain
+/// row-major allocation (generated code allocates with aligned_alloc), else
+/// copied (and freed).
 llvm::Expected<HostValue> takeMatrix(const MemRef2D &m, lauryn_dtype dtype) {
   lauryn_matrix *out = nullptr;
+  if (m.allocated == m.aligned && m.offset == 0 && m.strides[1] == 1 &&
+      (m.strides[0] == m.sizes[1] || m.sizes[0] <= 1)) {
+    if (lauryn_rt_matrix_adopt_dense(m.sizes[0], m.sizes[1], dtype, m.allocated, &out) !=
+        LAURYN_OK)
+      return llvm::createStringError(lauryn_rt_last_error());
+    return HostValue::ofMatrix(out);
+  }
   if (lauryn_rt_matrix_create_dense(m.sizes[0], m.sizes[1], dtype, &out) != LAURYN_OK)
     return llvm::createStringError(lauryn_rt_last_error());
   size_t elem = lauryn_rt_dtype_size(dtype);
@@ -223,8 +240,7 @@ JitProgram::run(llvm::MutableArrayRef<HostValue> args) const {
   if (!structResult && sig.results.size() == 1)
     packed.push_back(&scalarResult);
 
-  if (llvm::Error err = engine->invokePacked("_mlir_ciface_" + sig.name, packed))
-    return std::move(err);
+  entry(packed.data());
 
   llvm::SmallVector<HostValue> results;
   for (auto [r, kind] : llvm::enumerate(sig.results)) {

@@ -9,6 +9,7 @@
 #include "mlir/Dialect/SparseTensor/Transforms/Passes.h"
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
@@ -33,30 +34,52 @@ void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeCheck
 }
 
 /// The upstream sparsifier pipeline (buildSparsifier) without its
-/// linalg-fuse-elementwise-ops step: that step's canonicalizations refine
+/// linalg-fuse-elementwise-ops step (that step's canonicalizations refine
 /// dynamic dimensions of sparse operands from static dense ones, which turns
-/// into a sparse_tensor.convert the sparse code generator rejects. Fusion is
-/// Lauryn's own job (la-fuse).
-void buildCPUTail(OpPassManager &pm, int vectorLength, bool sparseRuntimeLibrary) {
+/// into a sparse_tensor.convert the sparse code generator rejects; fusion is
+/// Lauryn's own job, la-fuse), plus OpenMP: parallel iterators of dense loops
+/// and the outer loop of sparse kernels become `omp.parallel` worksharing
+/// loops.
+void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addNestedPass<func::FuncOp>(createLinalgGeneralizeNamedOpsPass());
   SparsificationOptions sparsification;
+  SparseParallelizationStrategy sparseParallel =
+      options.parallel ? SparseParallelizationStrategy::kDenseOuterLoop
+                       : SparseParallelizationStrategy::kNone;
   pm.addPass(createSparsificationAndBufferizationPass(
       getBufferizationOptionsForSparsification(/*analysisOnly=*/false),
-      sparsification, /*createSparseDeallocs=*/true, sparseRuntimeLibrary,
-      /*enableBufferInitialization=*/false, vectorLength,
+      sparsification, /*createSparseDeallocs=*/true, options.sparseRuntimeLibrary,
+      /*enableBufferInitialization=*/false, options.vectorLength,
       /*enableVLAVectorization=*/false, /*enableSIMDIndex32=*/false,
-      /*enableGPULibgen=*/false, SparseEmitStrategy::kFunctional,
-      SparseParallelizationStrategy::kNone));
+      /*enableGPULibgen=*/false, SparseEmitStrategy::kFunctional, sparseParallel));
+  // Frees every dense buffer bufferization allocated (sparse storage is freed
+  // by the sparsifier's own deallocations).
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
   pm.addPass(createStorageSpecifierToLLVMPass());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  if (options.parallel) {
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+    pm.addPass(createConvertSCFToOpenMPPass(ConvertSCFToOpenMPPassOptions{options.threads}));
+  } else {
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  }
   pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass());
   pm.addNestedPass<func::FuncOp>(memref::createExpandReallocPass());
-  pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
+  // Memrefs are lowered before scf -> cf: OpenMP regions may hold
+  // memref.alloca_scope, which must not be split into several blocks.
+  // aligned_alloc: buffers are aligned and directly freeable, so results can
+  // be handed to callers without a copy.
+  FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
+  memrefToLLVM.useAlignedAlloc = true;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
+  pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
+  if (options.parallel)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   ConvertVectorToLLVMPassOptions vectorToLLVM;
-  vectorToLLVM.reassociateFPReductions = vectorLength > 0;
+  vectorToLLVM.reassociateFPReductions = options.vectorLength > 0;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
   pm.addNestedPass<func::FuncOp>(arith::createArithExpandOpsPass());
   pm.addNestedPass<func::FuncOp>(createConvertMathToLLVMPass());
@@ -71,7 +94,8 @@ struct CPUPipelinePass : impl::CPUPipelinePassBase<CPUPipelinePass> {
 
   void build(OpPassManager &pm) const {
     buildLAToLinalgPipeline(pm, optimize, runtimeChecks);
-    buildCPUTail(pm, vectorLength, sparseRuntimeLibrary);
+    buildCPUTail(pm, CPUTailOptions{vectorLength, sparseRuntimeLibrary, parallel,
+                                    unsigned(threads)});
   }
 
   /// A nested pipeline must have its dialects loaded before it runs.

@@ -255,6 +255,32 @@ int lauryn_rt_matrix_create_csr(int64_t rows, int64_t cols, int64_t nnz,
                    "lauryn_rt_matrix_create_csr", out);
 }
 
+int lauryn_rt_matrix_adopt_dense(int64_t rows, int64_t cols, int dtype, void *values,
+                                 lauryn_matrix **out) {
+  clearError();
+  if (!out || !values)
+    return fail(LAURYN_ERR_INVALID_ARGUMENT, "lauryn_rt_matrix_adopt_dense: NULL argument");
+  *out = nullptr;
+  if (!isValidDtype(dtype))
+    return fail(LAURYN_ERR_INVALID_ARGUMENT, "lauryn_rt_matrix_adopt_dense: invalid dtype %d",
+                dtype);
+  int64_t cells;
+  if (rows < 0 || cols < 0 || __builtin_mul_overflow(rows, cols, &cells))
+    return fail(LAURYN_ERR_INVALID_ARGUMENT,
+                "lauryn_rt_matrix_adopt_dense: invalid shape %" PRId64 " x %" PRId64, rows, cols);
+  auto *m = static_cast<lauryn_matrix *>(std::calloc(1, sizeof(lauryn_matrix)));
+  if (!m)
+    return fail(LAURYN_ERR_NO_MEMORY, "lauryn_rt_matrix_adopt_dense: out of memory");
+  m->rows = rows;
+  m->cols = cols;
+  m->dtype = dtype;
+  m->format = LAURYN_FORMAT_DENSE;
+  m->nnz = cells;
+  m->values = values;
+  *out = m;
+  return LAURYN_OK;
+}
+
 void lauryn_rt_matrix_free(lauryn_matrix *m) {
   if (!m)
     return;

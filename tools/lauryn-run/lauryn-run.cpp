@@ -31,6 +31,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <random>
@@ -54,6 +55,10 @@ static cl::opt<bool> noChecks("no-runtime-checks",
                               cl::desc("Do not check dynamic shapes and bounds at run time"));
 static cl::opt<int> vectorLength("vector-length", cl::desc("Vector length of sparse loops"),
                                  cl::init(0));
+static cl::opt<unsigned> repeat("repeat",
+                               cl::desc("Run the entry this many times after one untimed "
+                                        "warm-up run; --stats reports min and median"),
+                               cl::init(1));
 static cl::opt<int64_t> printLimit("print-limit",
                                    cl::desc("Print matrices with at most this many cells"),
                                    cl::init(100));
@@ -171,19 +176,30 @@ static double peakMemoryMiB() {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM init(argc, argv);
-  // --stats is taken out before LLVM's parser, which owns an unrelated -stats.
+  // --stats and --threads are taken out before LLVM's parser, which owns
+  // unrelated options of the same names.
   bool printStats = false;
+  unsigned threads = 0;
   std::vector<char *> arguments;
   for (int k = 0; k < argc; ++k) {
-    if (llvm::StringRef(argv[k]) == "--stats" || llvm::StringRef(argv[k]) == "-stats")
+    llvm::StringRef a(argv[k]);
+    if (a == "--stats" || a == "-stats") {
       printStats = true;
-    else
+    } else if (a == "--threads" || a == "-threads" || a.starts_with("--threads=")) {
+      llvm::StringRef value = a.contains('=') ? a.split('=').second
+                                              : (k + 1 < argc ? llvm::StringRef(argv[++k]) : "");
+      if (value.getAsInteger(10, threads))
+        return fail("--threads needs a number of threads, got '" + value + "'");
+    } else {
       arguments.push_back(argv[k]);
+    }
   }
   cl::ParseCommandLineOptions(
       int(arguments.size()), arguments.data(),
       "Lauryn JIT runner: compile an la program and run it\n\n"
-      "  --stats   print compile time per phase, run time and peak memory\n");
+      "  --stats       print compile time per phase, run time and peak memory\n"
+      "  --threads N   OpenMP threads of parallel loops (default: OMP_NUM_THREADS or all "
+      "cores)\n");
 
   DialectRegistry registry;
   registerAllDialects(registry);
@@ -286,6 +302,7 @@ int main(int argc, char **argv) {
   options.optimize = !noOptimize;
   options.runtimeChecks = !noChecks;
   options.vectorLength = vectorLength;
+  options.threads = threads;
   for (const lauryn::HostValue &a : args)
     options.argumentShapes.push_back(
         a.matrix ? std::optional(std::pair(a.matrix->rows, a.matrix->cols)) : std::nullopt);
@@ -296,10 +313,18 @@ int main(int argc, char **argv) {
 
   std::signal(SIGABRT, onAbort);
   llvm::outs().flush();
-  start = std::chrono::steady_clock::now();
-  auto results = (*program)->run(args);
-  double runMs =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  std::vector<double> runMs;
+  llvm::Expected<llvm::SmallVector<lauryn::HostValue>> results = llvm::SmallVector<lauryn::HostValue>();
+  for (unsigned k = 0; k < (repeat > 1 ? repeat + 1 : 1); ++k) {
+    start = std::chrono::steady_clock::now();
+    results = (*program)->run(args);
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (!results)
+      break;
+    if (repeat <= 1 || k > 0) // the first of several runs warms up
+      runMs.push_back(ms);
+  }
   std::signal(SIGABRT, SIG_DFL);
   if (!results)
     return fail(llvm::toString(results.takeError()));
@@ -334,10 +359,14 @@ int main(int argc, char **argv) {
 
   llvm::outs().flush();
   if (printStats) {
+    std::sort(runMs.begin(), runMs.end());
+    double median = runMs.size() % 2 ? runMs[runMs.size() / 2]
+                                     : 0.5 * (runMs[runMs.size() / 2 - 1] + runMs[runMs.size() / 2]);
     llvm::errs() << llvm::format("stats: parse %.1f ms, la->linalg %.1f ms, cpu tail %.1f ms, "
-                                 "llvm %.1f ms, run %.3f ms, peak memory %.1f MiB\n",
+                                 "llvm %.1f ms, run %.3f ms (min of %zu; median %.3f ms), "
+                                 "peak memory %.1f MiB\n",
                                  parseMs, times.laToLinalgMs, times.cpuTailMs, times.llvmMs,
-                                 runMs, peakMemoryMiB());
+                                 runMs.front(), runMs.size(), median, peakMemoryMiB());
   }
   return 0;
 }

@@ -30,6 +30,8 @@ struct LoweringOptions {
   bool optimize = true;      ///< run la-optimize before lowering
   bool runtimeChecks = true; ///< cf.assert checks of dynamic shapes
   int vectorLength = 0;      ///< sparse vectorization (0: off)
+  bool parallel = true;      ///< OpenMP parallel loops
+  unsigned threads = 0;      ///< OpenMP threads (0: OMP_NUM_THREADS / all cores)
   /// Sizes (rows, cols) of the matrices the first entry will be called with,
   /// per parameter (std::nullopt: keep the declared type). Matrix parameters
   /// are specialized to these static shapes (dynamic recompilation); CSR

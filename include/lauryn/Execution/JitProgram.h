@@ -56,6 +56,7 @@ private:
   JitProgram() = default;
   EntrySignature sig;
   std::unique_ptr<mlir::ExecutionEngine> engine;
+  void (*entry)(void **) = nullptr; ///< packed `_mlir_ciface_<entry>`
 };
 
 } // namespace lauryn

@@ -20,8 +20,15 @@ namespace lauryn {
 
 /// Target-independent part: la optimizations and lowering to linalg on tensors.
 void buildLAToLinalgPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks);
+struct CPUTailOptions {
+  int vectorLength = 0;              ///< sparse loop vector length (0: scalar)
+  bool sparseRuntimeLibrary = false; ///< sparse storage via the MLIR runtime
+  bool parallel = true;              ///< OpenMP worksharing loops
+  unsigned threads = 0;              ///< OpenMP threads (0: OMP_NUM_THREADS)
+};
+
 /// CPU tail: tensors (dense and sparse) to the LLVM dialect.
-void buildCPUTail(mlir::OpPassManager &pm, int vectorLength, bool sparseRuntimeLibrary);
+void buildCPUTail(mlir::OpPassManager &pm, const CPUTailOptions &options);
 
 } // namespace lauryn
 

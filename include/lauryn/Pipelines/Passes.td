@@ -12,9 +12,10 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
     ExecutionEngine (JIT) or `mlir-runner`:
 
     1. target-independent: `convert-la-to-linalg`, canonicalization and CSE;
-    2. CPU tail: the upstream sparsifier pipeline (`buildSparsifier`): elementwise fusion,
-       sparsification and one-shot bufferization of dense and sparse code, sparse
-       vectorization, lowering of linalg to loops and of everything to LLVM.
+    2. CPU tail: the passes of the upstream sparsifier pipeline (sparsification and one-shot
+       bufferization of dense and sparse code, sparse vectorization), then parallel loops
+       through OpenMP (`scf.parallel` -> `omp.wsloop`), and lowering of everything to LLVM.
+       Generated code calls libomp; link it (`-lomp`) or load it in the JIT.
 
     The CPU tail is one function (`buildCPUTail`) so that an NVPTX tail can sit beside it
     without touching the target-independent part.
@@ -31,7 +32,11 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
     Option<"vectorLength", "vector-length", "int", /*default=*/"0",
            "Vector length of sparse loops (0: scalar); 8 uses AVX-512 for f64">,
     Option<"sparseRuntimeLibrary", "sparse-runtime-library", "bool", /*default=*/"false",
-           "Store sparse tensors through the MLIR sparse runtime library instead of generated code">
+           "Store sparse tensors through the MLIR sparse runtime library instead of generated code">,
+    Option<"parallel", "parallel", "bool", /*default=*/"true",
+           "Run parallel loops (dense parallel iterators, outer sparse loops) with OpenMP">,
+    Option<"threads", "threads", "int", /*default=*/"0",
+           "OpenMP threads (0: the OpenMP default, OMP_NUM_THREADS)">
   ];
 }
 

@@ -176,6 +176,11 @@ LAURYN_RT_API int lauryn_rt_matrix_create_dense(int64_t rows, int64_t cols,
 LAURYN_RT_API int lauryn_rt_matrix_create_csr(int64_t rows, int64_t cols,
                                               int64_t nnz, int dtype,
                                               lauryn_matrix **out);
+/* A dense rows x cols matrix around `values` (row-major), which the matrix
+ * takes over: it must come from malloc/aligned_alloc (lauryn_rt_matrix_free
+ * frees it). Used for results of compiled code, without a copy. */
+LAURYN_RT_API int lauryn_rt_matrix_adopt_dense(int64_t rows, int64_t cols, int dtype,
+                                               void *values, lauryn_matrix **out);
 /* Frees a matrix created by this library (struct and buffers). NULL is a
  * no-op. Never call it on a caller-built struct. */
 LAURYN_RT_API void lauryn_rt_matrix_free(lauryn_matrix *m);

@@ -51,15 +51,19 @@ Value initialValue(OpBuilder &b, Location loc, AggKind kind, Type type) {
   }
 }
 
-/// acc <- combine(acc, x) for one cell.
+/// acc <- combine(acc, x) for one cell. The order of a reduction is
+/// unspecified in la, so floating-point reductions may be reassociated (and
+/// contracted): LLVM vectorizes them.
 Value combine(OpBuilder &b, Location loc, AggKind kind, Value x, Value acc) {
   bool isFloat = isa<FloatType>(x.getType());
+  auto fm = arith::FastMathFlagsAttr::get(
+      b.getContext(), arith::FastMathFlags::reassoc | arith::FastMathFlags::contract);
   auto add = [&](Value p, Value q) -> Value {
-    return isFloat ? Value(arith::AddFOp::create(b, loc, p, q))
+    return isFloat ? Value(arith::AddFOp::create(b, loc, p, q, fm))
                    : Value(arith::AddIOp::create(b, loc, p, q));
   };
   auto mul = [&](Value p, Value q) -> Value {
-    return isFloat ? Value(arith::MulFOp::create(b, loc, p, q))
+    return isFloat ? Value(arith::MulFOp::create(b, loc, p, q, fm))
                    : Value(arith::MulIOp::create(b, loc, p, q));
   };
   switch (kind) {
@@ -123,16 +127,17 @@ ReductionShape reductionShape(Lowering &l, Value input, Axis axis, Type element)
 }
 
 /// Reduces `input` (optionally minus a broadcast `center`, squared for var)
-/// along `axis` with `kind`.
-Value reduce(Lowering &l, Value input, Axis axis, AggKind kind, Type element,
-             Value center = {}) {
+/// along `axis` with `kind`. The center is read through the output's map, or
+/// as a rank-0 tensor when `scalarCenter`.
+Value reduceOnce(Lowering &l, Value input, Axis axis, AggKind kind, Type element,
+                 Value center = {}, bool scalarCenter = false) {
   ReductionShape s = reductionShape(l, input, axis, element);
   Value init = l.filled(s.accType, s.accSizes, initialValue(l.b, l.loc, kind, element));
   SmallVector<Value> inputs{input};
   SmallVector<AffineMap> maps{AffineMap::getMultiDimIdentityMap(2, l.b.getContext())};
   if (center) {
     inputs.push_back(center);
-    maps.push_back(s.outMap);
+    maps.push_back(scalarCenter ? AffineMap::get(2, 0, {}, l.b.getContext()) : s.outMap);
   }
   maps.push_back(s.outMap);
   auto generic = linalg::GenericOp::create(
@@ -146,6 +151,24 @@ Value reduce(Lowering &l, Value input, Axis axis, AggKind kind, Type element,
         linalg::YieldOp::create(b, loc, combine(b, loc, kind, x, args.back()));
       });
   return generic.getResult(0);
+}
+
+/// The aggregate that combines partial aggregates of `kind`.
+AggKind combinerOf(AggKind kind) {
+  return (kind == AggKind::SumSq || kind == AggKind::Nnz || kind == AggKind::Mean)
+             ? AggKind::Sum
+             : kind;
+}
+
+/// Like reduceOnce; a full aggregate runs in two stages, per row (parallel
+/// over rows, vectorized along them) and then over the row results, so that
+/// it uses every thread.
+Value reduce(Lowering &l, Value input, Axis axis, AggKind kind, Type element,
+             Value center = {}) {
+  if (axis != Axis::all)
+    return reduceOnce(l, input, axis, kind, element, center);
+  Value partial = reduceOnce(l, input, Axis::row, kind, element, center, /*scalarCenter=*/true);
+  return reduceOnce(l, partial, Axis::all, combinerOf(kind), element);
 }
 
 /// Number of cells aggregated into each result cell, as `element`.

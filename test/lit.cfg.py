@@ -32,6 +32,8 @@ config.substitutions.append(
 config.substitutions.append(
     ("%mlir_c_runner_utils", os.path.join(llvm_lib_dir, "libmlir_c_runner_utils" + config.llvm_shlib_ext)))
 
+config.substitutions.append(
+    ("%lauryn_rt", os.path.join(config.lauryn_lib_dir, "liblauryn_rt" + config.llvm_shlib_ext)))
 config.substitutions.append(("%mlir_omp", os.path.join(llvm_lib_dir, "libomp" + config.llvm_shlib_ext)))
 
 tool_dirs = [config.lauryn_tools_dir, config.llvm_tools_dir]

@@ -3,6 +3,7 @@
 #include "lauryn/InitAll.h"
 
 #include "lauryn/Conversion/LAToLinalg/Passes.h"
+#include "lauryn/Conversion/LinalgToBlas/Passes.h"
 #include "lauryn/Dialect/LA/IR/LADialect.h"
 #include "lauryn/Dialect/LA/Transforms/Passes.h"
 #include "lauryn/Pipelines/Passes.h"
@@ -23,6 +24,7 @@ void lauryn::registerAllPasses() {
   static const bool registered = [] {
     la::registerLAPasses();
     la::registerLAToLinalgPasses();
+    registerLinalgToBlasPasses();
     registerLaurynPipelinesPasses();
     return true;
   }();

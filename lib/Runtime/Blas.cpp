@@ -1,0 +1,61 @@
+//===- Blas.cpp - dense matrix products for compiled code (OpenBLAS) ------===//
+//
+// Called by code from convert-linalg-to-blas: C += A B on row-contiguous
+// memref descriptors (MLIR's C interface). Matrix-vector shapes use gemv,
+// which OpenBLAS runs faster than a gemm with one column.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lauryn/Runtime/LaurynRuntime.h"
+
+#include <cblas.h>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace {
+
+template <typename T>
+struct MemRef2D {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+  int64_t sizes[2];
+  int64_t strides[2];
+  T *data() const { return aligned + offset; }
+  int64_t ld() const { return sizes[0] > 1 ? strides[0] : std::max<int64_t>(sizes[1], 1); }
+};
+
+template <typename T, typename Gemm, typename Gemv>
+void gemm(const MemRef2D<T> &a, const MemRef2D<T> &b, const MemRef2D<T> &c, Gemm gemmFn,
+          Gemv gemvFn) {
+  const blasint m = blasint(a.sizes[0]), k = blasint(a.sizes[1]), n = blasint(b.sizes[1]);
+  if (m == 0 || n == 0 || k == 0)
+    return;
+  if (n == 1) { // y += A x: x and y are columns with stride strides[0]
+    gemvFn(CblasRowMajor, CblasNoTrans, m, k, T(1), a.data(), blasint(a.ld()), b.data(),
+           blasint(b.strides[0]), T(1), c.data(), blasint(c.strides[0]));
+    return;
+  }
+  if (m == 1) { // y^T += x^T B  <=>  y += B^T x
+    gemvFn(CblasRowMajor, CblasTrans, k, n, T(1), b.data(), blasint(b.ld()), a.data(), 1, T(1),
+           c.data(), 1);
+    return;
+  }
+  gemmFn(CblasRowMajor, CblasNoTrans, CblasNoTrans, m, n, k, T(1), a.data(), blasint(a.ld()),
+         b.data(), blasint(b.ld()), T(1), c.data(), blasint(c.ld()));
+}
+
+} // namespace
+
+extern "C" LAURYN_RT_API void _mlir_ciface_lauryn_rt_gemm_f64(MemRef2D<double> *a,
+                                                              MemRef2D<double> *b,
+                                                              MemRef2D<double> *c) {
+  gemm(*a, *b, *c, cblas_dgemm, cblas_dgemv);
+}
+
+extern "C" LAURYN_RT_API void _mlir_ciface_lauryn_rt_gemm_f32(MemRef2D<float> *a,
+                                                              MemRef2D<float> *b,
+                                                              MemRef2D<float> *c) {
+  gemm(*a, *b, *c, cblas_sgemm, cblas_sgemv);
+}

@@ -131,7 +131,12 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");
   if (sparseParams) {
-    // CSR parameters arrive as (positions, coordinates, values) buffers.
+    // CSR parameters arrive as (positions, coordinates, values) buffers. The
+    // sparse assembler rewrites every public function; only entries are
+    // meant to be called from outside.
+    for (auto f : module.getOps<func::FuncOp>())
+      if (!f.isExternal() && !llvm::is_contained(names, f.getName().str()))
+        f.setPrivate();
     PassManager assemble(ctx);
     assemble.addPass(createSparseAssembler());
     if (failed(assemble.run(module)))

@@ -47,15 +47,25 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   SparseParallelizationStrategy sparseParallel =
       options.parallel ? SparseParallelizationStrategy::kDenseOuterLoop
                        : SparseParallelizationStrategy::kNone;
+  // Loops may carry newly computed tensors (w <- w - step * g): allow loop
+  // results to be fresh allocations.
+  bufferization::OneShotBufferizationOptions bufferization =
+      getBufferizationOptionsForSparsification(/*analysisOnly=*/false);
+  bufferization.allowReturnAllocsFromLoops = true;
   pm.addPass(createSparsificationAndBufferizationPass(
-      getBufferizationOptionsForSparsification(/*analysisOnly=*/false),
+      bufferization,
       sparsification, /*createSparseDeallocs=*/true, options.sparseRuntimeLibrary,
       /*enableBufferInitialization=*/false, options.vectorLength,
       /*enableVLAVectorization=*/false, /*enableSIMDIndex32=*/false,
       /*enableGPULibgen=*/false, SparseEmitStrategy::kFunctional, sparseParallel));
   // Frees every dense buffer bufferization allocated (sparse storage is freed
   // by the sparsifier's own deallocations).
-  bufferization::buildBufferDeallocationPipeline(pm);
+  // Dynamic ownership across private functions: without it, every call of
+  // the sparsifier's insertion helpers copies the storage arrays (quadratic
+  // dense -> CSR conversion and sparse-output kernels).
+  bufferization::BufferDeallocationPipelineOptions deallocation;
+  deallocation.privateFunctionDynamicOwnership = true;
+  bufferization::buildBufferDeallocationPipeline(pm, deallocation);
   pm.addPass(createConvertBufferizationToMemRefPass());
   // Dense f64/f32 products run in OpenBLAS (measured: docs/benchmarks.md).
   pm.addPass(createConvertLinalgToBlasPass());

@@ -201,6 +201,35 @@ Value divideBy(Lowering &l, Value acc, Value n) {
       .getResult(0);
 }
 
+/// Column sums (of squares) of a sparse matrix as ones(1 x rows) %*% X (or
+/// X .* X): the sparsifier parallelizes the outer loop of a direct column
+/// reduction over CSR rows, which races on the shared output row (a reduction
+/// loop); as a product, the parallel outer loop is the single row of ones.
+Value sparseColumnSums(Lowering &l, Value input, AggKind kind, Type element) {
+  auto type = cast<RankedTensorType>(input.getType());
+  MLIRContext *ctx = l.b.getContext();
+  if (kind == AggKind::SumSq) {
+    Value init = l.empty(type, {l.dim(input, 0), l.dim(input, 1)});
+    AffineMap id = AffineMap::getMultiDimIdentityMap(2, ctx);
+    SmallVector<utils::IteratorType> par(2, utils::IteratorType::parallel);
+    input = linalg::GenericOp::create(
+                l.b, l.loc, TypeRange{type}, ValueRange{input}, ValueRange{init},
+                ArrayRef{id, id}, par,
+                [&](OpBuilder &b, Location loc, ValueRange args) {
+                  Value sq = arith::MulFOp::create(b, loc, args[0], args[0]);
+                  linalg::YieldOp::create(b, loc, sq);
+                })
+                .getResult(0);
+  }
+  auto onesType = RankedTensorType::get({1, type.getDimSize(0)}, element);
+  Value ones = l.filled(onesType, {l.index(1), l.dim(input, 0)}, constantOf(l.b, l.loc, element, 1));
+  auto accType = RankedTensorType::get({1, type.getDimSize(1)}, element);
+  Value acc = l.filled(accType, {l.index(1), l.dim(input, 1)}, constantOf(l.b, l.loc, element, 0));
+  return linalg::MatmulOp::create(l.b, l.loc, TypeRange{accType}, ValueRange{ones, input},
+                                  ValueRange{acc})
+      .getResult(0);
+}
+
 template <typename OpT>
 struct AggregateToLinalg : LAPattern<OpT> {
   using LAPattern<OpT>::LAPattern;
@@ -210,9 +239,15 @@ struct AggregateToLinalg : LAPattern<OpT> {
     AggKind kind = kindOf<OpT>();
     Axis axis = op.getAxis();
     Value input = op.getInput();
+    Type element = getElementTypeOrSelf(op.getResult().getType());
+    if (Lowering::isSparse(input) && axis == Axis::col && isa<FloatType>(element) &&
+        (kind == AggKind::Sum || kind == AggKind::SumSq)) {
+      Value sums = sparseColumnSums(l, input, kind, element);
+      rewriter.replaceOp(op, l.toType(sums, op.getResult().getType()));
+      return success();
+    }
     if (kind != AggKind::Sum && kind != AggKind::SumSq)
       input = l.densify(input);
-    Type element = getElementTypeOrSelf(op.getResult().getType());
 
     Value acc;
     if (kind == AggKind::Var) {

@@ -73,6 +73,7 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
   if (options.parallel) {
     pm.addNestedPass<func::FuncOp>(createConvertLinalgToParallelLoopsPass());
+    pm.addNestedPass<func::FuncOp>(createParallelizeOuterLoopPass());
     pm.addPass(createConvertSCFToOpenMPPass(ConvertSCFToOpenMPPassOptions{options.threads}));
   } else {
     pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());

@@ -40,4 +40,26 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
   ];
 }
 
+def ParallelizeOuterLoopPass : Pass<"lauryn-parallelize-outer-loop", "::mlir::func::FuncOp"> {
+  let summary = "Keep only the outermost dimension of multi-dimensional scf.parallel loops parallel";
+  let description = [{
+    `scf.parallel (%i, %j)` becomes `scf.parallel (%i) { scf.for %j ... }` (loops without
+    reductions only). `convert-scf-to-openmp` collapses a multi-dimensional loop into one
+    linear OpenMP loop, whose per-iteration division and remainder recover the indices and
+    prevent vectorization of the contiguous inner dimension; one parallel dimension is enough for
+    the few cores of a CPU, and the inner loop then vectorizes.
+
+    ```mlir
+    scf.parallel (%i, %j) = (%c0, %c0) to (%m, %n) step (%c1, %c1) { ... }
+    ```
+    becomes
+    ```mlir
+    scf.parallel (%i) = (%c0) to (%m) step (%c1) {
+      scf.for %j = %c0 to %n step %c1 { ... }
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect"];
+}
+
 #endif // LAURYN_PIPELINES_PASSES_TD

@@ -230,6 +230,30 @@ Value sparseColumnSums(Lowering &l, Value input, AggKind kind, Type element) {
       .getResult(0);
 }
 
+/// Row and column sums of a dense floating-point matrix as products with a
+/// vector of ones (X %*% 1, 1' %*% X): the CPU pipeline runs them as BLAS
+/// matrix-vector products, which stream the matrix at memory bandwidth in
+/// either direction (a column reduction by loops walks it with a stride).
+Value denseSumsByProduct(Lowering &l, Value input, Axis axis, Type element) {
+  auto type = cast<RankedTensorType>(input.getType());
+  Value one = constantOf(l.b, l.loc, element, 1), zero = constantOf(l.b, l.loc, element, 0);
+  Value rows = l.dim(input, 0), cols = l.dim(input, 1);
+  if (axis == Axis::row) {
+    Value ones = l.filled(RankedTensorType::get({type.getDimSize(1), 1}, element), {cols, l.index(1)}, one);
+    auto accType = RankedTensorType::get({type.getDimSize(0), 1}, element);
+    Value acc = l.filled(accType, {rows, l.index(1)}, zero);
+    return linalg::MatmulOp::create(l.b, l.loc, TypeRange{accType}, ValueRange{input, ones},
+                                    ValueRange{acc})
+        .getResult(0);
+  }
+  Value ones = l.filled(RankedTensorType::get({1, type.getDimSize(0)}, element), {l.index(1), rows}, one);
+  auto accType = RankedTensorType::get({1, type.getDimSize(1)}, element);
+  Value acc = l.filled(accType, {l.index(1), cols}, zero);
+  return linalg::MatmulOp::create(l.b, l.loc, TypeRange{accType}, ValueRange{ones, input},
+                                  ValueRange{acc})
+      .getResult(0);
+}
+
 template <typename OpT>
 struct AggregateToLinalg : LAPattern<OpT> {
   using LAPattern<OpT>::LAPattern;
@@ -248,6 +272,14 @@ struct AggregateToLinalg : LAPattern<OpT> {
     }
     if (kind != AggKind::Sum && kind != AggKind::SumSq)
       input = l.densify(input);
+    if (!Lowering::isSparse(input) && axis != Axis::all && isa<FloatType>(element) &&
+        (kind == AggKind::Sum || kind == AggKind::Mean)) {
+      Value sums = denseSumsByProduct(l, input, axis, element);
+      if (kind == AggKind::Mean)
+        sums = divideBy(l, sums, groupCount(l, input, axis, element));
+      rewriter.replaceOp(op, l.toType(sums, op.getResult().getType()));
+      return success();
+    }
 
     Value acc;
     if (kind == AggKind::Var) {

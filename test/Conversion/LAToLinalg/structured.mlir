@@ -1,15 +1,21 @@
 // RUN: lauryn-opt %s --convert-la-to-linalg --split-input-file | FileCheck %s
 
+// Dense float row/column sums are products with ones (BLAS gemv on the CPU);
+// other element types reduce in a linalg.generic.
 // CHECK-DAG: #[[ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[COL:.*]] = affine_map<(d0, d1) -> (d0, 0)>
 // CHECK-LABEL: func.func @row_sums
-// CHECK: %[[INIT:.*]] = linalg.fill
+// CHECK-SAME: (%[[X:[a-z0-9_]+]]: tensor<?x?xf64>, %[[I:[a-z0-9_]+]]: tensor<?x?xi64>)
+// CHECK: %[[ONES:.*]] = linalg.fill ins(%{{.*}} : f64) outs(%{{.*}} : tensor<?x1xf64>)
+// CHECK: linalg.matmul ins(%[[X]], %[[ONES]] : tensor<?x?xf64>, tensor<?x1xf64>)
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%{{.*}} : i64)
 // CHECK: linalg.generic {indexing_maps = [#[[ID]], #[[COL]]], iterator_types = ["parallel", "reduction"]}
-// CHECK-SAME: outs(%[[INIT]] : tensor<?x1xf64>)
-// CHECK: arith.addf
-func.func @row_sums(%X: tensor<?x?xf64>) -> tensor<?x1xf64> {
+// CHECK-SAME: outs(%[[INIT]] : tensor<?x1xi64>)
+// CHECK: arith.addi
+func.func @row_sums(%X: tensor<?x?xf64>, %I: tensor<?x?xi64>) -> (tensor<?x1xf64>, tensor<?x1xi64>) {
   %0 = la.sum row %X : tensor<?x?xf64>
-  return %0 : tensor<?x1xf64>
+  %1 = la.sum row %I : tensor<?x?xi64>
+  return %0, %1 : tensor<?x1xf64>, tensor<?x1xi64>
 }
 
 // -----

@@ -1,7 +1,10 @@
 // L2-regularized linear SVM (SystemDS scripts/builtin/l2svm.dml), written in la:
 // nonlinear conjugate gradient on the primal with a Newton line search.
 //   X: n x m features, Y: n x 1 labels in {-1, +1}, lambda: regularization.
-// Returns the weights w (m x 1).
+//   maxIter: number of outer (conjugate gradient) iterations,
+//   lineSearchIter: number of Newton steps of each line search (from step 0).
+// Returns the weights w (m x 1). Unlike SystemDS' l2svm there is no intercept
+// and no convergence test: both loops run their fixed number of iterations.
 //
 // Written the way a DML user writes it: t(X) appears inside the loops, and the
 // line search recomputes 1 - Y * Xw. `lauryn-opt --la-optimize` hoists t(X) out
@@ -75,5 +78,15 @@ func.func @l2svm(%X: tensor<?x?xf64>, %Y: tensor<?x1xf64>, %lambda: f64,
     %sn = la.add %bes, %gnew : tensor<?x1xf64>, tensor<?x1xf64>
     scf.yield %wn, %Xwn, %sn, %gnew : tensor<?x1xf64>, tensor<?x1xf64>, tensor<?x1xf64>, tensor<?x1xf64>
   }
+  return %w : tensor<?x1xf64>
+}
+
+// Entry point for lauryn-run:
+//   lauryn-run l2svm.mlir --arg X=X.npy --arg Y=Y.npy --arg lambda=1 \
+//       --arg maxIter=20 --arg lineSearchIter=5 -o w.npy
+func.func @main(%X: tensor<?x?xf64>, %Y: tensor<?x1xf64>, %lambda: f64,
+                %maxIter: index, %lineSearchIter: index) -> tensor<?x1xf64> {
+  %w = func.call @l2svm(%X, %Y, %lambda, %maxIter, %lineSearchIter)
+      : (tensor<?x?xf64>, tensor<?x1xf64>, f64, index, index) -> tensor<?x1xf64>
   return %w : tensor<?x1xf64>
 }

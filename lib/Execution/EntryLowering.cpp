@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Pass/PassManager.h"
 
 #include <chrono>
@@ -33,6 +34,17 @@ static llvm::Error specializeParameters(func::FuncOp fn, const LoweringOptions &
     return llvm::createStringError("@" + fn.getName().str() + " takes " +
                                    std::to_string(fn.getNumArguments()) + " arguments, " +
                                    std::to_string(options.argumentShapes.size()) + " given");
+  // Other functions that call the entry keep calling an unspecialized copy.
+  auto module = fn->getParentOfType<ModuleOp>();
+  if (!SymbolTable::symbolKnownUseEmpty(fn, module)) {
+    auto generic = cast<func::FuncOp>(fn->clone());
+    std::string name = fn.getName().str() + "__generic";
+    generic.setName(name);
+    generic.setPrivate();
+    OpBuilder(fn).insert(generic);
+    if (failed(SymbolTable::replaceAllSymbolUses(fn, generic.getNameAttr(), module)))
+      return llvm::createStringError("cannot redirect the calls of @" + fn.getName().str());
+  }
   Block &entry = fn.getBody().front();
   OpBuilder b = OpBuilder::atBlockBegin(&entry);
   SmallVector<Type> inputs(fn.getArgumentTypes());

@@ -84,10 +84,12 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addPass(createLowerAffinePass());
   // Memrefs are lowered before scf -> cf: OpenMP regions may hold
   // memref.alloca_scope, which must not be split into several blocks.
-  // aligned_alloc: buffers are aligned and directly freeable, so results can
-  // be handed to callers without a copy.
+  // Allocation through liblauryn_rt (Allocation.cpp): aligned, huge pages
+  // for large buffers, freeable with free() so results reach callers without
+  // a copy.
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
   memrefToLLVM.useAlignedAlloc = true;
+  memrefToLLVM.useGenericFunctions = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
   pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
   if (options.parallel)

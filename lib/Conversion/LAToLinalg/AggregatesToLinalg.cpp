@@ -272,12 +272,18 @@ struct AggregateToLinalg : LAPattern<OpT> {
     }
     if (kind != AggKind::Sum && kind != AggKind::SumSq)
       input = l.densify(input);
-    if (!Lowering::isSparse(input) && axis != Axis::all && isa<FloatType>(element) &&
+    if (!Lowering::isSparse(input) && isa<FloatType>(element) &&
         (kind == AggKind::Sum || kind == AggKind::Mean)) {
-      Value sums = denseSumsByProduct(l, input, axis, element);
+      // A full sum is the sum of the row sums (a short second stage).
+      Value sums = denseSumsByProduct(l, input, axis == Axis::all ? Axis::row : axis, element);
+      if (axis == Axis::all)
+        sums = reduceOnce(l, sums, Axis::all, AggKind::Sum, element);
       if (kind == AggKind::Mean)
         sums = divideBy(l, sums, groupCount(l, input, axis, element));
-      rewriter.replaceOp(op, l.toType(sums, op.getResult().getType()));
+      Value result = axis == Axis::all
+                         ? Value(tensor::ExtractOp::create(rewriter, l.loc, sums, ValueRange{}))
+                         : l.toType(sums, op.getResult().getType());
+      rewriter.replaceOp(op, result);
       return success();
     }
 

@@ -2,10 +2,13 @@
 //
 // Generated code allocates through MLIR's generic allocation functions
 // (finalize-memref-to-llvm use-generic-functions), defined here: buffers of
-// at least 2 MiB are 2 MiB-aligned and advised to use transparent huge pages
-// (the kernel's default policy here is "madvise"), which avoids one page fault
-// per 4 KiB on first touch -- NumPy does the same. Every buffer is freeable
-// with free(), so results can be handed to callers (lauryn_matrix) as they are.
+// at least 32 MiB (large matrices, written once and streamed) are 2 MiB-aligned
+// and advised to use transparent huge pages (the kernel's default policy here
+// is "madvise"), which avoids one page fault per 4 KiB on first touch -- NumPy
+// does the same for its arrays. Smaller buffers (sparse storage that grows by
+// reallocation, workspaces) stay ordinary: advising them costs more than it
+// saves. Every buffer is freeable with free(), so results can be handed to
+// callers (lauryn_matrix) as they are.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,9 +19,10 @@
 
 namespace {
 constexpr size_t kHugePage = size_t(2) << 20;
+constexpr size_t kHugePageThreshold = size_t(32) << 20;
 
 void *allocate(size_t alignment, size_t size) {
-  if (size >= kHugePage) {
+  if (size >= kHugePageThreshold) {
     size_t rounded = (size + kHugePage - 1) / kHugePage * kHugePage;
     void *p = std::aligned_alloc(kHugePage, rounded);
     if (p)

@@ -2,6 +2,7 @@
 
 #include "lauryn/Conversion/LinalgToBlas/Passes.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/Builders.h"
@@ -16,6 +17,18 @@ namespace lauryn {
 using namespace mlir;
 
 namespace {
+
+/// The zero-filling linalg.fill of `c` right before `op`, if any.
+linalg::FillOp zeroFillBefore(linalg::MatmulOp op, Value c) {
+  auto fill = dyn_cast_or_null<linalg::FillOp>(op->getPrevNode());
+  if (!fill || fill.getDpsInits()[0] != c)
+    return {};
+  auto value = fill.getInputs()[0].getDefiningOp<arith::ConstantOp>();
+  auto f = value ? dyn_cast<FloatAttr>(value.getValue()) : FloatAttr();
+  if (!f || !f.getValue().isZero())
+    return {};
+  return fill;
+}
 
 /// memref<?x?xT, strided<[?, 1], offset: ?>>: any 2-D buffer with contiguous rows.
 MemRefType rowContiguous(Type element) {
@@ -36,9 +49,11 @@ bool hasContiguousRows(Value v) {
   return strides[1] == 1;
 }
 
-/// The private declaration of the runtime's kernel for `element`.
-func::FuncOp declareKernel(ModuleOp module, Type element) {
-  std::string name = element.isF64() ? "lauryn_rt_gemm_f64" : "lauryn_rt_gemm_f32";
+/// The private declaration of the runtime's kernel for `element`: C += A B,
+/// or C = A B (`overwrite`, when C was just zero-filled).
+func::FuncOp declareKernel(ModuleOp module, Type element, bool overwrite) {
+  std::string name = std::string(overwrite ? "lauryn_rt_gemm_set_" : "lauryn_rt_gemm_") +
+                     (element.isF64() ? "f64" : "f32");
   if (auto fn = module.lookupSymbol<func::FuncOp>(name))
     return fn;
   OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
@@ -70,7 +85,11 @@ struct ConvertLinalgToBlasPass
     });
     for (linalg::MatmulOp op : matmuls) {
       Type element = cast<MemRefType>(op.getDpsInits()[0].getType()).getElementType();
-      func::FuncOp kernel = declareKernel(module, element);
+      // C = 0; C += A B  ->  C = A B: BLAS overwrites C (beta = 0).
+      linalg::FillOp fill = zeroFillBefore(op, op.getDpsInits()[0]);
+      if (fill)
+        fill.erase();
+      func::FuncOp kernel = declareKernel(module, element, /*overwrite=*/bool(fill));
       OpBuilder b(op);
       SmallVector<Value> args;
       for (Value v : op->getOperands())

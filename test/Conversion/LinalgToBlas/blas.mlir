@@ -13,6 +13,19 @@ func.func @gemm(%A: memref<?x?xf64>, %B: memref<?x?xf64>, %C: memref<?x?xf64>) {
 
 // -----
 
+// A zero fill right before the product becomes beta = 0 (the fill is dropped).
+// CHECK-LABEL: func.func @overwrite
+// CHECK-NOT: linalg.fill
+// CHECK: call @lauryn_rt_gemm_set_f64
+func.func @overwrite(%A: memref<?x?xf64>, %B: memref<?x?xf64>, %C: memref<?x?xf64>) {
+  %zero = arith.constant 0.0 : f64
+  linalg.fill ins(%zero : f64) outs(%C : memref<?x?xf64>)
+  linalg.matmul ins(%A, %B : memref<?x?xf64>, memref<?x?xf64>) outs(%C : memref<?x?xf64>)
+  return
+}
+
+// -----
+
 // f32 uses sgemm; integers and non-contiguous rows stay loops.
 // CHECK-LABEL: func.func @kinds
 // CHECK: call @lauryn_rt_gemm_f32

@@ -11,11 +11,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "lauryn/Execution/JitProgram.h"
+#include "lauryn/Execution/ProgramParser.h"
 #include "lauryn/InitAll.h"
 
-#include "mlir/AsmParser/AsmParser.h"
-#include "mlir/AsmParser/AsmParserState.h"
-#include "mlir/IR/Verifier.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -216,33 +214,11 @@ int main(int argc, char **argv) {
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-  // Parse with an AsmParserState to recover the source names of the entry
-  // function's parameters (%X -> X).
-  AsmParserState asmState;
-  Block parsed;
-  if (failed(parseAsmSourceFile(sourceMgr, &parsed, ParserConfig(&context), &asmState)))
-    return 1;
-  OwningOpRef<ModuleOp> module;
-  if (llvm::hasSingleElement(parsed) && isa<ModuleOp>(parsed.front())) {
-    module = cast<ModuleOp>(parsed.front());
-    module.get()->remove();
-  } else {
-    module = ModuleOp::create(UnknownLoc::get(&context));
-    module->getBody()->getOperations().splice(module->getBody()->begin(),
-                                              parsed.getOperations());
-  }
-  if (failed(verify(*module)))
+  OwningOpRef<ModuleOp> module = lauryn::parseProgram(sourceMgr, &context);
+  if (!module)
     return 1;
   double parseMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  if (auto fn = module->lookupSymbol<func::FuncOp>(entryName); fn && !fn.isExternal())
-    if (const AsmParserState::BlockDefinition *def = asmState.getBlockDef(&fn.getBody().front()))
-      for (auto [i, arg] : llvm::enumerate(def->arguments)) {
-        llvm::SMRange range = arg.loc;
-        llvm::StringRef text(range.Start.getPointer(),
-                             range.End.getPointer() - range.Start.getPointer());
-        fn.setArgAttr(i, lauryn::kParamNameAttr, StringAttr::get(&context, text.drop_front()));
-      }
 
   auto entry = module->lookupSymbol<func::FuncOp>(entryName);
   if (!entry || entry.isExternal()) {

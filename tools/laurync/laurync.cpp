@@ -12,14 +12,12 @@
 
 #include "lauryn/Execution/AotCompiler.h"
 #include "lauryn/Execution/EntryPoint.h"
+#include "lauryn/Execution/ProgramParser.h"
 #include "lauryn/InitAll.h"
 
-#include "mlir/AsmParser/AsmParser.h"
-#include "mlir/AsmParser/AsmParserState.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/IR/Verifier.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Support/FileUtilities.h"
@@ -98,30 +96,9 @@ int main(int argc, char **argv) {
   llvm::SourceMgr sourceMgr;
   sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-  AsmParserState asmState;
-  Block parsed;
-  if (failed(parseAsmSourceFile(sourceMgr, &parsed, ParserConfig(&context), &asmState)))
+  OwningOpRef<ModuleOp> module = lauryn::parseProgram(sourceMgr, &context);
+  if (!module)
     return 1;
-  OwningOpRef<ModuleOp> module;
-  if (llvm::hasSingleElement(parsed) && isa<ModuleOp>(parsed.front())) {
-    module = cast<ModuleOp>(parsed.front());
-    module.get()->remove();
-  } else {
-    module = ModuleOp::create(UnknownLoc::get(&context));
-    module->getBody()->getOperations().splice(module->getBody()->begin(),
-                                              parsed.getOperations());
-  }
-  if (failed(verify(*module)))
-    return 1;
-  // Parameter names of the header come from the source text.
-  for (auto fn : module->getOps<func::FuncOp>())
-    if (!fn.isExternal())
-      if (const AsmParserState::BlockDefinition *def = asmState.getBlockDef(&fn.getBody().front()))
-        for (auto [i, arg] : llvm::enumerate(def->arguments)) {
-          llvm::StringRef text(arg.loc.Start.getPointer(),
-                               arg.loc.End.getPointer() - arg.loc.Start.getPointer());
-          fn.setArgAttr(i, lauryn::kParamNameAttr, StringAttr::get(&context, text.drop_front()));
-        }
 
   if (llvm::Error err = lauryn::compileAheadOfTime(*module, options))
     return fail(llvm::toString(std::move(err)));

@@ -69,6 +69,7 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addPass(createConvertBufferizationToMemRefPass());
   // Dense f64/f32 products run in OpenBLAS (measured: docs/benchmarks.md).
   pm.addPass(createConvertLinalgToBlasPass());
+  pm.addNestedPass<func::FuncOp>(createTileTransposesPass());
   pm.addPass(createStorageSpecifierToLLVMPass());
   pm.addNestedPass<func::FuncOp>(createCanonicalizerPass());
   if (options.parallel) {

@@ -62,4 +62,23 @@ def ParallelizeOuterLoopPass : Pass<"lauryn-parallelize-outer-loop", "::mlir::fu
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def TileTransposesPass : Pass<"lauryn-tile-transposes", "::mlir::func::FuncOp"> {
+  let summary = "Tile transposes on memrefs into cache-sized blocks";
+  let description = [{
+    A transpose reads rows and writes columns; untiled, every write of a row of the source goes
+    to a different cache line of the result. This pass tiles `linalg.transpose` on memrefs into
+    `tile-size` x `tile-size` blocks with parallel loops over the blocks, so each block is read
+    and written while it stays in the L1 cache.
+
+    ```mlir
+    linalg.transpose ins(%A : memref<?x?xf64>) outs(%B : memref<?x?xf64>) permutation = [1, 0]
+    ```
+    becomes a `scf.parallel` over 32 x 32 blocks of `linalg.transpose` on subviews.
+  }];
+  let options = [
+    Option<"tileSize", "tile-size", "int64_t", /*default=*/"32", "Edge of a square block">
+  ];
+  let dependentDialects = ["::mlir::scf::SCFDialect", "::mlir::memref::MemRefDialect"];
+}
+
 #endif // LAURYN_PIPELINES_PASSES_TD

@@ -32,15 +32,17 @@ void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeCheck
   // No canonicalization of linalg on tensors here: it would refine dynamic
   // dimensions of sparse operands (see buildCPUTail).
   pm.addPass(createCSEPass());
+  if (optimize)
+    pm.addNestedPass<func::FuncOp>(createFuseDenseElementwisePass());
 }
 
 /// The upstream sparsifier pipeline (buildSparsifier) without its
-/// linalg-fuse-elementwise-ops step (that step's canonicalizations refine
-/// dynamic dimensions of sparse operands from static dense ones, which turns
-/// into a sparse_tensor.convert the sparse code generator rejects; fusion is
-/// Lauryn's own job, la-fuse), plus OpenMP: parallel iterators of dense loops
-/// and the outer loop of sparse kernels become `omp.parallel` worksharing
-/// loops.
+/// linalg-fuse-elementwise-ops step (its canonicalizations refine dynamic
+/// dimensions of sparse operands from static dense ones, which turns into a
+/// sparse_tensor.convert the sparse code generator rejects; dense fusion is
+/// done before, by lauryn-fuse-dense-elementwise), plus OpenMP: parallel
+/// iterators of dense loops and the outer loop of sparse kernels become
+/// `omp.parallel` worksharing loops.
 void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addNestedPass<func::FuncOp>(createGeneralizeSparseLinalgPass());
   SparsificationOptions sparsification;

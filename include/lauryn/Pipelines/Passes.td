@@ -62,6 +62,25 @@ def ParallelizeOuterLoopPass : Pass<"lauryn-parallelize-outer-loop", "::mlir::fu
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def FuseDenseElementwisePass : Pass<"lauryn-fuse-dense-elementwise", "::mlir::func::FuncOp"> {
+  let summary = "Fuse element-wise producers into consumers when all operands are dense";
+  let description = [{
+    Upstream producer/consumer fusion of `linalg.generic` on tensors, restricted to dense
+    tensors and to producers with a single use (no recomputation). `X * Y + Z` then makes one
+    pass over memory instead of writing and re-reading `X * Y`. Kernels on sparse tensors, and
+    kernels whose result is converted to a sparse format, are left to the sparsifier (upstream
+    fusion with its canonicalizations refines the dynamic dimensions of sparse operands into
+    conversions the sparse code generator rejects).
+
+    ```mlir
+    %p = linalg.generic {mul} ins(%X, %Y) outs(%e0)
+    %s = linalg.generic {add} ins(%p, %Z) outs(%e1)
+    ```
+    becomes one `linalg.generic` computing `x * y + z` per element.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 def TileTransposesPass : Pass<"lauryn-tile-transposes", "::mlir::func::FuncOp"> {
   let summary = "Tile transposes on memrefs into cache-sized blocks";
   let description = [{

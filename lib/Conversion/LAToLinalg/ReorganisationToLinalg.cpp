@@ -35,18 +35,38 @@ struct MatMulToLinalg : LAPattern<MatMulOp> {
   }
 };
 
+/// Dense input: linalg.transpose (tiled into cache blocks after
+/// bufferization). Sparse input: the stored entries are scattered into a
+/// zero-filled result (out[j, i] = in[i, j]), never densifying the input.
 struct TransposeToLinalg : LAPattern<TransposeOp> {
   using LAPattern::LAPattern;
   LogicalResult matchAndRewrite(TransposeOp op, PatternRewriter &rewriter) const override {
     Lowering l = lowering(rewriter, op);
-    Value x = l.densify(op.getInput());
+    Value x = op.getInput();
     auto resultType = op.getResult().getType();
     auto inType = cast<RankedTensorType>(x.getType());
     RankedTensorType outType = RankedTensorType::get(
         {inType.getDimSize(1), inType.getDimSize(0)}, inType.getElementType());
-    Value init = l.empty(outType, {l.dim(x, 1), l.dim(x, 0)});
-    Value t = linalg::TransposeOp::create(rewriter, l.loc, x, init, ArrayRef<int64_t>{1, 0})
-                  .getResult()[0];
+    SmallVector<Value> sizes = {l.dim(x, 1), l.dim(x, 0)};
+    Value t;
+    if (Lowering::isSparse(x)) {
+      MLIRContext *ctx = rewriter.getContext();
+      AffineExpr i = getAffineDimExpr(0, ctx), j = getAffineDimExpr(1, ctx);
+      Value zero = constantOf(rewriter, l.loc, outType.getElementType(), 0);
+      t = linalg::GenericOp::create(
+              rewriter, l.loc, TypeRange{outType}, ValueRange{x},
+              ValueRange{l.filled(outType, sizes, zero)},
+              ArrayRef{AffineMap::get(2, 0, {i, j}, ctx), AffineMap::get(2, 0, {j, i}, ctx)},
+              SmallVector<utils::IteratorType>(2, utils::IteratorType::parallel),
+              [](OpBuilder &b, Location loc, ValueRange args) {
+                linalg::YieldOp::create(b, loc, args[0]);
+              })
+              .getResult(0);
+    } else {
+      t = linalg::TransposeOp::create(rewriter, l.loc, x, l.empty(outType, sizes),
+                                      ArrayRef<int64_t>{1, 0})
+              .getResult()[0];
+    }
     rewriter.replaceOp(op, l.toType(t, resultType));
     return success();
   }

@@ -65,6 +65,7 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   // Dynamic ownership across private functions: without it, every call of
   // the sparsifier's insertion helpers copies the storage arrays (quadratic
   // dense -> CSR conversion and sparse-output kernels).
+  pm.addNestedPass<func::FuncOp>(createDropLocalDeallocsPass());
   bufferization::BufferDeallocationPipelineOptions deallocation;
   deallocation.privateFunctionDynamicOwnership = true;
   bufferization::buildBufferDeallocationPipeline(pm, deallocation);
@@ -95,14 +96,16 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   memrefToLLVM.useGenericFunctions = true;
   pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefToLLVM));
   pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
+  // Math before OpenMP: the OpenMP conversion needs the bodies of its regions
+  // legal (the sparsifier's sort helpers use math.ctlz in parallel kernels).
+  pm.addNestedPass<func::FuncOp>(arith::createArithExpandOpsPass());
+  pm.addNestedPass<func::FuncOp>(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
   if (options.parallel)
     pm.addPass(createConvertOpenMPToLLVMPass());
   ConvertVectorToLLVMPassOptions vectorToLLVM;
   vectorToLLVM.reassociateFPReductions = options.vectorLength > 0;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVM));
-  pm.addNestedPass<func::FuncOp>(arith::createArithExpandOpsPass());
-  pm.addNestedPass<func::FuncOp>(createConvertMathToLLVMPass());
-  pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }

@@ -62,6 +62,19 @@ def ParallelizeOuterLoopPass : Pass<"lauryn-parallelize-outer-loop", "::mlir::fu
   let dependentDialects = ["::mlir::scf::SCFDialect"];
 }
 
+def DropLocalDeallocsPass : Pass<"lauryn-drop-local-deallocs", "::mlir::func::FuncOp"> {
+  let summary = "Leave the freeing of function-local buffers to the ownership-based deallocation";
+  let description = [{
+    The sparsifier frees the workspace of sparse-output kernels (the dense row accumulator of
+    SpGEMM) with explicit `memref.dealloc` ops, and the ownership-based buffer-deallocation
+    pipeline that runs after it rejects any existing dealloc ("memory free side-effect on MemRef
+    value not supported"). This pass erases the deallocs of buffers that a `memref.alloc` in the
+    same function allocated; the deallocation pipeline then frees those buffers itself, like
+    every other allocation. Deallocs of other buffers are kept.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
 def FuseDenseElementwisePass : Pass<"lauryn-fuse-dense-elementwise", "::mlir::func::FuncOp"> {
   let summary = "Fuse element-wise producers into consumers when all operands are dense";
   let description = [{

@@ -10,8 +10,8 @@ namespace lauryn::la::lowering {
 namespace {
 
 /// C = A %*% B on a zero-filled accumulator. Sparse operands stay sparse (the
-/// sparsifier generates SpMV/SpMM); a sparse result is produced densely and
-/// converted.
+/// sparsifier generates SpMV/SpMM); a sparse product of sparse operands is
+/// assembled directly, other sparse results are produced densely and converted.
 struct MatMulToLinalg : LAPattern<MatMulOp> {
   using LAPattern::LAPattern;
   LogicalResult matchAndRewrite(MatMulOp op, PatternRewriter &rewriter) const override {
@@ -26,7 +26,19 @@ struct MatMulToLinalg : LAPattern<MatMulOp> {
     RankedTensorType accType = RankedTensorType::get(
         {lhsType.getDimSize(0), rhsType.getDimSize(1)}, resultType.getElementType());
     Type element = accType.getElementType();
-    Value acc = l.filled(accType, {l.dim(a, 0), l.dim(b, 1)}, constantOf(rewriter, l.loc, element, 0));
+    SmallVector<Value> sizes = {l.dim(a, 0), l.dim(b, 1)};
+    Value acc;
+    if (Lowering::isSparse(a) && Lowering::isSparse(b) && Lowering::isSparse(op.getResult())) {
+      // SpGEMM: the sparsifier assembles the sparse result row by row
+      // through a dense workspace (an empty sparse tensor is all zeros). The
+      // declared type, not the operands' shapes: a conversion between sparse
+      // types of different shapes would be folded into the kernel without
+      // its dynamic sizes.
+      accType = resultType;
+      acc = l.empty(accType, sizes);
+    } else {
+      acc = l.filled(accType, sizes, constantOf(rewriter, l.loc, element, 0));
+    }
     Value c = linalg::MatmulOp::create(rewriter, l.loc, TypeRange{accType}, ValueRange{a, b},
                                        ValueRange{acc})
                   .getResult(0);

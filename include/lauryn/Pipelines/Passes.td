@@ -11,11 +11,15 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
     A pass bundle from la to the LLVM dialect, ready for `mlir-translate --mlir-to-llvmir`, the
     ExecutionEngine (JIT) or `mlir-runner`:
 
-    1. target-independent: `convert-la-to-linalg`, canonicalization and CSE;
+    1. target-independent: `la-optimize` (with `optimize`), `convert-la-to-linalg`, CSE, and
+       with `optimize` `lauryn-fuse-dense-elementwise`;
     2. CPU tail: the passes of the upstream sparsifier pipeline (sparsification and one-shot
-       bufferization of dense and sparse code, sparse vectorization), then parallel loops
-       through OpenMP (`scf.parallel` -> `omp.wsloop`), and lowering of everything to LLVM.
-       Generated code calls libomp; link it (`-lomp`) or load it in the JIT.
+       bufferization of dense and sparse code, sparse vectorization), `lauryn-drop-local-deallocs`
+       and the ownership-based buffer deallocation, `convert-linalg-to-blas` (OpenBLAS through
+       liblauryn_rt), `lauryn-tile-transposes`, parallel loops through OpenMP
+       (`lauryn-parallelize-outer-loop`, `scf.parallel` -> `omp.wsloop`), and lowering of
+       everything to LLVM. Generated code calls libomp and liblauryn_rt; link them (`-lomp`) or
+       load them in the JIT.
 
     The CPU tail is one function (`buildCPUTail`) so that an NVPTX tail can sit beside it
     without touching the target-independent part.

@@ -49,6 +49,8 @@ static cl::opt<std::string> outputFiles(
     "o", cl::desc("Files for the matrix results, comma-separated, in result order"),
     cl::value_desc("files"));
 static cl::opt<bool> noOptimize("no-optimize", cl::desc("Skip the la optimizations"));
+static cl::opt<unsigned> llvmOptLevel("O", cl::Prefix, cl::init(3),
+                                     cl::desc("LLVM optimization level: -O0, -O1, -O2 or -O3 (default)"));
 static cl::opt<bool> noChecks("no-runtime-checks",
                               cl::desc("Do not check dynamic shapes and bounds at run time"));
 static cl::opt<int> vectorLength("vector-length", cl::desc("Vector length of sparse loops"),
@@ -279,6 +281,9 @@ int main(int argc, char **argv) {
   options.runtimeChecks = !noChecks;
   options.vectorLength = vectorLength;
   options.threads = threads;
+  if (llvmOptLevel > 3)
+    return fail("-O" + llvm::Twine(llvmOptLevel) + ": the LLVM optimization level is 0, 1, 2 or 3");
+  options.llvmOptLevel = llvmOptLevel;
   for (const lauryn::HostValue &a : args)
     options.argumentShapes.push_back(
         a.matrix ? std::optional(std::pair(a.matrix->rows, a.matrix->cols)) : std::nullopt);

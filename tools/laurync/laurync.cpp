@@ -46,6 +46,8 @@ static cl::list<std::string> entries("entry", cl::desc("Entry function (repeatab
 static cl::opt<bool> native("native", cl::desc("Tune for this machine's CPU and its features "
                                                "(default: portable x86-64-v2)"));
 static cl::opt<bool> noOptimize("no-optimize", cl::desc("Skip the la optimizations"));
+static cl::opt<unsigned> llvmOptLevel("O", cl::Prefix, cl::init(3),
+                                     cl::desc("LLVM optimization level: -O0, -O1, -O2 or -O3 (default)"));
 static cl::opt<bool> noChecks("no-runtime-checks",
                               cl::desc("Do not check dynamic shapes and bounds at run time"));
 
@@ -74,6 +76,9 @@ int main(int argc, char **argv) {
   options.hostCPU = native;
   options.optimize = !noOptimize;
   options.runtimeChecks = !noChecks;
+  if (llvmOptLevel > 3)
+    return fail("-O" + llvm::Twine(llvmOptLevel) + ": the LLVM optimization level is 0, 1, 2 or 3");
+  options.llvmOptLevel = llvmOptLevel;
   options.headerPath = headerFile;
   if (headerFile.empty() && (options.emit == lauryn::EmitKind::SharedLibrary ||
                              options.emit == lauryn::EmitKind::Object)) {

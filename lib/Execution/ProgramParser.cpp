@@ -8,6 +8,8 @@
 #include "mlir/AsmParser/AsmParserState.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 
 using namespace mlir;
@@ -43,6 +45,15 @@ OwningOpRef<ModuleOp> parseProgram(llvm::SourceMgr &sourceMgr, MLIRContext *cont
     }
   }
   return module;
+}
+
+OwningOpRef<ModuleOp> loadProgram(llvm::StringRef path, llvm::SourceMgr &sourceMgr,
+                                  MLIRContext *context, std::string &error) {
+  std::unique_ptr<llvm::MemoryBuffer> file = openInputFile(path, &error);
+  if (!file)
+    return {};
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  return parseProgram(sourceMgr, context);
 }
 
 } // namespace lauryn

@@ -21,11 +21,9 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -209,16 +207,12 @@ int main(int argc, char **argv) {
   context.loadAllAvailableDialects();
 
   auto start = std::chrono::steady_clock::now();
-  std::string error;
-  auto file = openInputFile(inputFile, &error);
-  if (!file)
-    return fail(error);
   llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-  OwningOpRef<ModuleOp> module = lauryn::parseProgram(sourceMgr, &context);
+  std::string error;
+  OwningOpRef<ModuleOp> module = lauryn::loadProgram(inputFile, sourceMgr, &context, error);
   if (!module)
-    return 1;
+    return error.empty() ? 1 : fail(error);
   double parseMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 

@@ -20,7 +20,6 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
@@ -94,16 +93,12 @@ int main(int argc, char **argv) {
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
 
-  std::string error;
-  auto file = openInputFile(inputFile, &error);
-  if (!file)
-    return fail(error);
   llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
-  OwningOpRef<ModuleOp> module = lauryn::parseProgram(sourceMgr, &context);
+  std::string error;
+  OwningOpRef<ModuleOp> module = lauryn::loadProgram(inputFile, sourceMgr, &context, error);
   if (!module)
-    return 1;
+    return error.empty() ? 1 : fail(error);
 
   if (llvm::Error err = lauryn::compileAheadOfTime(*module, options))
     return fail(llvm::toString(std::move(err)));

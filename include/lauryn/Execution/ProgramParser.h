@@ -6,6 +6,8 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 
+#include <string>
+
 namespace llvm {
 class SourceMgr;
 } // namespace llvm
@@ -19,6 +21,13 @@ namespace lauryn {
 /// Returns null on failure.
 mlir::OwningOpRef<mlir::ModuleOp> parseProgram(llvm::SourceMgr &sourceMgr,
                                                mlir::MLIRContext *context);
+
+/// Reads the program file at `path` ("-": standard input) into `sourceMgr` and
+/// parses it with parseProgram. A file that cannot be read sets `error`; parse
+/// and verifier errors go to the context's diagnostic handlers and leave
+/// `error` empty. Returns null on failure.
+mlir::OwningOpRef<mlir::ModuleOp> loadProgram(llvm::StringRef path, llvm::SourceMgr &sourceMgr,
+                                              mlir::MLIRContext *context, std::string &error);
 
 } // namespace lauryn
 

@@ -39,8 +39,13 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
   // Results struct of the raw interface (natural C layout = LLVM layout).
   if (structResult(sig)) {
     os << "typedef struct {\n";
-    for (auto [r, k] : llvm::enumerate(sig.results))
-      os << "  " << (k.isMatrix() ? "lauryn_memref2d" : cType(k)) << " r" << r << ";\n";
+    for (auto [r, k] : llvm::enumerate(sig.results)) {
+      if (k.kind == ValueKind::SparseCSR)
+        os << "  lauryn_memref1d r" << r << "_positions, r" << r << "_coordinates, r" << r
+           << "_values;\n  int64_t r" << r << "_rows, r" << r << "_cols;\n";
+      else
+        os << "  " << (k.isMatrix() ? "lauryn_memref2d" : cType(k)) << " r" << r << ";\n";
+    }
     os << "} lauryn_" << n << "_results;\n\n";
   }
   // Raw MLIR C interface.
@@ -78,7 +83,10 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
   }
   for (auto [r, k] : llvm::enumerate(sig.results))
     os << " *   result" << r << ": " << k.describe()
-       << (k.isMatrix() ? " (owned by the caller: lauryn_release)" : "") << "\n";
+       << (k.kind == ValueKind::SparseCSR ? " (owned by the caller: lauryn_release_csr)"
+           : k.isMatrix()                 ? " (owned by the caller: lauryn_release)"
+                                          : "")
+       << "\n";
   os << " */\n";
   llvm::SmallVector<std::string> params;
   for (auto [i, p] : llvm::enumerate(sig.params)) {
@@ -98,8 +106,10 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
     }
   }
   for (auto [r, k] : llvm::enumerate(sig.results))
-    params.push_back(std::string(k.isMatrix() ? "lauryn_dense" : cType(k)) + " *result" +
-                     std::to_string(r));
+    params.push_back(std::string(k.kind == ValueKind::SparseCSR ? "lauryn_csr"
+                                 : k.isMatrix()                 ? "lauryn_dense"
+                                                                : cType(k)) +
+                     " *result" + std::to_string(r));
   os << "static inline void lauryn_" << n << "("
      << (params.empty() ? std::string("void") : llvm::join(params, ", ")) << ") {\n";
   llvm::SmallVector<std::string> args;
@@ -132,14 +142,28 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
     os << "  *result0 = " << call << ";\n";
   else
     os << "  " << call << ";\n";
+  llvm::SmallVector<std::string> allocations;
   if (structResult(sig))
     for (auto [r, k] : llvm::enumerate(sig.results)) {
       std::string field = "results.r" + std::to_string(r);
-      if (k.isMatrix())
-        os << "  lauryn_take(&" << field << ", sizeof(" << cType(k) << "), result" << r << ");\n";
-      else
-        os << "  *result" << r << " = " << field << ";\n";
+      std::string result = "result" + std::to_string(r);
+      if (k.kind == ValueKind::SparseCSR) {
+        os << "  lauryn_take_csr(&" << field << "_positions, &" << field << "_coordinates, &"
+           << field << "_values, " << field << "_rows, " << field << "_cols, sizeof("
+           << cType(k) << "), " << result << ");\n";
+        for (int b = 0; b < 3; ++b)
+          allocations.push_back("&" + result + "->allocations[" + std::to_string(b) + "]");
+      } else if (k.isMatrix()) {
+        os << "  lauryn_take(&" << field << ", sizeof(" << cType(k) << "), " << result << ");\n";
+        allocations.push_back("&" + result + "->allocation");
+      } else {
+        os << "  *" << result << " = " << field << ";\n";
+      }
     }
+  if (allocations.size() > 1) {
+    os << "  void **allocations[] = {" << llvm::join(allocations, ", ") << "};\n";
+    os << "  lauryn_unshare(allocations, " << allocations.size() << ");\n";
+  }
   os << "}\n\n";
 }
 
@@ -161,9 +185,12 @@ std::string generateCHeader(llvm::ArrayRef<EntrySignature> entries, llvm::String
         " *  - a CSR parameter S is S_positions[rows + 1], S_coordinates[nnz] (0-based\n"
         " *    column indices, sorted within each row), S_values[nnz] and S_nnz;\n"
         " *  - scalars are passed by value (index parameters as int64_t);\n"
-        " *  - results are written through the trailing resultK pointers; a matrix\n"
-        " *    result is a lauryn_dense that the caller owns and frees with\n"
-        " *    lauryn_release();\n"
+        " *  - results are written through the trailing resultK pointers; a dense\n"
+        " *    matrix result is a lauryn_dense that the caller owns and frees with\n"
+        " *    lauryn_release(), a CSR result a lauryn_csr freed with\n"
+        " *    lauryn_release_csr(); a value returned twice shares its storage, which\n"
+        " *    only the first of these results owns (the later ones' allocations are\n"
+        " *    NULL);\n"
         " *  - parameters are only read; a failed run-time check (sizes that do not\n"
         " *    match, an index out of bounds, a singular matrix) prints the op and\n"
         " *    its source location and aborts the process.\n"
@@ -189,6 +216,28 @@ std::string generateCHeader(llvm::ArrayRef<EntrySignature> entries, llvm::String
         "  out->data = (char *)d->aligned + d->offset * (int64_t)element;\n"
         "  out->rows = d->sizes[0];\n  out->cols = d->sizes[1];\n"
         "  out->allocation = d->allocated;\n}\n"
+        "/* A CSR matrix result: positions[rows + 1], coordinates[nnz] (0-based\n"
+        " * column indices, sorted within each row) and values[nnz]. */\n"
+        "typedef struct { int64_t rows; int64_t cols; int64_t nnz; const int64_t *positions;\n"
+        "  const int64_t *coordinates; void *values; void *allocations[3]; } lauryn_csr;\n"
+        "static inline void lauryn_release_csr(lauryn_csr *m) {\n"
+        "  for (int i = 0; i < 3; ++i) {\n    free(m->allocations[i]);\n"
+        "    m->allocations[i] = 0;\n  }\n"
+        "  m->positions = 0;\n  m->coordinates = 0;\n  m->values = 0;\n}\n"
+        "static inline void lauryn_take_csr(const lauryn_memref1d *p, const lauryn_memref1d *c,\n"
+        "                                   const lauryn_memref1d *v, int64_t rows, int64_t cols,\n"
+        "                                   size_t element, lauryn_csr *out) {\n"
+        "  out->rows = rows;\n  out->cols = cols;\n  out->nnz = v->size;\n"
+        "  out->positions = (const int64_t *)p->aligned + p->offset;\n"
+        "  out->coordinates = (const int64_t *)c->aligned + c->offset;\n"
+        "  out->values = (char *)v->aligned + v->offset * (int64_t)element;\n"
+        "  out->allocations[0] = p->allocated;\n  out->allocations[1] = c->allocated;\n"
+        "  out->allocations[2] = v->allocated;\n}\n"
+        "/* Clears every allocation that an earlier one already owns. */\n"
+        "static inline void lauryn_unshare(void **allocations[], int n) {\n"
+        "  for (int k = 1; k < n; ++k)\n    for (int j = 0; j < k; ++j)\n"
+        "      if (*allocations[k] && *allocations[k] == *allocations[j])\n"
+        "        *allocations[k] = 0;\n}\n"
         "#endif\n\n";
   for (const EntrySignature &sig : entries)
     emitEntry(os, sig);

@@ -6,6 +6,7 @@
 #include "lauryn/Pipelines/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SparseTensor/IR/SparseTensor.h"
 #include "mlir/Dialect/SparseTensor/Transforms/Passes.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
@@ -87,6 +88,32 @@ static llvm::Error specializeParameters(func::FuncOp fn, const LoweringOptions &
   return llvm::Error::success();
 }
 
+/// Follows each CSR result of `fn` by its number of rows and columns: the
+/// three storage buffers the sparse assembler returns for it do not carry
+/// the number of columns.
+static void appendSparseResultSizes(func::FuncOp fn) {
+  SmallVector<Type> resultTypes;
+  for (Type t : fn.getResultTypes()) {
+    resultTypes.push_back(t);
+    if (sparse_tensor::getSparseTensorEncoding(t))
+      resultTypes.append(2, IndexType::get(fn.getContext()));
+  }
+  if (resultTypes.size() == fn.getNumResults())
+    return;
+  fn.walk([&](func::ReturnOp ret) {
+    OpBuilder b(ret);
+    SmallVector<Value> values;
+    for (Value v : ret.getOperands()) {
+      values.push_back(v);
+      if (!sparse_tensor::getSparseTensorEncoding(v.getType()))
+        continue;
+      for (int64_t d = 0; d < 2; ++d)
+        values.push_back(tensor::DimOp::create(b, ret.getLoc(), v, d));
+    }
+    ret->setOperands(values);
+  });
+  fn.setFunctionType(FunctionType::get(fn.getContext(), fn.getArgumentTypes(), resultTypes));
+}
 
 llvm::Expected<SmallVector<EntrySignature>>
 lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
@@ -100,7 +127,7 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
     return llvm::createStringError("the module has no public function with a body");
 
   SmallVector<EntrySignature> sigs;
-  bool sparseParams = false;
+  bool sparseBoundary = false;
   for (auto [k, name] : llvm::enumerate(names)) {
     auto fn = module.lookupSymbol<func::FuncOp>(name);
     if (!fn || fn.isExternal()) {
@@ -119,7 +146,7 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
       return sig.takeError();
     for (const ValueKind &p : sig->params)
       if (p.kind == ValueKind::SparseCSR) {
-        sparseParams = true;
+        sparseBoundary = true;
         if (p.rows < 0 || p.cols < 0)
           return llvm::createStringError(
               "CSR parameter '" + p.name + "' of @" + name +
@@ -127,10 +154,7 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
               "lauryn-run specializes to the argument's shape, laurync needs static types");
       }
     for (const ValueKind &r : sig->results)
-      if (r.kind == ValueKind::SparseCSR)
-        return llvm::createStringError("@" + sig->name +
-                                       " returns a CSR matrix; entry points return dense "
-                                       "matrices (convert the result with la.convert)");
+      sparseBoundary |= r.kind == ValueKind::SparseCSR;
     sigs.push_back(std::move(*sig));
   }
 
@@ -142,15 +166,24 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   buildLAToLinalgPipeline(toLinalg, options.optimize, options.runtimeChecks);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");
-  if (sparseParams) {
-    // CSR parameters arrive as (positions, coordinates, values) buffers. The
-    // sparse assembler rewrites every public function; only entries are
-    // meant to be called from outside.
+  if (sparseBoundary) {
+    // CSR parameters arrive as (positions, coordinates, values) buffers and
+    // CSR results leave as such buffers (owned by the caller) followed by
+    // their sizes. The sparse assembler rewrites every public function; only
+    // entries are meant to be called from outside.
     for (auto f : module.getOps<func::FuncOp>())
       if (!f.isExternal() && !llvm::is_contained(names, f.getName().str()))
         f.setPrivate();
+    for (const std::string &name : names)
+      appendSparseResultSizes(module.lookupSymbol<func::FuncOp>(name));
     PassManager assemble(ctx);
-    assemble.addPass(createSparseAssembler());
+    // (libMLIR.so exports only the option-less constructor.)
+    std::unique_ptr<Pass> assembler = createSparseAssembler();
+    if (failed(assembler->initializeOptions("direct-out=true", [](const Twine &) {
+          return failure();
+        })))
+      return llvm::createStringError("cannot set the sparse assembler's direct-out option");
+    assemble.addPass(std::move(assembler));
     if (failed(assemble.run(module)))
       return llvm::createStringError("assembling sparse parameters failed (see the errors above)");
   }

@@ -125,7 +125,7 @@ HostValue::~HostValue() { lauryn_rt_matrix_free(matrix); }
 
 HostValue HostValue::ofMatrix(lauryn_matrix *m) {
   HostValue v;
-  v.kind = ValueKind::DenseMatrix;
+  v.kind = m->format == LAURYN_FORMAT_CSR ? ValueKind::SparseCSR : ValueKind::DenseMatrix;
   v.dtype = lauryn_dtype(m->dtype);
   v.matrix = m;
   return v;

@@ -4,6 +4,7 @@
 
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -94,15 +95,24 @@ namespace {
 
 size_t scalarSize(lauryn_dtype t) { return lauryn_rt_dtype_size(t); }
 
+/// The fields of a CSR result in the entry point's result struct.
+struct CSRResult {
+  MemRef1D positions, coordinates, values;
+  int64_t rows, cols;
+};
+
 /// Layout of the entry point's result struct (C/LLVM natural alignment).
 struct ResultLayout {
   llvm::SmallVector<size_t> offsets;
   size_t size = 0;
   ResultLayout(llvm::ArrayRef<ValueKind> results) {
     for (const ValueKind &r : results) {
-      size_t bytes = r.isMatrix() ? sizeof(MemRef2D)
-                                  : (r.kind == ValueKind::Index ? 8 : scalarSize(r.dtype));
-      size_t align = r.isMatrix() ? alignof(MemRef2D) : bytes;
+      // A CSR result is its positions, coordinates and values, rows, cols.
+      size_t bytes = r.kind == ValueKind::SparseCSR ? sizeof(CSRResult)
+                     : r.isMatrix()                 ? sizeof(MemRef2D)
+                     : r.kind == ValueKind::Index   ? 8
+                                                    : scalarSize(r.dtype);
+      size_t align = r.isMatrix() ? 8 : bytes;
       size = (size + align - 1) / align * align;
       offsets.push_back(size);
       size += bytes;
@@ -126,18 +136,39 @@ llvm::Error argumentError(const EntrySignature &sig, size_t i, const std::string
                                  p.describe() + "): " + problem);
 }
 
+/// The allocations behind an entry point's results. An entry that returns one
+/// value twice returns the same allocation twice: it is adopted by at most one
+/// runtime matrix, and every other allocation is freed once, after all
+/// results are copied.
+struct ResultBuffers {
+  llvm::SmallPtrSet<void *, 8> adopted, copied;
+  ResultBuffers() = default;
+  ResultBuffers(const ResultBuffers &) = delete;
+  ResultBuffers &operator=(const ResultBuffers &) = delete;
+  ~ResultBuffers() {
+    for (void *p : copied)
+      if (!adopted.contains(p))
+        free(p);
+  }
+  bool adoptable(void *p) const { return !adopted.contains(p) && !copied.contains(p); }
+};
+
 /// The result memref `m` as a runtime matrix: adopted when it is a plain
 /// row-major allocation (generated code allocates with aligned_alloc), else
 /// copied (and freed).
-llvm::Expected<HostValue> takeMatrix(const MemRef2D &m, lauryn_dtype dtype) {
+llvm::Expected<HostValue> takeMatrix(const MemRef2D &m, lauryn_dtype dtype,
+                                     ResultBuffers &buffers) {
   lauryn_matrix *out = nullptr;
-  if (m.allocated == m.aligned && m.offset == 0 && m.strides[1] == 1 &&
-      (m.strides[0] == m.sizes[1] || m.sizes[0] <= 1)) {
+  bool rowMajor = m.allocated == m.aligned && m.offset == 0 && m.strides[1] == 1 &&
+                  (m.strides[0] == m.sizes[1] || m.sizes[0] <= 1);
+  if (rowMajor && buffers.adoptable(m.allocated)) {
     if (lauryn_rt_matrix_adopt_dense(m.sizes[0], m.sizes[1], dtype, m.allocated, &out) !=
         LAURYN_OK)
       return llvm::createStringError(lauryn_rt_last_error());
+    buffers.adopted.insert(m.allocated);
     return HostValue::ofMatrix(out);
   }
+  buffers.copied.insert(m.allocated);
   if (lauryn_rt_matrix_create_dense(m.sizes[0], m.sizes[1], dtype, &out) != LAURYN_OK)
     return llvm::createStringError(lauryn_rt_last_error());
   size_t elem = lauryn_rt_dtype_size(dtype);
@@ -151,8 +182,41 @@ llvm::Expected<HostValue> takeMatrix(const MemRef2D &m, lauryn_dtype dtype) {
         std::memcpy(dst + (i * m.sizes[1] + j) * elem,
                     base + (i * m.strides[0] + j * m.strides[1]) * elem, elem);
   }
-  free(m.allocated);
   return HostValue::ofMatrix(out);
+}
+
+/// The CSR result `r` as a runtime matrix; its buffers (owned by the caller of
+/// the entry point) are copied.
+llvm::Expected<HostValue> takeCSR(const CSRResult &r, lauryn_dtype dtype, ResultBuffers &buffers) {
+  for (const MemRef1D *m : {&r.positions, &r.coordinates, &r.values})
+    buffers.copied.insert(m->allocated);
+  int64_t nnz = r.values.size;
+  lauryn_matrix *out = nullptr;
+  if (r.positions.size != r.rows + 1 || r.coordinates.size != nnz)
+    return llvm::createStringError("inconsistent CSR result: " + std::to_string(r.rows) +
+                                   " rows, " + std::to_string(r.positions.size) + " positions, " +
+                                   std::to_string(r.coordinates.size) + " coordinates, " +
+                                   std::to_string(nnz) + " values");
+  if (lauryn_rt_matrix_create_csr(r.rows, r.cols, nnz, dtype, &out) != LAURYN_OK)
+    return llvm::createStringError(lauryn_rt_last_error());
+  HostValue v = HostValue::ofMatrix(out);
+  auto copy = [](void *dst, const MemRef1D &m, size_t elem) {
+    const char *src = static_cast<const char *>(m.aligned) + m.offset * elem;
+    if (m.stride == 1) {
+      std::memcpy(dst, src, size_t(m.size) * elem);
+    } else {
+      for (int64_t k = 0; k < m.size; ++k)
+        std::memcpy(static_cast<char *>(dst) + k * elem, src + k * m.stride * elem, elem);
+    }
+  };
+  copy(out->positions, r.positions, sizeof(int64_t));
+  copy(out->coordinates, r.coordinates, sizeof(int64_t));
+  copy(out->values, r.values, lauryn_rt_dtype_size(dtype));
+  // Sorted, unique, in-range coordinates are the sparsifier's promise; a
+  // broken one is a compiler bug worth a message rather than wrong output.
+  if (lauryn_rt_matrix_validate(out) != LAURYN_OK)
+    return llvm::createStringError(std::string("invalid CSR result: ") + lauryn_rt_last_error());
+  return v;
 }
 
 } // namespace
@@ -243,13 +307,23 @@ JitProgram::run(llvm::MutableArrayRef<HostValue> args) const {
   entry(packed.data());
 
   llvm::SmallVector<HostValue> results;
+  ResultBuffers buffers;
   for (auto [r, kind] : llvm::enumerate(sig.results)) {
     const char *slot = structResult ? resultStorage.data() + layout.offsets[r]
                                     : reinterpret_cast<const char *>(&scalarResult);
+    if (kind.kind == ValueKind::SparseCSR) {
+      CSRResult csrResult;
+      std::memcpy(&csrResult, slot, sizeof(csrResult));
+      auto v = takeCSR(csrResult, kind.dtype, buffers);
+      if (!v)
+        return v.takeError();
+      results.push_back(std::move(*v));
+      continue;
+    }
     if (kind.isMatrix()) {
       MemRef2D m;
       std::memcpy(&m, slot, sizeof(m));
-      auto v = takeMatrix(m, kind.dtype);
+      auto v = takeMatrix(m, kind.dtype, buffers);
       if (!v)
         return v.takeError();
       results.push_back(std::move(*v));

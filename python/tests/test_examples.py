@@ -81,15 +81,17 @@ def read_mtx(path):
     return scipy.sparse.csr_matrix(scipy.io.mmread(str(path)), dtype=np.float64)
 
 
-def lauryn(tmp_path, example, args, n_matrices, entry="main", flags=(), stats=False):
+def lauryn(tmp_path, example, args, n_matrices, entry="main", flags=(), stats=False,
+           sparse_results=()):
     """Runs docs/examples/<example> (or a path) with lauryn-run.
 
     args maps parameter names to NumPy arrays (written as .npy), SciPy sparse
     matrices (written as .mtx), paths, or numbers (ints for index parameters).
     n_matrices is the number of matrix results (each written to a .npy file
-    with -o). Returns the results in order: NumPy arrays for matrices, floats
-    for scalars. With stats=True, runs with --stats and returns (results, run
-    time of the compiled program in ms). Raises LaurynRunError if lauryn-run
+    with -o; the k-th with k in sparse_results as Matrix Market, read back as a
+    SciPy CSR matrix). Returns the results in order: NumPy arrays (or SciPy
+    CSR matrices) for matrices, floats for scalars. With stats=True, runs with
+    --stats and returns (results, run time of the compiled program in ms). Raises LaurynRunError if lauryn-run
     fails.
     """
     if not LAURYN_RUN.exists():
@@ -110,7 +112,8 @@ def lauryn(tmp_path, example, args, n_matrices, entry="main", flags=(), stats=Fa
             value = repr(value)  # round-trips exactly
         cmd += ["--arg", f"{name}={value}"]
     if n_matrices:
-        cmd += ["-o", ",".join(str(tmp_path / f"out{k}.npy") for k in range(n_matrices))]
+        cmd += ["-o", ",".join(str(tmp_path / f"out{k}.{'mtx' if k in sparse_results else 'npy'}")
+                               for k in range(n_matrices))]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise LaurynRunError(f"lauryn-run failed with status {proc.returncode}:\n  "
@@ -122,7 +125,12 @@ def lauryn(tmp_path, example, args, n_matrices, entry="main", flags=(), stats=Fa
             continue
         assert int(m.group(1)) == len(results), proc.stdout
         written = re.search(r" written to (.*)$", m.group(2))
-        results.append(np.load(written.group(1)) if written else float(m.group(2)))
+        if not written:
+            results.append(float(m.group(2)))
+        elif written.group(1).endswith(".mtx"):
+            results.append(scipy.sparse.csr_matrix(scipy.io.mmread(written.group(1))))
+        else:
+            results.append(np.load(written.group(1)))
     if stats:
         run_ms = re.search(r"^stats: .* run ([0-9.]+) ms", proc.stderr, re.MULTILINE)
         assert run_ms, f"no run time in the --stats output:\n{proc.stderr}"
@@ -140,6 +148,16 @@ def assert_close(got, want, rtol, what):
     err = float(np.max(np.abs(got - want))) / scale
     print(f"{what}: relative error {err:.2e} (tolerance {rtol:.0e})")  # shown with -rP
     assert err <= rtol, f"{what}: relative error {err:.3e} > {rtol:.0e}"
+
+
+def assert_same_csr(got, want, what):
+    """Same shape, same stored entries (explicit zeros included), same values."""
+    want = scipy.sparse.csr_matrix(want)
+    assert got.shape == want.shape, f"{what}: shape {got.shape}, expected {want.shape}"
+    assert got.nnz == want.nnz, f"{what}: {got.nnz} stored entries, expected {want.nnz}"
+    stored = lambda m: set(zip(m.tocoo().row, m.tocoo().col))  # explicit zeros included
+    assert stored(got) == stored(want), f"{what}: the stored entries differ"
+    assert np.array_equal(got.toarray(), want.toarray()), f"{what}: the values differ"
 
 
 def written_mtx(tmp_path, name, S):
@@ -652,12 +670,13 @@ def test_regression_dense_to_csr(tmp_path):
 
 CSR_TRANSPOSE = """
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
-func.func @main(%G: tensor<?x?xf64, #CSR>) -> (tensor<?x?xf64>, tensor<?x1xf64>, i64) {
+func.func @main(%G: tensor<?x?xf64, #CSR>)
+    -> (tensor<?x?xf64>, tensor<?x?xf64, #CSR>, tensor<?x1xf64>, i64) {
   %t = la.transpose %G : tensor<?x?xf64, #CSR> -> tensor<?x?xf64>
   %ts = la.transpose %G : tensor<?x?xf64, #CSR> -> tensor<?x?xf64, #CSR>
   %rs = la.sum row %ts : tensor<?x?xf64, #CSR>
   %nz = la.nnz %ts : tensor<?x?xf64, #CSR>
-  return %t, %rs, %nz : tensor<?x?xf64>, tensor<?x1xf64>, i64
+  return %t, %ts, %rs, %nz : tensor<?x?xf64>, tensor<?x?xf64, #CSR>, tensor<?x1xf64>, i64
 }
 """
 
@@ -676,9 +695,11 @@ def test_csr_transpose(tmp_path, name, threads):
         G = read_mtx(path)
     program = tmp_path / "transpose.mlir"
     program.write_text(CSR_TRANSPOSE)
-    t, rs, nz = lauryn(tmp_path, program, {"G": path}, 2, flags=("--threads", str(threads)))
+    t, ts, rs, nz = lauryn(tmp_path, program, {"G": path}, 3, flags=("--threads", str(threads)),
+                           sparse_results={1})
     assert t.shape == (G.shape[1], G.shape[0])
     assert np.array_equal(t, G.T.toarray()), f"t(G) of {name} differs from SciPy"
+    assert_same_csr(ts, G.T.tocsr(), f"t(G) of {name} as a CSR result")
     assert_close(rs, np.asarray(G.T.sum(axis=1)), 1e-12, f"rowSums(t(G)) of {name}")
     assert nz == np.count_nonzero(G.toarray())
 
@@ -686,12 +707,12 @@ def test_csr_transpose(tmp_path, name, threads):
 CSR_PRODUCT = """
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
 func.func @main(%A: tensor<?x?xf64, #CSR>, %B: tensor<?x?xf64, #CSR>)
-    -> (tensor<?x?xf64>, tensor<?x1xf64>, f64) {
+    -> (tensor<?x?xf64>, tensor<?x?xf64, #CSR>, tensor<?x1xf64>, f64) {
   %C = la.matmul %A, %B : tensor<?x?xf64, #CSR>, tensor<?x?xf64, #CSR> -> tensor<?x?xf64, #CSR>
   %D = la.convert %C : tensor<?x?xf64, #CSR> -> tensor<?x?xf64>
   %rs = la.sum row %C : tensor<?x?xf64, #CSR>
   %s = la.sum %C : tensor<?x?xf64, #CSR>
-  return %D, %rs, %s : tensor<?x?xf64>, tensor<?x1xf64>, f64
+  return %D, %C, %rs, %s : tensor<?x?xf64>, tensor<?x?xf64, #CSR>, tensor<?x1xf64>, f64
 }
 """
 
@@ -714,8 +735,13 @@ def test_csr_times_csr(tmp_path, name, threads):
             B = read_mtx(pb)
     program = tmp_path / "spgemm.mlir"
     program.write_text(CSR_PRODUCT)
-    D, rs, s = lauryn(tmp_path, program, {"A": pa, "B": pb}, 2, flags=("--threads", str(threads)))
+    D, C, rs, s = lauryn(tmp_path, program, {"A": pa, "B": pb}, 3,
+                         flags=("--threads", str(threads)), sparse_results={1})
     want = (A @ B).toarray()
     assert_close(D, want, 1e-12, f"A %*% B ({name}, {threads} threads)")
+    # The CSR result stores every entry the row expansion reaches (a sum that
+    # cancels to 0 stays stored; SciPy drops it).
+    assert_close(C.toarray(), want, 1e-12, f"A %*% B as a CSR result ({name})")
+    assert C.nnz >= np.count_nonzero(want) and C.nnz <= (abs(A) @ abs(B)).nnz
     assert_close(rs, want.sum(axis=1, keepdims=True), 1e-12, f"rowSums ({name})")
     assert_close(s, want.sum(), 1e-12, f"sum ({name})")

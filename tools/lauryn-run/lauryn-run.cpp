@@ -145,6 +145,15 @@ static llvm::Expected<lauryn::HostValue> parseValue(llvm::StringRef text) {
   return lauryn::HostValue::ofMatrix(m);
 }
 
+/// "3x4 f64", or "3x4 f64 CSR with 5 non-zeros".
+static std::string describeMatrix(const lauryn_matrix *m) {
+  std::string s = std::to_string(m->rows) + "x" + std::to_string(m->cols) + " " +
+                  lauryn_rt_dtype_name(m->dtype);
+  if (m->format == LAURYN_FORMAT_CSR)
+    s += " CSR with " + std::to_string(m->nnz) + " non-zeros";
+  return s;
+}
+
 static void printValue(llvm::raw_ostream &os, const lauryn::HostValue &v) {
   if (!v.matrix) {
     if (v.kind != lauryn::ValueKind::Index && (v.dtype == LAURYN_F64 || v.dtype == LAURYN_F32))
@@ -154,7 +163,7 @@ static void printValue(llvm::raw_ostream &os, const lauryn::HostValue &v) {
     return;
   }
   const lauryn_matrix *m = v.matrix;
-  os << m->rows << "x" << m->cols << " " << lauryn_rt_dtype_name(m->dtype) << "\n";
+  os << describeMatrix(m) << "\n";
   for (int64_t r = 0; r < m->rows; ++r) {
     os << "  [";
     for (int64_t c = 0; c < m->cols; ++c) {
@@ -314,14 +323,12 @@ int main(int argc, char **argv) {
       std::string path = outputs[nextOutput++].str();
       if (lauryn_rt_write(path.c_str(), value.matrix, nullptr) != LAURYN_OK)
         return fail(lauryn_rt_last_error());
-      llvm::outs() << value.matrix->rows << "x" << value.matrix->cols << " "
-                   << lauryn_rt_dtype_name(value.matrix->dtype) << " written to " << path << "\n";
+      llvm::outs() << describeMatrix(value.matrix) << " written to " << path << "\n";
       continue;
     }
     if (value.matrix && value.matrix->rows * value.matrix->cols > printLimit) {
-      llvm::outs() << value.matrix->rows << "x" << value.matrix->cols << " "
-                   << lauryn_rt_dtype_name(value.matrix->dtype)
-                   << " (not printed: more than " << printLimit << " cells; use -o FILE)\n";
+      llvm::outs() << describeMatrix(value.matrix) << " (not printed: more than " << printLimit
+                   << " cells; use -o FILE)\n";
       continue;
     }
     printValue(llvm::outs(), value);

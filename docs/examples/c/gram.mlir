@@ -14,3 +14,10 @@ func.func @spmv(%S: tensor<3x3xf64, #CSR>, %v: tensor<?x1xf64>) -> tensor<?x1xf6
   %y = la.matmul %S, %v : tensor<3x3xf64, #CSR>, tensor<?x1xf64> -> tensor<?x1xf64>
   return %y : tensor<?x1xf64>
 }
+
+// S %*% S and t(S) of a CSR matrix, returned as CSR matrices.
+func.func @square(%S: tensor<3x3xf64, #CSR>) -> (tensor<3x3xf64, #CSR>, tensor<3x3xf64, #CSR>) {
+  %p = la.matmul %S, %S : tensor<3x3xf64, #CSR>, tensor<3x3xf64, #CSR> -> tensor<3x3xf64, #CSR>
+  %t = la.transpose %S : tensor<3x3xf64, #CSR> -> tensor<3x3xf64, #CSR>
+  return %p, %t : tensor<3x3xf64, #CSR>, tensor<3x3xf64, #CSR>
+}

@@ -7,6 +7,15 @@
 
 #include "libgram.h"
 
+static void print_csr(const char *name, const lauryn_csr *m) {
+  const double *v = (const double *)m->values;
+  printf("%s = %lldx%lld CSR:", name, (long long)m->rows, (long long)m->cols);
+  for (int64_t i = 0; i < m->rows; ++i)
+    for (int64_t k = m->positions[i]; k < m->positions[i + 1]; ++k)
+      printf(" (%lld,%lld)=%g", (long long)i, (long long)m->coordinates[k], v[k]);
+  printf("\n");
+}
+
 int main(void) {
   /* X = [[1, 2], [3, 4], [5, 6]] */
   const double X[] = {1, 2, 3, 4, 5, 6};
@@ -29,5 +38,13 @@ int main(void) {
   const double *yv = (const double *)y.data;
   printf("S v = [%g, %g, %g]\n", yv[0], yv[1], yv[2]);
   lauryn_release(&y);
+
+  /* CSR results: S %*% S and t(S). */
+  lauryn_csr S2, St;
+  lauryn_square(positions, coordinates, values, 4, &S2, &St);
+  print_csr("S S", &S2);
+  print_csr("t(S)", &St);
+  lauryn_release_csr(&S2);
+  lauryn_release_csr(&St);
   return 0;
 }

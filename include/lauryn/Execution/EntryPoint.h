@@ -1,8 +1,10 @@
 //===- EntryPoint.h - the calling convention of compiled entry points -----===//
 //
 // What a compiled la function takes and returns, independent of MLIR types:
-// dense matrices (rank-2 memrefs with identity layout), and scalars. Shared by
-// the JIT (lauryn-run), the AOT compiler (laurync) and its generated C header.
+// dense matrices (rank-2 memrefs with identity layout), CSR matrices
+// (positions, coordinates and values; results also return their sizes), and
+// scalars. Shared by the JIT (lauryn-run), the AOT compiler (laurync) and its
+// generated C header.
 //
 //===----------------------------------------------------------------------===//
 

@@ -67,6 +67,10 @@ struct ElementwiseToGeneric : RewritePattern {
           sizeSource[d] = v;
           break;
         }
+      // Every operand has one row (column): so has the result, whatever its
+      // declared type says.
+      if (!sizes[d])
+        sizes[d] = l.index(1);
     }
     const char *dimName[2] = {"row counts", "column counts"};
     for (Value v : op->getOperands())

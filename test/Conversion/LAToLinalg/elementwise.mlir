@@ -22,6 +22,20 @@ func.func @broadcast(%X: tensor<?x?xf64>, %r: tensor<1x?xf64>, %s: f64) -> tenso
 
 // -----
 
+// Operands with one row each and a result declared with dynamic sizes (as
+// after specializing an entry's parameters): the result has one row.
+// CHECK-LABEL: func.func @one_row_dynamic_result
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C2:.*]] = arith.constant 2 : index
+// CHECK: tensor.empty(%[[C1]], %[[C2]]) : tensor<?x?xf64>
+// CHECK: linalg.generic
+func.func @one_row_dynamic_result(%X: tensor<1x2xf64>) -> tensor<?x?xf64> {
+  %Y = la.add %X, %X : tensor<1x2xf64>, tensor<1x2xf64> -> tensor<?x?xf64>
+  return %Y : tensor<?x?xf64>
+}
+
+// -----
+
 // Scalar ops lower to arith directly; DML semantics of %% and comparisons.
 // CHECK-LABEL: func.func @scalars
 // CHECK: %[[D:.*]] = arith.divf

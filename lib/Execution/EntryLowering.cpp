@@ -3,6 +3,7 @@
 #include "lauryn/Execution/EntryLowering.h"
 
 #include "lauryn/Dialect/LA/IR/LADialect.h"
+#include "lauryn/Dialect/LA/IR/LAOps.h"
 #include "lauryn/Pipelines/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -25,6 +26,22 @@ static double millisecondsSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
+/// Other functions that call the entry `fn` keep calling an unchanged copy,
+/// so that `fn`'s signature can change.
+static llvm::Error redirectCallers(func::FuncOp fn) {
+  auto module = fn->getParentOfType<ModuleOp>();
+  if (SymbolTable::symbolKnownUseEmpty(fn, module))
+    return llvm::Error::success();
+  auto generic = cast<func::FuncOp>(fn->clone());
+  std::string name = fn.getName().str() + "__generic";
+  generic.setName(name);
+  generic.setPrivate();
+  OpBuilder(fn).insert(generic);
+  if (failed(SymbolTable::replaceAllSymbolUses(fn, generic.getNameAttr(), module)))
+    return llvm::createStringError("cannot redirect the calls of @" + fn.getName().str());
+  return llvm::Error::success();
+}
+
 /// Gives matrix parameters of `fn` the static shapes of the actual arguments.
 /// la ops accept the more static operands directly; other users see the
 /// declared type through a tensor.cast.
@@ -35,17 +52,8 @@ static llvm::Error specializeParameters(func::FuncOp fn, const LoweringOptions &
     return llvm::createStringError("@" + fn.getName().str() + " takes " +
                                    std::to_string(fn.getNumArguments()) + " arguments, " +
                                    std::to_string(options.argumentShapes.size()) + " given");
-  // Other functions that call the entry keep calling an unspecialized copy.
-  auto module = fn->getParentOfType<ModuleOp>();
-  if (!SymbolTable::symbolKnownUseEmpty(fn, module)) {
-    auto generic = cast<func::FuncOp>(fn->clone());
-    std::string name = fn.getName().str() + "__generic";
-    generic.setName(name);
-    generic.setPrivate();
-    OpBuilder(fn).insert(generic);
-    if (failed(SymbolTable::replaceAllSymbolUses(fn, generic.getNameAttr(), module)))
-      return llvm::createStringError("cannot redirect the calls of @" + fn.getName().str());
-  }
+  if (llvm::Error err = redirectCallers(fn))
+    return err;
   Block &entry = fn.getBody().front();
   OpBuilder b = OpBuilder::atBlockBegin(&entry);
   SmallVector<Type> inputs(fn.getArgumentTypes());
@@ -85,6 +93,41 @@ static llvm::Error specializeParameters(func::FuncOp fn, const LoweringOptions &
     }
   }
   fn.setFunctionType(FunctionType::get(fn.getContext(), inputs, fn.getResultTypes()));
+  return llvm::Error::success();
+}
+
+/// Makes `fn` take and return boundary types: parameters are narrowed with
+/// la.cast on entry (round to nearest even; integers saturate), results
+/// widened (exactly) before they are returned.
+static llvm::Error widenBoundaryTypes(func::FuncOp fn) {
+  SmallVector<Type> inputs, results;
+  for (Type t : fn.getArgumentTypes())
+    inputs.push_back(boundaryType(t));
+  for (Type t : fn.getResultTypes())
+    results.push_back(boundaryType(t));
+  if (TypeRange(inputs) == fn.getArgumentTypes() && TypeRange(results) == fn.getResultTypes())
+    return llvm::Error::success();
+  if (llvm::Error err = redirectCallers(fn))
+    return err;
+  Block &entry = fn.getBody().front();
+  OpBuilder b = OpBuilder::atBlockBegin(&entry);
+  for (auto [arg, wide] : llvm::zip(entry.getArguments(), inputs)) {
+    Type declared = arg.getType();
+    if (wide == declared)
+      continue;
+    arg.setType(wide);
+    auto narrow = la::CastOp::create(b, fn.getLoc(), declared, arg);
+    arg.replaceAllUsesExcept(narrow, narrow);
+  }
+  fn.walk([&](func::ReturnOp ret) {
+    OpBuilder rb(ret);
+    for (OpOperand &operand : ret->getOpOperands()) {
+      Type wide = results[operand.getOperandNumber()];
+      if (wide != operand.get().getType())
+        operand.set(la::CastOp::create(rb, ret.getLoc(), wide, operand.get()));
+    }
+  });
+  fn.setFunctionType(FunctionType::get(fn.getContext(), inputs, results));
   return llvm::Error::success();
 }
 
@@ -144,6 +187,8 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
     auto sig = EntrySignature::of(fn);
     if (!sig)
       return sig.takeError();
+    if (llvm::Error err = widenBoundaryTypes(fn))
+      return std::move(err);
     for (const ValueKind &p : sig->params)
       if (p.kind == ValueKind::SparseCSR) {
         sparseBoundary = true;

@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SparseTensor/IR/SparseTensor.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -23,6 +24,25 @@ static std::optional<lauryn_dtype> dtypeOf(Type t) {
   return std::nullopt;
 }
 
+Type boundaryType(Type t) {
+  auto widen = [](Type e) -> Type {
+    if (e.isBF16())
+      return Float32Type::get(e.getContext());
+    if (e.isInteger(8))
+      return IntegerType::get(e.getContext(), 32);
+    return e;
+  };
+  if (auto tensor = dyn_cast<RankedTensorType>(t))
+    return tensor.clone(widen(tensor.getElementType()));
+  return widen(t);
+}
+
+/// "bf16" or "i8" for a type that crosses the boundary widened, else "".
+static std::string narrowName(Type t) {
+  Type e = getElementTypeOrSelf(t);
+  return e.isBF16() ? "bf16" : e.isInteger(8) ? "i8" : "";
+}
+
 /// (i, j) -> (i : dense, j : compressed), ordered and unique, index widths.
 static bool isCSR(sparse_tensor::SparseTensorEncodingAttr enc) {
   ArrayRef<sparse_tensor::LevelType> lvls = enc.getLvlTypes();
@@ -32,16 +52,18 @@ static bool isCSR(sparse_tensor::SparseTensorEncodingAttr enc) {
          enc.getPosWidth() == 0 && enc.getCrdWidth() == 0;
 }
 
-static llvm::Expected<ValueKind> kindOf(Type t, llvm::StringRef what) {
+static llvm::Expected<ValueKind> kindOf(Type declared, llvm::StringRef what) {
+  Type t = boundaryType(declared);
   auto unsupported = [&]() {
     std::string s;
     llvm::raw_string_ostream os(s);
-    os << what << " has type " << t
-       << ", which an entry point cannot take or return; supported: f64, f32, i64, i32, "
-          "index and 2-D tensors of f64, f32, i64, i32, dense or CSR (64-bit indices)";
+    os << what << " has type " << declared
+       << ", which an entry point cannot take or return; supported: f64, f32, bf16, i64, i32, "
+          "i8, index and 2-D tensors of these, dense or CSR (64-bit indices)";
     return llvm::createStringError(s);
   };
   ValueKind k;
+  k.narrow = narrowName(declared);
   if (t.isIndex()) {
     k.kind = ValueKind::Index;
     k.dtype = LAURYN_I64;
@@ -78,12 +100,15 @@ std::string ValueKind::describe() const {
   llvm::raw_string_ostream os(s);
   if (kind == Index)
     return "index";
+  std::string element = lauryn_rt_dtype_name(dtype);
+  if (!narrow.empty())
+    element = narrow + " (passed as " + element + ")";
   if (kind == Scalar)
-    return lauryn_rt_dtype_name(dtype);
+    return element;
   os << "tensor<";
   os << (rows < 0 ? std::string("?") : std::to_string(rows)) << "x"
      << (cols < 0 ? std::string("?") : std::to_string(cols)) << "x"
-     << lauryn_rt_dtype_name(dtype) << (kind == SparseCSR ? ", CSR" : "") << ">";
+     << element << (kind == SparseCSR ? ", CSR" : "") << ">";
   return s;
 }
 

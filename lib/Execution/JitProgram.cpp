@@ -16,6 +16,7 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdlib>
@@ -135,6 +136,35 @@ llvm::Error argumentError(const EntrySignature &sig, size_t i, const std::string
   return llvm::createStringError("argument " + name + " of @" + sig.name + " (" +
                                  p.describe() + "): " + problem);
 }
+
+/// The values an i32 parameter (declared i32, or i8 passed as i32) takes.
+std::pair<int64_t, int64_t> integerRange(const ValueKind &p) {
+  if (p.narrow == "i8")
+    return {INT8_MIN, INT8_MAX};
+  return {INT32_MIN, INT32_MAX};
+}
+
+/// The stored values of the i32 matrix `m` for parameter `i` lie in its range
+/// (an i8 parameter would wrap them silently).
+llvm::Error checkIntegerRange(const EntrySignature &sig, size_t i, const lauryn_matrix *m) {
+  auto [lo, hi] = integerRange(sig.params[i]);
+  const auto *values = static_cast<const int32_t *>(m->values);
+  for (int64_t k = 0; k < m->nnz; ++k) {
+    if (values[k] >= lo && values[k] <= hi)
+      continue;
+    int64_t row = k / std::max<int64_t>(m->cols, 1), col = k % std::max<int64_t>(m->cols, 1);
+    if (m->format == LAURYN_FORMAT_CSR) {
+      row = std::upper_bound(m->positions, m->positions + m->rows + 1, k) - m->positions - 1;
+      col = m->coordinates[k];
+    }
+    return argumentError(sig, i, "element (" + std::to_string(row) + ", " + std::to_string(col) +
+                                     ") with value " + std::to_string(values[k]) +
+                                     " is out of range [" + std::to_string(lo) + ", " +
+                                     std::to_string(hi) + "]");
+  }
+  return llvm::Error::success();
+}
+
 
 /// The allocations behind an entry point's results. An entry that returns one
 /// value twice returns the same allocation twice: it is adopted by at most one
@@ -258,6 +288,9 @@ JitProgram::run(llvm::MutableArrayRef<HostValue> args) const {
         a = HostValue::ofMatrix(converted);
         m = converted;
       }
+      if (p.narrow == "i8")
+        if (llvm::Error err = checkIntegerRange(sig, i, m))
+          return err;
       if ((p.rows >= 0 && m->rows != p.rows) || (p.cols >= 0 && m->cols != p.cols))
         return argumentError(sig, i, "got a " + std::to_string(m->rows) + "x" +
                                          std::to_string(m->cols) + " matrix");
@@ -291,10 +324,16 @@ JitProgram::run(llvm::MutableArrayRef<HostValue> args) const {
     case LAURYN_I32:
       if (floatArg && asDouble != double(int64_t(asDouble)))
         return argumentError(sig, i, "expected an integer");
-      if (p.dtype == LAURYN_I32 && p.kind != ValueKind::Index)
-        scalars[i].i32 = int32_t(floatArg ? int64_t(asDouble) : a.i);
-      else
+      if (p.dtype == LAURYN_I32 && p.kind != ValueKind::Index) {
+        int64_t v = floatArg ? int64_t(asDouble) : a.i;
+        auto [lo, hi] = integerRange(p);
+        if (v < lo || v > hi)
+          return argumentError(sig, i, std::to_string(v) + " is out of range [" +
+                                           std::to_string(lo) + ", " + std::to_string(hi) + "]");
+        scalars[i].i32 = int32_t(v);
+      } else {
         scalars[i].i64 = floatArg ? int64_t(asDouble) : a.i;
+      }
       break;
     }
     packed.push_back(&scalars[i]);

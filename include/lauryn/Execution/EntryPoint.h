@@ -39,11 +39,20 @@ struct ValueKind {
   lauryn_dtype dtype = LAURYN_F64; ///< element type (matrices, scalars)
   int64_t rows = -1, cols = -1;    ///< static sizes of a matrix, -1 if dynamic
   std::string name;                ///< source name of a parameter ("X"), or ""
+  /// "bf16" or "i8" when the declared element type is passed widened (as
+  /// f32 or i32, see boundaryType), else "".
+  std::string narrow;
 
   bool isMatrix() const { return kind == DenseMatrix || kind == SparseCSR; }
   /// "tensor<?x?xf64>"-like description for diagnostics.
   std::string describe() const;
 };
+
+/// The type that stands for `t` at the entry boundary: bf16 as f32 and i8 as
+/// i32 (scalars and matrix elements), which the runtime, its file formats and
+/// C all have; other types stand for themselves. Compiled entries narrow such
+/// parameters on entry and widen such results on return.
+mlir::Type boundaryType(mlir::Type t);
 
 /// The signature of an entry function.
 struct EntrySignature {

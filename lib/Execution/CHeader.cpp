@@ -29,6 +29,14 @@ std::string paramName(const ValueKind &p, size_t i) {
   return p.name.empty() ? "arg" + std::to_string(i) : p.name;
 }
 
+/// A CSR parameter with a dynamic size also takes its rows and columns.
+bool dynamic(const ValueKind &p) { return p.rows < 0 || p.cols < 0; }
+
+/// The number of rows of the matrix parameter `name`, as C text.
+std::string rowsOf(const ValueKind &p, const std::string &name) {
+  return p.rows < 0 ? name + "_rows" : std::to_string(p.rows);
+}
+
 bool structResult(const EntrySignature &sig) {
   return sig.results.size() > 1 || (sig.results.size() == 1 && sig.results[0].isMatrix());
 }
@@ -61,6 +69,10 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
       raw.push_back("lauryn_memref1d *" + pn + "_positions");
       raw.push_back("lauryn_memref1d *" + pn + "_coordinates");
       raw.push_back("lauryn_memref1d *" + pn + "_values");
+      if (dynamic(p)) {
+        raw.push_back("int64_t " + pn + "_rows");
+        raw.push_back("int64_t " + pn + "_cols");
+      }
     } else if (p.isMatrix()) {
       raw.push_back("lauryn_memref2d *" + pn);
     } else {
@@ -75,8 +87,9 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
     std::string pn = paramName(p, i);
     os << " *   " << pn << ": " << p.describe();
     if (p.kind == ValueKind::SparseCSR)
-      os << " -> " << pn << "_positions[" << p.rows << "+1], " << pn << "_coordinates[" << pn
-         << "_nnz], " << pn << "_values[" << pn << "_nnz] (0-based, sorted rows)";
+      os << " -> " << pn << "_positions[" << rowsOf(p, pn) << " + 1], " << pn << "_coordinates["
+         << pn << "_nnz], " << pn << "_values[" << pn << "_nnz] (0-based, sorted rows)"
+         << (dynamic(p) ? ", " + pn + "_rows, " + pn + "_cols" : "");
     else if (p.isMatrix())
       os << " -> " << pn << " (row-major), " << pn << "_rows, " << pn << "_cols";
     os << "\n";
@@ -97,6 +110,10 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
       params.push_back("const int64_t *" + pn + "_coordinates");
       params.push_back("const " + elem + " *" + pn + "_values");
       params.push_back("int64_t " + pn + "_nnz");
+      if (dynamic(p)) {
+        params.push_back("int64_t " + pn + "_rows");
+        params.push_back("int64_t " + pn + "_cols");
+      }
     } else if (p.isMatrix()) {
       params.push_back("const " + elem + " *" + pn);
       params.push_back("int64_t " + pn + "_rows");
@@ -121,7 +138,7 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
     std::string pn = paramName(p, i);
     if (p.kind == ValueKind::SparseCSR) {
       os << "  lauryn_memref1d " << pn << "_p = {(void *)" << pn << "_positions, (void *)" << pn
-         << "_positions, 0, " << p.rows << " + 1, 1};\n";
+         << "_positions, 0, " << rowsOf(p, pn) << " + 1, 1};\n";
       os << "  lauryn_memref1d " << pn << "_c = {(void *)" << pn << "_coordinates, (void *)" << pn
          << "_coordinates, 0, " << pn << "_nnz, 1};\n";
       os << "  lauryn_memref1d " << pn << "_v = {(void *)" << pn << "_values, (void *)" << pn
@@ -129,6 +146,10 @@ void emitEntry(llvm::raw_ostream &os, const EntrySignature &sig) {
       args.push_back("&" + pn + "_p");
       args.push_back("&" + pn + "_c");
       args.push_back("&" + pn + "_v");
+      if (dynamic(p)) {
+        args.push_back(pn + "_rows");
+        args.push_back(pn + "_cols");
+      }
     } else if (p.isMatrix()) {
       os << "  lauryn_memref2d " << pn << "_m = {(void *)" << pn << ", (void *)" << pn << ", 0, {"
          << pn << "_rows, " << pn << "_cols}, {" << pn << "_cols, 1}};\n";
@@ -183,7 +204,10 @@ std::string generateCHeader(llvm::ArrayRef<EntrySignature> entries, llvm::String
         " *  - a dense matrix parameter X is three arguments: a pointer to its\n"
         " *    row-major cells, X_rows and X_cols;\n"
         " *  - a CSR parameter S is S_positions[rows + 1], S_coordinates[nnz] (0-based\n"
-        " *    column indices, sorted within each row), S_values[nnz] and S_nnz;\n"
+        " *    column indices, sorted within each row), S_values[nnz] and S_nnz, and\n"
+        " *    S_rows and S_cols if its type has a dynamic size (the entry then\n"
+        " *    builds its sparse tensor in one pass over the entries; with static\n"
+        " *    sizes it uses the buffers in place);\n"
         " *  - scalars are passed by value (index parameters as int64_t);\n"
         " *  - bf16 and i8 values (scalars and matrix elements) are passed and\n"
         " *    returned as float and int32_t: parameters are narrowed inside (bf16\n"

@@ -2,6 +2,8 @@
 
 #include "lauryn/Execution/EntryLowering.h"
 
+#include "EntryBoundary.h"
+
 #include "lauryn/Dialect/LA/IR/LADialect.h"
 #include "lauryn/Dialect/LA/IR/LAOps.h"
 #include "lauryn/Pipelines/Passes.h"
@@ -24,22 +26,6 @@ namespace lauryn {
 static double millisecondsSince(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
       .count();
-}
-
-/// Other functions that call the entry `fn` keep calling an unchanged copy,
-/// so that `fn`'s signature can change.
-static llvm::Error redirectCallers(func::FuncOp fn) {
-  auto module = fn->getParentOfType<ModuleOp>();
-  if (SymbolTable::symbolKnownUseEmpty(fn, module))
-    return llvm::Error::success();
-  auto generic = cast<func::FuncOp>(fn->clone());
-  std::string name = fn.getName().str() + "__generic";
-  generic.setName(name);
-  generic.setPrivate();
-  OpBuilder(fn).insert(generic);
-  if (failed(SymbolTable::replaceAllSymbolUses(fn, generic.getNameAttr(), module)))
-    return llvm::createStringError("cannot redirect the calls of @" + fn.getName().str());
-  return llvm::Error::success();
 }
 
 /// Gives matrix parameters of `fn` the static shapes of the actual arguments.
@@ -96,68 +82,6 @@ static llvm::Error specializeParameters(func::FuncOp fn, const LoweringOptions &
   return llvm::Error::success();
 }
 
-/// Makes `fn` take and return boundary types: parameters are narrowed with
-/// la.cast on entry (round to nearest even; integers saturate), results
-/// widened (exactly) before they are returned.
-static llvm::Error widenBoundaryTypes(func::FuncOp fn) {
-  SmallVector<Type> inputs, results;
-  for (Type t : fn.getArgumentTypes())
-    inputs.push_back(boundaryType(t));
-  for (Type t : fn.getResultTypes())
-    results.push_back(boundaryType(t));
-  if (TypeRange(inputs) == fn.getArgumentTypes() && TypeRange(results) == fn.getResultTypes())
-    return llvm::Error::success();
-  if (llvm::Error err = redirectCallers(fn))
-    return err;
-  Block &entry = fn.getBody().front();
-  OpBuilder b = OpBuilder::atBlockBegin(&entry);
-  for (auto [arg, wide] : llvm::zip(entry.getArguments(), inputs)) {
-    Type declared = arg.getType();
-    if (wide == declared)
-      continue;
-    arg.setType(wide);
-    auto narrow = la::CastOp::create(b, fn.getLoc(), declared, arg);
-    arg.replaceAllUsesExcept(narrow, narrow);
-  }
-  fn.walk([&](func::ReturnOp ret) {
-    OpBuilder rb(ret);
-    for (OpOperand &operand : ret->getOpOperands()) {
-      Type wide = results[operand.getOperandNumber()];
-      if (wide != operand.get().getType())
-        operand.set(la::CastOp::create(rb, ret.getLoc(), wide, operand.get()));
-    }
-  });
-  fn.setFunctionType(FunctionType::get(fn.getContext(), inputs, results));
-  return llvm::Error::success();
-}
-
-/// Follows each CSR result of `fn` by its number of rows and columns: the
-/// three storage buffers the sparse assembler returns for it do not carry
-/// the number of columns.
-static void appendSparseResultSizes(func::FuncOp fn) {
-  SmallVector<Type> resultTypes;
-  for (Type t : fn.getResultTypes()) {
-    resultTypes.push_back(t);
-    if (sparse_tensor::getSparseTensorEncoding(t))
-      resultTypes.append(2, IndexType::get(fn.getContext()));
-  }
-  if (resultTypes.size() == fn.getNumResults())
-    return;
-  fn.walk([&](func::ReturnOp ret) {
-    OpBuilder b(ret);
-    SmallVector<Value> values;
-    for (Value v : ret.getOperands()) {
-      values.push_back(v);
-      if (!sparse_tensor::getSparseTensorEncoding(v.getType()))
-        continue;
-      for (int64_t d = 0; d < 2; ++d)
-        values.push_back(tensor::DimOp::create(b, ret.getLoc(), v, d));
-    }
-    ret->setOperands(values);
-  });
-  fn.setFunctionType(FunctionType::get(fn.getContext(), fn.getArgumentTypes(), resultTypes));
-}
-
 llvm::Expected<SmallVector<EntrySignature>>
 lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
                    const LoweringOptions &options, CompileTimes *times) {
@@ -189,17 +113,8 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
       return sig.takeError();
     if (llvm::Error err = widenBoundaryTypes(fn))
       return std::move(err);
-    for (const ValueKind &p : sig->params)
-      if (p.kind == ValueKind::SparseCSR) {
-        sparseBoundary = true;
-        if (p.rows < 0 || p.cols < 0)
-          return llvm::createStringError(
-              "CSR parameter '" + p.name + "' of @" + name +
-              " needs a static shape (upstream sparse assembly cannot take dynamic sizes); "
-              "lauryn-run specializes to the argument's shape, laurync needs static types");
-      }
-    for (const ValueKind &r : sig->results)
-      sparseBoundary |= r.kind == ValueKind::SparseCSR;
+    for (const ValueKind &v : llvm::concat<const ValueKind>(sig->params, sig->results))
+      sparseBoundary |= v.kind == ValueKind::SparseCSR;
     sigs.push_back(std::move(*sig));
   }
 
@@ -212,15 +127,19 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");
   if (sparseBoundary) {
-    // CSR parameters arrive as (positions, coordinates, values) buffers and
-    // CSR results leave as such buffers (owned by the caller) followed by
-    // their sizes. The sparse assembler rewrites every public function; only
-    // entries are meant to be called from outside.
+    // CSR parameters arrive as (positions, coordinates, values) buffers (and
+    // their sizes if they are dynamic) and CSR results leave as such buffers
+    // (owned by the caller) followed by their sizes. The sparse assembler
+    // rewrites every public function; only entries are meant to be called
+    // from outside.
     for (auto f : module.getOps<func::FuncOp>())
       if (!f.isExternal() && !llvm::is_contained(names, f.getName().str()))
         f.setPrivate();
-    for (const std::string &name : names)
-      appendSparseResultSizes(module.lookupSymbol<func::FuncOp>(name));
+    for (const std::string &name : names) {
+      auto fn = module.lookupSymbol<func::FuncOp>(name);
+      insertDynamicSparseParameters(fn);
+      appendSparseResultSizes(fn);
+    }
     PassManager assemble(ctx);
     // (libMLIR.so exports only the option-less constructor.)
     std::unique_ptr<Pass> assembler = createSparseAssembler();

@@ -263,6 +263,7 @@ JitProgram::run(llvm::MutableArrayRef<HostValue> args) const {
   // CSR parameters: positions, coordinates, values.
   llvm::SmallVector<std::array<MemRef1D, 3>> csr(args.size());
   llvm::SmallVector<std::array<MemRef1D *, 3>> csrPtrs(args.size());
+  llvm::SmallVector<std::array<int64_t, 2>> csrSizes(args.size());
   llvm::SmallVector<ScalarSlot> scalars(args.size());
   llvm::SmallVector<void *> packed;
   ResultLayout layout(sig.results);
@@ -301,6 +302,11 @@ JitProgram::run(llvm::MutableArrayRef<HostValue> args) const {
         for (int k = 0; k < 3; ++k) {
           csrPtrs[i][k] = &csr[i][k];
           packed.push_back(&csrPtrs[i][k]);
+        }
+        if (p.rows < 0 || p.cols < 0) { // dynamic sizes follow the buffers
+          csrSizes[i] = {m->rows, m->cols};
+          packed.push_back(&csrSizes[i][0]);
+          packed.push_back(&csrSizes[i][1]);
         }
         continue;
       }

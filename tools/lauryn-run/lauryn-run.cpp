@@ -47,6 +47,9 @@ static cl::opt<std::string> outputFiles(
     "o", cl::desc("Files for the matrix results, comma-separated, in result order"),
     cl::value_desc("files"));
 static cl::opt<bool> noOptimize("no-optimize", cl::desc("Skip the la optimizations"));
+static cl::opt<bool> noSpecialize(
+    "no-specialize", cl::desc("Compile for the declared parameter types instead of the "
+                              "arguments' shapes (the code then works for any shape)"));
 static cl::opt<unsigned> llvmOptLevel("O", cl::Prefix, cl::init(3),
                                      cl::desc("LLVM optimization level: -O0, -O1, -O2 or -O3 (default)"));
 static cl::opt<bool> noChecks("no-runtime-checks",
@@ -287,7 +290,7 @@ int main(int argc, char **argv) {
   if (llvmOptLevel > 3)
     return fail("-O" + llvm::Twine(llvmOptLevel) + ": the LLVM optimization level is 0, 1, 2 or 3");
   options.llvmOptLevel = llvmOptLevel;
-  for (const lauryn::HostValue &a : args)
+  for (const lauryn::HostValue &a : noSpecialize ? llvm::ArrayRef<lauryn::HostValue>() : args)
     options.argumentShapes.push_back(
         a.matrix ? std::optional(std::pair(a.matrix->rows, a.matrix->cols)) : std::nullopt);
   lauryn::CompileTimes times;

@@ -32,8 +32,9 @@ struct ConvertLAToLinalgPass
     MLIRContext *ctx = &getContext();
     ConversionTarget target(*ctx);
     target.addIllegalDialect<LADialect>();
-    target.addLegalDialect<arith::ArithDialect, cf::ControlFlowDialect, func::FuncDialect,
-                           linalg::LinalgDialect, math::MathDialect, scf::SCFDialect,
+    target.addLegalDialect<arith::ArithDialect, bufferization::BufferizationDialect,
+                           cf::ControlFlowDialect, func::FuncDialect, linalg::LinalgDialect,
+                           math::MathDialect, memref::MemRefDialect, scf::SCFDialect,
                            sparse_tensor::SparseTensorDialect, tensor::TensorDialect>();
     target.markUnknownOpDynamicallyLegal([](Operation *) { return true; });
     size_t before = 0;
@@ -44,6 +45,7 @@ struct ConvertLAToLinalgPass
     RewritePatternSet patterns(ctx);
     LAToLinalgOptions options;
     options.runtimeChecks = runtimeChecks;
+    options.runtimeSpGEMM = runtimeSpGEMM;
     populateLAToLinalgPatterns(patterns, options);
     if (failed(applyPartialConversion(getOperation(), target, std::move(patterns))))
       return signalPassFailure();

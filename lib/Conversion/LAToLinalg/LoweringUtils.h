@@ -13,9 +13,11 @@
 #include "lauryn/Dialect/LA/IR/LAOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SparseTensor/IR/SparseTensor.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -50,9 +52,17 @@ struct Lowering {
   /// `t` without encoding.
   static mlir::RankedTensorType dense(mlir::RankedTensorType t);
   static bool isSparse(mlir::Value v);
+  /// CSR as the runtime stores it: (i : dense, j : compressed), ordered,
+  /// unique, index-width positions and coordinates.
+  static bool isCSR(mlir::Type t);
   /// Index -> element-type conversion (for counts in mean/var/seq).
   mlir::Value indexToElement(mlir::Value index, mlir::Type element);
 };
+
+/// A * B for CSR `a` and `b` with static shapes and f64/f32 elements through
+/// liblauryn_rt's two-phase SpGEMM kernel, as a CSR tensor of the operands'
+/// static shape; a null value where the kernel does not apply.
+mlir::Value emitRuntimeSpGEMM(Lowering &l, mlir::Value a, mlir::Value b);
 
 void populateElementwisePatterns(mlir::RewritePatternSet &patterns,
                                  const LAToLinalgOptions &options);

@@ -27,6 +27,11 @@ struct MatMulToLinalg : LAPattern<MatMulOp> {
         {lhsType.getDimSize(0), rhsType.getDimSize(1)}, resultType.getElementType());
     Type element = accType.getElementType();
     SmallVector<Value> sizes = {l.dim(a, 0), l.dim(b, 1)};
+    if (Lowering::isCSR(resultType))
+      if (Value product = emitRuntimeSpGEMM(l, a, b)) {
+        rewriter.replaceOp(op, l.toType(product, resultType));
+        return success();
+      }
     Value acc;
     if (Lowering::isSparse(a) && Lowering::isSparse(b) && Lowering::isSparse(op.getResult())) {
       // SpGEMM: the sparsifier assembles the sparse result row by row

@@ -21,6 +21,7 @@ namespace lauryn::la {
 /// Options shared by the la -> linalg patterns.
 struct LAToLinalgOptions {
   bool runtimeChecks = true;
+  bool runtimeSpGEMM = true; ///< CSR x CSR -> CSR through liblauryn_rt
 };
 
 /// Adds the patterns lowering every la op to `patterns`.

@@ -17,7 +17,9 @@ def ConvertLAToLinalgPass : Pass<"convert-la-to-linalg", "::mlir::ModuleOp"> {
       `ScalarSemantics.cpp`, shared with the fusion code generator;
     * aggregates become reductions (`linalg.generic` with reduction iterators; `mean` and
       `var` divide by the cell count, `var` is two-pass);
-    * `matmul` becomes `linalg.matmul` on a zero-filled accumulator, `transpose`
+    * `matmul` becomes `linalg.matmul` on a zero-filled accumulator (a CSR product of CSR
+      matrices with static shapes and f64/f32 elements calls liblauryn_rt's two-phase SpGEMM
+      kernel instead, whose buffers are assembled into the sparse result), `transpose`
       `linalg.transpose`, binds `tensor.insert_slice` chains, slices `tensor.extract_slice`,
       `reshape` collapse/expand shapes, `convert` `sparse_tensor.convert`, `solve` an LU
       factorization with partial pivoting in `scf` loops, `rand` a counter-based generator
@@ -47,14 +49,18 @@ def ConvertLAToLinalgPass : Pass<"convert-la-to-linalg", "::mlir::ModuleOp"> {
     ```
   }];
   let dependentDialects = [
-    "::mlir::arith::ArithDialect", "::mlir::cf::ControlFlowDialect",
+    "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
+    "::mlir::cf::ControlFlowDialect", "::mlir::memref::MemRefDialect",
     "::mlir::func::FuncDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect", "::mlir::scf::SCFDialect",
     "::mlir::sparse_tensor::SparseTensorDialect", "::mlir::tensor::TensorDialect"
   ];
   let options = [
     Option<"runtimeChecks", "runtime-checks", "bool", /*default=*/"true",
-           "Check dynamic dimensions and slice bounds at run time (cf.assert)">
+           "Check dynamic dimensions and slice bounds at run time (cf.assert)">,
+    Option<"runtimeSpGEMM", "runtime-spgemm", "bool", /*default=*/"true",
+           "Products of CSR matrices with static shapes (f64, f32) call liblauryn_rt's "
+           "SpGEMM kernel; off: the sparsifier's Gustavson kernel">
   ];
   let statistics = [
     Statistic<"numLowered", "lowered-ops", "Number of la ops lowered">,

@@ -222,8 +222,8 @@ std::string generateCHeader(llvm::ArrayRef<EntrySignature> entries, llvm::String
         " *  - parameters are only read; a failed run-time check (sizes that do not\n"
         " *    match, an index out of bounds, a singular matrix) prints the op and\n"
         " *    its source location and aborts the process.\n"
-        " * Link with the generated library (and liblauryn_rt, libmlir_c_runner_utils\n"
-        " * that it depends on).\n"
+        " * Link with the generated library and liblauryn_rt (-llauryn_rt: the release\n"
+        " * functions return large buffers to its pool of recycled buffers).\n"
         " */\n";
   os << "#ifndef " << guard << "\n#define " << guard << "\n\n";
   os << "#include <stdint.h>\n#include <stdlib.h>\n\n";
@@ -237,8 +237,10 @@ std::string generateCHeader(llvm::ArrayRef<EntrySignature> entries, llvm::String
         "/* A dense row-major matrix result: data[rows * cols]. */\n"
         "typedef struct { void *data; int64_t rows; int64_t cols; void *allocation; } "
         "lauryn_dense;\n"
+        "/* From liblauryn_rt: frees a result's allocation (recycling large ones). */\n"
+        "void lauryn_rt_buffer_free(void *buffer);\n"
         "static inline void lauryn_release(lauryn_dense *m) {\n"
-        "  free(m->allocation);\n  m->allocation = 0;\n  m->data = 0;\n}\n"
+        "  lauryn_rt_buffer_free(m->allocation);\n  m->allocation = 0;\n  m->data = 0;\n}\n"
         "static inline void lauryn_take(const lauryn_memref2d *d, size_t element, "
         "lauryn_dense *out) {\n"
         "  out->data = (char *)d->aligned + d->offset * (int64_t)element;\n"
@@ -249,7 +251,7 @@ std::string generateCHeader(llvm::ArrayRef<EntrySignature> entries, llvm::String
         "typedef struct { int64_t rows; int64_t cols; int64_t nnz; const int64_t *positions;\n"
         "  const int64_t *coordinates; void *values; void *allocations[3]; } lauryn_csr;\n"
         "static inline void lauryn_release_csr(lauryn_csr *m) {\n"
-        "  for (int i = 0; i < 3; ++i) {\n    free(m->allocations[i]);\n"
+        "  for (int i = 0; i < 3; ++i) {\n    lauryn_rt_buffer_free(m->allocations[i]);\n"
         "    m->allocations[i] = 0;\n  }\n"
         "  m->positions = 0;\n  m->coordinates = 0;\n  m->values = 0;\n}\n"
         "static inline void lauryn_take_csr(const lauryn_memref1d *p, const lauryn_memref1d *c,\n"

@@ -178,7 +178,7 @@ struct ResultBuffers {
   ~ResultBuffers() {
     for (void *p : copied)
       if (!adopted.contains(p))
-        free(p);
+        lauryn_rt_buffer_free(p);
   }
   bool adoptable(void *p) const { return !adopted.contains(p) && !copied.contains(p); }
 };

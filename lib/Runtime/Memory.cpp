@@ -19,7 +19,9 @@ void *alignedAlloc(size_t bytes) {
   return p;
 }
 
-void alignedFree(void *p) { std::free(p); }
+// Buffers adopted from compiled code (lauryn_rt_matrix_adopt_dense) may come
+// from the allocation pool.
+void alignedFree(void *p) { lauryn_rt_buffer_free(p); }
 
 uint64_t effectiveMaxBytes(int64_t requested) {
   if (requested > 0)

@@ -1,7 +1,8 @@
 /* Calls the AOT-compiled la functions of gram.mlir through the header that
  * laurync generates:
  *   laurync gram.mlir -o libgram.so      (writes libgram.so and libgram.h)
- *   cc main.c -I. -L. -lgram -Wl,-rpath,. -o main && ./main
+ *   cc main.c -I. -L. -lgram -L<lauryn>/lib -llauryn_rt -Wl,-rpath,.:<lauryn>/lib -o main
+ *   ./main
  */
 #include <stdio.h>
 

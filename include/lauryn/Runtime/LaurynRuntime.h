@@ -181,6 +181,10 @@ LAURYN_RT_API int lauryn_rt_matrix_create_csr(int64_t rows, int64_t cols,
  * frees it). Used for results of compiled code, without a copy. */
 LAURYN_RT_API int lauryn_rt_matrix_adopt_dense(int64_t rows, int64_t cols, int dtype,
                                                void *values, lauryn_matrix **out);
+/* Frees a buffer that compiled code allocated (the allocation of a result
+ * an entry point returns). Large buffers go back to the library's pool of
+ * recycled buffers, so use this instead of free(). NULL is a no-op. */
+LAURYN_RT_API void lauryn_rt_buffer_free(void *buffer);
 /* Frees a matrix created by this library (struct and buffers). NULL is a
  * no-op. Never call it on a caller-built struct. */
 LAURYN_RT_API void lauryn_rt_matrix_free(lauryn_matrix *m);

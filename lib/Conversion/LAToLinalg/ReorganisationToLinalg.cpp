@@ -32,6 +32,34 @@ struct MatMulToLinalg : LAPattern<MatMulOp> {
         rewriter.replaceOp(op, l.toType(product, resultType));
         return success();
       }
+    if (Lowering::isSparse(a) && !Lowering::isSparse(b) && rhsType.getDimSize(1) == 1 &&
+        !Lowering::isSparse(op.getResult())) {
+      // SpMV: a 2-D kernel (i parallel, k reduction), so the sparsifier's
+      // innermost loop is the reduction and accumulates in a register; the
+      // 3-D matmul with its unit column dimension stored y[i] per entry.
+      MLIRContext *ctx = rewriter.getContext();
+      AffineExpr i = getAffineDimExpr(0, ctx), k = getAffineDimExpr(1, ctx);
+      AffineExpr zero = getAffineConstantExpr(0, ctx);
+      Value init = l.filled(accType, sizes, constantOf(rewriter, l.loc, element, 0));
+      Value y = linalg::GenericOp::create(
+                    rewriter, l.loc, TypeRange{accType}, ValueRange{a, b}, ValueRange{init},
+                    ArrayRef{AffineMap::get(2, 0, {i, k}, ctx), AffineMap::get(2, 0, {k, zero}, ctx),
+                             AffineMap::get(2, 0, {i, zero}, ctx)},
+                    ArrayRef{utils::IteratorType::parallel, utils::IteratorType::reduction},
+                    [&](OpBuilder &nb, Location nl, ValueRange args) {
+                      Value sum;
+                      if (isa<FloatType>(element))
+                        sum = arith::AddFOp::create(
+                            nb, nl, args[2], arith::MulFOp::create(nb, nl, args[0], args[1]));
+                      else
+                        sum = arith::AddIOp::create(
+                            nb, nl, args[2], arith::MulIOp::create(nb, nl, args[0], args[1]));
+                      linalg::YieldOp::create(nb, nl, sum);
+                    })
+                    .getResult(0);
+      rewriter.replaceOp(op, l.toType(y, resultType));
+      return success();
+    }
     Value acc;
     if (Lowering::isSparse(a) && Lowering::isSparse(b) && Lowering::isSparse(op.getResult())) {
       // SpGEMM: the sparsifier assembles the sparse result row by row

@@ -49,3 +49,21 @@ func.func @sparsifier_products(%A: tensor<?x?xf64, #CSR>, %B: tensor<?x?xf64, #C
   %T = la.matmul %S, %S : tensor<4x4xf64, #CSC>, tensor<4x4xf64, #CSC> -> tensor<4x4xf64, #CSC>
   return %C, %J, %T : tensor<?x?xf64, #CSR>, tensor<4x4xi64, #CSR>, tensor<4x4xf64, #CSC>
 }
+
+// -----
+
+// SpMV: a 2-D kernel with the reduction innermost, so the sparsifier keeps
+// the row sum in a register instead of storing y[i] per entry.
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+// CHECK-DAG: #[[A:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-DAG: #[[X:.*]] = affine_map<(d0, d1) -> (d1, 0)>
+// CHECK-DAG: #[[Y:.*]] = affine_map<(d0, d1) -> (d0, 0)>
+// CHECK-LABEL: func.func @spmv
+// CHECK: linalg.generic {indexing_maps = [#[[A]], #[[X]], #[[Y]]], iterator_types = ["parallel", "reduction"]}
+// CHECK: arith.mulf
+// CHECK: arith.addf
+// CHECK-NOT: linalg.matmul
+func.func @spmv(%A: tensor<?x?xf64, #CSR>, %x: tensor<?x1xf64>) -> tensor<?x1xf64> {
+  %y = la.matmul %A, %x : tensor<?x?xf64, #CSR>, tensor<?x1xf64> -> tensor<?x1xf64>
+  return %y : tensor<?x1xf64>
+}

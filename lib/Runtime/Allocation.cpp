@@ -22,20 +22,20 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Memory.h"
 #include "lauryn/Runtime/LaurynRuntime.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <malloc.h>
 #include <mutex>
-#include <sys/mman.h>
 #include <unistd.h>
 #include <unordered_map>
 #include <vector>
 
 namespace {
-constexpr size_t kHugePage = size_t(2) << 20;
-constexpr size_t kHugePageThreshold = size_t(32) << 20;
+using lauryn::rt::hugePageAlloc;
+using lauryn::rt::kHugePageThreshold;
 constexpr size_t kPoolThreshold = size_t(4) << 20;
 constexpr size_t kPoolAlignment = 4096;
 constexpr size_t kMaxIdleBuffers = 16;
@@ -121,12 +121,10 @@ void *allocate(size_t alignment, size_t size) {
     if (void *p = pool().take(size))
       return p;
     bool huge = size >= kHugePageThreshold;
-    size_t capacity = roundUp(size, huge ? kHugePage : kPoolAlignment);
-    void *p = std::aligned_alloc(huge ? kHugePage : kPoolAlignment, capacity);
+    size_t capacity = roundUp(size, huge ? lauryn::rt::kHugePage : kPoolAlignment);
+    void *p = huge ? hugePageAlloc(capacity) : std::aligned_alloc(kPoolAlignment, capacity);
     if (!p)
       return nullptr;
-    if (huge)
-      madvise(p, capacity, MADV_HUGEPAGE);
     pool().track(p, capacity);
     return p;
   }

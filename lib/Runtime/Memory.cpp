@@ -6,6 +6,7 @@
 #include "lauryn/Runtime/LaurynRuntime.h"
 
 #include <cstdlib>
+#include <sys/mman.h>
 #include <unistd.h>
 
 namespace lauryn::rt {
@@ -13,9 +14,19 @@ namespace lauryn::rt {
 void *alignedAlloc(size_t bytes) {
   if (bytes == 0)
     bytes = LAURYN_RT_ALIGNMENT;
+  if (bytes >= kHugePageThreshold)
+    return hugePageAlloc(bytes);
   void *p = nullptr;
   if (posix_memalign(&p, LAURYN_RT_ALIGNMENT, bytes) != 0)
     return nullptr;
+  return p;
+}
+
+void *hugePageAlloc(size_t bytes) {
+  size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+  void *p = std::aligned_alloc(kHugePage, rounded);
+  if (p)
+    madvise(p, rounded, MADV_HUGEPAGE);
   return p;
 }
 

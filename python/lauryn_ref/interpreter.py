@@ -10,9 +10,10 @@ import numpy as np
 
 from . import ops_aggregates, ops_elementwise, ops_generators, ops_solve, ops_std  # noqa: F401
 from . import ops_structure  # noqa: F401  (registers its ops)
-from .attributes import int_attr, string_attr, symbol_attr
+from .attributes import string_attr, symbol_attr
 from .errors import LaurynRefError
 from .mlir_types import ScalarType, TensorType, parse_type
+from .parser import split_function_type
 from .registry import HANDLERS
 from .values import conform, dense, shape_matches
 
@@ -69,14 +70,8 @@ class Interpreter:
         if fn is None:
             raise LaurynRefError(f"no function @{name} in the module; it defines "
                                  + ", ".join("@" + f for f in self.functions))
-        text = fn.attr("function_type")
-        ins, _, outs = text.partition("->")
-        from .parser import _split_top
-        params = [parse_type(t) for t in _split_top(ins.strip()[1:-1])]
-        outs = outs.strip()
-        results = [parse_type(t) for t in _split_top(outs[1:-1])] if outs.startswith("(") \
-            else [parse_type(outs)]
-        return params, results
+        ins, outs = split_function_type(fn.attr("function_type"))
+        return [parse_type(t) for t in ins], [parse_type(t) for t in outs]
 
     # -- calls ---------------------------------------------------------------
 
@@ -137,9 +132,9 @@ class Interpreter:
         code's tensor.cast would assume them)."""
         if isinstance(typ, TensorType):
             if not shape_matches(value, typ):
-                raise LaurynRefError(
-                    f"{what} has shape {'x'.join(map(str, np.shape(value) if not hasattr(value, 'tocsr') else value.shape))}"
-                    f", which does not fit its type {typ}", opname, loc)
+                shape = "x".join(str(n) for n in getattr(value, "shape", ()))
+                raise LaurynRefError(f"{what} has shape {shape}, which does not fit its "
+                                     f"type {typ}", opname, loc)
             return conform(value, typ)
         if isinstance(typ, ScalarType):
             return conform(value, typ)
@@ -195,5 +190,3 @@ CONTROL = {
     "scf.while": _while,
     "scf.execute_region": _execute_region,
 }
-
-assert int_attr  # (attribute helpers are re-exported for op modules)

@@ -42,6 +42,11 @@ class ScalarType:
     def dtype(self):
         return COMPUTE_DTYPE[self.name]
 
+    @property
+    def elem(self):
+        """Itself: scalars and tensors both answer .elem and .dtype."""
+        return self
+
     def __str__(self):
         return self.name
 

@@ -153,6 +153,18 @@ def _split_top(text):
     return parts
 
 
+def split_function_type(text):
+    """'(a, b) -> (c)' -> (['a', 'b'], ['c']), arrows inside types skipped."""
+    sc = _Scanner(text)
+    sc.expect("(")
+    ins = _split_top(sc.chunk(")"))
+    sc.expect(")")
+    sc.expect("->")
+    rest = text[sc.i:].strip()
+    outs = _split_top(rest[1:-1]) if rest.startswith("(") else [rest]
+    return ins, outs
+
+
 def _strip_loc(text):
     """'type loc(...)' -> ('type', 'loc(...)')."""
     k = text.find(" loc(")

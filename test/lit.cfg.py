@@ -21,6 +21,7 @@ config.substitutions.append(
     ("%la_plugin", os.path.join(config.lauryn_lib_dir, "LAPlugin" + config.llvm_shlib_ext)))
 config.substitutions.append(("%lauryn_src", config.lauryn_src_root))
 config.substitutions.append(("%lauryn_obj", config.lauryn_obj_root))
+config.substitutions.append(("%python", config.python_executable))
 
 llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 llvm_config.use_default_substitutions()
@@ -41,9 +42,32 @@ tools = [
     "lauryn-opt",
     "lauryn-run",
     "laurync",
+    ToolSubst("lauryn-fuzz-matrix-market", unresolved="ignore"),
+    ToolSubst("lauryn-fuzz-csv", unresolved="ignore"),
+    ToolSubst("lauryn-fuzz-npy", unresolved="ignore"),
+    ToolSubst("lauryn-fuzz-opt", unresolved="ignore"),
     ToolSubst("mlir-opt", unresolved="fatal"),
     ToolSubst("mlir-runner", unresolved="fatal"),
     ToolSubst("llvm-nm", unresolved="fatal"),
-    ToolSubst("%clang", command=os.path.join(config.llvm_tools_dir, "clang"), unresolved="fatal"),
+    # C programs linked against a sanitized liblauryn_rt need the sanitizer runtime too.
+    ToolSubst("%clang", command=os.path.join(config.llvm_tools_dir, "clang"),
+              extra_args=(["-fsanitize=address,undefined", "-fno-sanitize=vptr", "-shared-libsan",
+                           "-Wl,-rpath," + os.path.dirname(config.lauryn_asan_runtime)]
+                          if config.lauryn_sanitize else []),
+              unresolved="fatal"),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Checked builds (docs/testing.md): tests that load Lauryn's libraries into
+# uninstrumented programs (stock mlir-opt, a downstream CMake project) cannot
+# run; the fuzzers' smoke test needs the fuzzer build.
+if config.lauryn_sanitize:
+    config.available_features.add("sanitized")
+# Stock (uninstrumented) MLIR tools that load the sanitized liblauryn_rt or
+# plugin need the shared sanitizer runtime our tools are linked against:
+# `%sanitizer_preload mlir-opt ...` (nothing in ordinary builds).
+config.substitutions.append(
+    ("%sanitizer_preload",
+     f"env LD_PRELOAD={config.lauryn_asan_runtime}" if config.lauryn_sanitize else ""))
+if config.lauryn_fuzzers:
+    config.available_features.add("fuzzers")

@@ -18,8 +18,14 @@ status=0
 /usr/bin/python3 /usr/lib/llvm-22/bin/lit -sv "$build/test" "$build/test/Unit" 2>&1 | tee "$log" || status=$?
 
 # Python tests (the runtime I/O oracle against NumPy/SciPy); Debian's python3.
+# A sanitized build's liblauryn_rt, loaded by Python through ctypes, needs the
+# shared sanitizer runtime preloaded (Python's own leaks are not ours).
+pyenv=()
+if grep -Eq '^LAURYN_(SANITIZE|FUZZERS):BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+  pyenv=(env "LD_PRELOAD=$(clang-22 -print-file-name=libclang_rt.asan-x86_64.so)" ASAN_OPTIONS=detect_leaks=0)
+fi
 pystatus=0
-LAURYN_BUILD_DIR="$build" /usr/bin/python3 -m pytest -q "$root/python/tests" 2>&1 | tee -a "$log" || pystatus=$?
+"${pyenv[@]}" env LAURYN_BUILD_DIR="$build" /usr/bin/python3 -m pytest -q "$root/python/tests" 2>&1 | tee -a "$log" || pystatus=$?
 [ $status -eq 0 ] && status=$pystatus
 
 passed=$(awk -F: '/^ *Passed *:/ {p += $2 + 0} / passed/ {for (i = 1; i < NF + 1; i++) if ($i ~ /[0-9]+ passed/) {split($i, a, " passed"); n = split(a[1], b, " "); p += b[n] + 0}} END {print p + 0}' "$log")

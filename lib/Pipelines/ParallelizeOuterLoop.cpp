@@ -28,15 +28,18 @@ struct ParallelizeOuterLoopPass
       rewriter.setInsertionPoint(op);
       Location loc = op.getLoc();
       ValueRange lbs = op.getLowerBound(), ubs = op.getUpperBound(), steps = op.getStep();
+      // A copy: getInductionVars() returns a temporary, which a range-for over
+      // a zip of it would outlive (found by lauryn-fuzz-opt under ASan).
+      SmallVector<Value> ivs(op.getInductionVars());
       scf::ParallelOp::create(
           rewriter, loc, ValueRange{lbs[0]}, ValueRange{ubs[0]}, ValueRange{steps[0]},
           [&](OpBuilder &b, Location l, ValueRange outer) {
             scf::buildLoopNest(b, l, lbs.drop_front(), ubs.drop_front(), steps.drop_front(),
                                [&](OpBuilder &nb, Location nl, ValueRange inner) {
                                  IRMapping map;
-                                 map.map(op.getInductionVars()[0], outer[0]);
+                                 map.map(ivs[0], outer[0]);
                                  for (auto [from, to] :
-                                      llvm::zip(ArrayRef<Value>(op.getInductionVars()).drop_front(), inner))
+                                      llvm::zip(ArrayRef<Value>(ivs).drop_front(), inner))
                                    map.map(from, to);
                                  for (Operation &o : op.getBody()->without_terminator())
                                    nb.clone(o, map);

@@ -142,7 +142,11 @@ LAURYN_RT_API void *_mlir_memref_to_llvm_aligned_alloc(size_t alignment, size_t 
 }
 LAURYN_RT_API void _mlir_memref_to_llvm_free(void *ptr) { lauryn_rt_buffer_free(ptr); }
 LAURYN_RT_API void lauryn_rt_buffer_free(void *ptr) {
-  if (ptr && !pool().give(ptr))
+  if (!ptr)
+    return;
+  // Small buffers (most frees: sparse storage, workspaces) cannot be pool
+  // buffers; the heap's size check keeps them off the pool's lock.
+  if (malloc_usable_size(ptr) < kPoolThreshold || !pool().give(ptr))
     std::free(ptr);
 }
 }

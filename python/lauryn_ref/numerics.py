@@ -21,10 +21,11 @@ def round_bf16(x):
     """float32 values -> nearest bfloat16 values (ties to even), as float32."""
     a = np.asarray(x, dtype=np.float32)
     bits = a.view(np.uint32).astype(np.uint64)
-    rounded = (bits + 0x7FFF + ((bits >> 16) & 1)) & 0xFFFF0000
+    u = np.uint64  # (explicit: NumPy 1.x turns uint64 op Python int into float64)
+    rounded = (bits + u(0x7FFF) + ((bits >> u(16)) & u(1))) & u(0xFFFF0000)
     nan = np.isnan(a)
     # A NaN stays a NaN: keep its upper half and force the quiet bit.
-    rounded = np.where(nan, (bits | 0x00400000) & 0xFFFF0000, rounded)
+    rounded = np.where(nan, (bits | u(0x00400000)) & u(0xFFFF0000), rounded)
     out = rounded.astype(np.uint32).view(np.float32)
     return out.reshape(a.shape) if a.ndim else out.reshape(())[()]
 
@@ -34,7 +35,8 @@ def f64_to_f32_round_to_odd(x):
     inexact ("round to odd"): rounding that to bf16 equals rounding the
     float64 directly to bf16 (no double-rounding error)."""
     x = np.asarray(x, dtype=np.float64)
-    f = x.astype(np.float32)
+    with np.errstate(all="ignore"):
+        f = x.astype(np.float32)
     f64 = f.astype(np.float64)
     finite = np.isfinite(x)
     # Undo rounding away from zero (including overflow to inf).

@@ -77,7 +77,7 @@ def _shape_result(r, shape, elem):
 # Binary ops
 # ---------------------------------------------------------------------------
 
-def _float_min_max(x, y, is_min):
+def float_min_max(x, y, is_min):
     """arith.minimumf / maximumf: NaN if either is NaN; -0 < +0."""
     if is_min:
         r = np.where(x < y, x, y)
@@ -91,7 +91,7 @@ def _float_min_max(x, y, is_min):
     return np.where(nan, np.array(np.nan, dtype=x.dtype), r).astype(x.dtype)
 
 
-def _int_guard(x, y):
+def int_guard(x, y):
     """(safe divisor, invalid): y == 0 or (x == INT_MIN and y == -1)."""
     info = np.iinfo(x.dtype)
     invalid = (y == 0) | ((x == info.min) & (y == -1))
@@ -99,14 +99,14 @@ def _int_guard(x, y):
     return safe, invalid
 
 
-def _int_floor_div(x, y):
-    safe, invalid = _int_guard(x, y)
+def int_floor_div(x, y):
+    safe, invalid = int_guard(x, y)
     q = np.floor_divide(x, safe)
     return np.where(invalid, 0, q).astype(x.dtype)
 
 
-def _int_trunc_div(x, y):
-    safe, invalid = _int_guard(x, y)
+def int_trunc_div(x, y):
+    safe, invalid = int_guard(x, y)
     q = np.floor_divide(x, safe)
     # floor differs from truncation when the remainder is non-zero and the
     # signs differ.
@@ -115,8 +115,8 @@ def _int_trunc_div(x, y):
     return np.where(invalid, 0, q).astype(x.dtype)
 
 
-def _int_mod(x, y):
-    safe, invalid = _int_guard(x, y)
+def int_mod(x, y):
+    safe, invalid = int_guard(x, y)
     r = np.mod(x, safe)  # sign of the divisor: x - floor(x/y) * y
     return np.where(invalid, 0, r).astype(x.dtype)
 
@@ -156,11 +156,11 @@ def binary_cells(name, x, y, elem):
         if name == "div":
             return R(x / y)
         if name == "pow":
-            return R(np.power(x, y))
+            return _elementary(lambda a: np.power(a, y.astype(a.dtype)), x, elem)
         if name == "minimum":
-            return _float_min_max(x, y, True)
+            return float_min_max(x, y, True)
         if name == "maximum":
-            return _float_min_max(x, y, False)
+            return float_min_max(x, y, False)
         if name == "mod":
             q = np.floor(R(x / y))
             return R(x - R(q * y))
@@ -174,7 +174,7 @@ def binary_cells(name, x, y, elem):
         if name == "mul":
             return x * y
         if name == "div":
-            return _int_trunc_div(x, y)
+            return int_trunc_div(x, y)
         if name == "pow":
             return int_pow(x, y)
         if name == "minimum":
@@ -182,9 +182,9 @@ def binary_cells(name, x, y, elem):
         if name == "maximum":
             return np.maximum(x, y)
         if name == "mod":
-            return _int_mod(x, y)
+            return int_mod(x, y)
         if name == "intdiv":
-            return _int_floor_div(x, y)
+            return int_floor_div(x, y)
     # Comparisons: ordered for floats except !=, which is true for NaN.
     if name == "lt":
         return x < y
@@ -246,22 +246,39 @@ def _round_half_away(x):
     return np.where(up, t + np.copysign(np.ones_like(x), x), t).astype(x.dtype)
 
 
+def _elementary(fn, x, elem):
+    """An elementary function: in float64 for f64; for f32 and bf16 also in
+    float64, rounded once to the element type (the correctly rounded value
+    but for rare double-rounding cases; NumPy's float32 kernels are off by
+    an ulp more often)."""
+    if elem == "f64":
+        return fn(x)
+    return np.asarray(finish(fn(x.astype(np.float64)), elem), dtype=x.dtype)
+
+
+def _sigmoid(x, elem):
+    """1 / (1 + exp(-x)) with each of the three steps rounded to the element
+    type (ScalarSemantics.cpp's definition); exp itself as in _elementary."""
+    if elem == "f64":
+        return 1.0 / (1.0 + np.exp(-x))
+    R = lambda a: np.asarray(finish(a, elem), dtype=x.dtype)
+    one = np.ones((), dtype=x.dtype)
+    return R(one / R(one + _elementary(np.exp, -x, elem)))
+
+
 def unary_cells(name, x, elem):
-    R = _rounder(elem)
     is_float = elem in FLOAT_TYPES
     one = np.array(1, dtype=x.dtype)
     if name == "neg":
         return -x if is_float else (np.zeros_like(x) - x)
     if name == "abs":
         return np.abs(x)
-    if name == "exp":
-        return R(np.exp(x))
-    if name == "log":
-        return R(np.log(x))
-    if name == "sqrt":
-        return R(np.sqrt(x))
     if name == "sigmoid":
-        return R(one / R(one + R(np.exp(-x))))
+        return _sigmoid(x, elem)
+    functions = {"exp": np.exp, "log": np.log, "sqrt": np.sqrt,
+                 "sin": np.sin, "cos": np.cos, "tan": np.tan, "tanh": np.tanh}
+    if name in functions:
+        return _elementary(functions[name], x, elem)
     if name == "round":
         return _round_half_away(x) if is_float else x
     if name == "floor":
@@ -271,14 +288,6 @@ def unary_cells(name, x, elem):
     if name == "sign":
         r = np.where(x < 0, -one, x)
         return np.where(x > 0, one, r).astype(x.dtype)
-    if name == "sin":
-        return R(np.sin(x))
-    if name == "cos":
-        return R(np.cos(x))
-    if name == "tan":
-        return R(np.tan(x))
-    if name == "tanh":
-        return R(np.tanh(x))
     if name == "not":
         return x == 0
     if name == "isnan":

@@ -30,6 +30,7 @@ GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 MIX2 = np.uint64(0x94D049BB133111EB)
 POISSON_STREAM = np.uint64(0xD1B54A32D192ED03)
+MAX_SEQ = 2 ** 31
 
 
 def splitmix64(seed, k):
@@ -119,6 +120,8 @@ def la_seq(ctx, op, args):
             n = int(np.floor_divide(span, incr)) + 1
         if n < 0:
             ctx.fail("increment does not lead from 'from' to 'to'")
+        if n > MAX_SEQ:
+            ctx.fail(f"sequence of {n} cells is too long for the reference interpreter")
         if t.shape[0] is not None and n != t.shape[0]:
             ctx.fail("length differs from the result type")
         i = finish(np.arange(n, dtype=np.int64).astype(np.float64), elem) \

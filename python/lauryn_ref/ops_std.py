@@ -10,7 +10,7 @@ import numpy as np
 from .attributes import dense_attr, int_attr, scalar_value, split_typed
 from .mlir_types import TensorType
 from .numerics import cast_elements, finish, round_bf16
-from .ops_elementwise import _float_min_max, _int_floor_div, _int_mod, _int_trunc_div, int_pow
+from .ops_elementwise import float_min_max, int_floor_div, int_pow, int_trunc_div
 from .registry import implements
 from .values import dense
 
@@ -62,8 +62,8 @@ def _float_binop(name, x, y, elem):
         "arith.mulf": lambda: R(x * y),
         "arith.divf": lambda: R(x / y),
         "arith.remf": lambda: R(np.fmod(x, y)),
-        "arith.minimumf": lambda: _float_min_max(x, y, True),
-        "arith.maximumf": lambda: _float_min_max(x, y, False),
+        "arith.minimumf": lambda: float_min_max(x, y, True),
+        "arith.maximumf": lambda: float_min_max(x, y, False),
         "arith.minnumf": lambda: np.fmin(x, y),
         "arith.maxnumf": lambda: np.fmax(x, y),
         "math.powf": lambda: R(np.power(x, y)),
@@ -104,12 +104,12 @@ def int_binary(ctx, op, args):
             ctx.fail("integer division by zero (undefined behaviour)")
         r = {
             "addi": lambda: x + y, "subi": lambda: x - y, "muli": lambda: x * y,
-            "divsi": lambda: _int_trunc_div(x, y),
-            "remsi": lambda: x - _int_trunc_div(x, y) * y,
+            "divsi": lambda: int_trunc_div(x, y),
+            "remsi": lambda: x - int_trunc_div(x, y) * y,
             "divui": lambda: (_unsigned(x) // _unsigned(y)).astype(x.dtype),
             "remui": lambda: (_unsigned(x) % _unsigned(y)).astype(x.dtype),
-            "floordivsi": lambda: _int_floor_div(x, y),
-            "ceildivsi": lambda: -_int_floor_div(-x, y),
+            "floordivsi": lambda: int_floor_div(x, y),
+            "ceildivsi": lambda: -int_floor_div(-x, y),
             "andi": lambda: x & y, "ori": lambda: x | y, "xori": lambda: x ^ y,
             "shli": lambda: x << y, "shrsi": lambda: x >> y,
             "shrui": lambda: (_unsigned(x) >> _unsigned(y)).astype(x.dtype),

@@ -21,20 +21,23 @@ def la_matmul(ctx, op, args):
     if a.shape[1] != b.shape[0]:
         ctx.fail("inner dimensions differ")
     elem = op.result_types[0].elem.name
-    if elem == "bf16":
-        # Products and sums in float32, rounded to bf16 once (the compiled
-        # code rounds every multiply-add, in an unspecified order).
-        r = np.asarray(dense(a), np.float32) @ np.asarray(dense(b), np.float32)
-        return [finish(r, elem)]
     with np.errstate(all="ignore"):
         if is_sparse(a) or is_sparse(b):
             # SciPy visits only stored entries, like the sparse kernels:
             # implicit zeros times inf/NaN give no contribution.
             r = a @ b
-            if is_sparse(r):
-                return [r.tocsr()]
-            return [np.asarray(r)]
-        return [np.matmul(a, b)]
+            r = r.tocsr() if is_sparse(r) else np.asarray(r)
+        else:
+            r = np.matmul(a, b)
+    if elem == "bf16":
+        # bf16 values are held in float32: products and sums in float32,
+        # rounded to bf16 once (the compiled code rounds every multiply-add,
+        # in an unspecified order).
+        if is_sparse(r):
+            r.data = np.asarray(finish(r.data, elem), dtype=np.float32)
+            return [r]
+        return [finish(r, elem)]
+    return [r]
 
 
 @implements("la.transpose")

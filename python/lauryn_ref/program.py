@@ -51,6 +51,8 @@ class Program:
                                                 and os.path.exists(str(source))):
             path = pathlib.Path(source)
             self.text, self.name = path.read_text(), path.name
+        elif "\n" not in str(source) and str(source).endswith(".mlir"):
+            raise LaurynRefError(f"{source}: no such file")
         else:
             self.text, self.name = str(source), "input.mlir"
         self.module = parse_generic(_normalize(self.text, self.name))

@@ -1,7 +1,7 @@
 // Stock mlir-opt (Debian mlir-22-tools) loads the la dialect and passes.
-// RUN: mlir-opt %s --load-dialect-plugin=%la_plugin | FileCheck %s --check-prefix=PARSE
-// RUN: mlir-opt %s --load-dialect-plugin=%la_plugin --pass-pipeline="builtin.module(la-optimize)" | FileCheck %s --check-prefix=OPT
-// RUN: mlir-opt %s --load-dialect-plugin=%la_plugin --load-pass-plugin=%la_plugin --pass-pipeline="builtin.module(la-assign-lineage,la-lineage-cse)" | FileCheck %s --check-prefix=LIN
+// RUN: %sanitizer_preload mlir-opt %s --load-dialect-plugin=%la_plugin | FileCheck %s --check-prefix=PARSE
+// RUN: %sanitizer_preload mlir-opt %s --load-dialect-plugin=%la_plugin --pass-pipeline="builtin.module(la-optimize)" | FileCheck %s --check-prefix=OPT
+// RUN: %sanitizer_preload mlir-opt %s --load-dialect-plugin=%la_plugin --load-pass-plugin=%la_plugin --pass-pipeline="builtin.module(la-assign-lineage,la-lineage-cse)" | FileCheck %s --check-prefix=LIN
 // RUN: not mlir-opt %s 2>&1 | FileCheck %s --check-prefix=NOPLUGIN
 
 // PARSE-LABEL: func.func @f

@@ -13,7 +13,8 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
 
     1. target-independent: `la-optimize` (with `optimize`), `convert-la-to-linalg`, CSE, and
        with `optimize` `lauryn-fuse-dense-elementwise`;
-    2. CPU tail: the passes of the upstream sparsifier pipeline (sparsification and one-shot
+    2. CPU tail: `lauryn-generalize-sparse-linalg`, `lauryn-shield-sparse-conversions`, the
+       passes of the upstream sparsifier pipeline (sparsification and one-shot
        bufferization of dense and sparse code, sparse vectorization), `lauryn-drop-local-deallocs`
        and the ownership-based buffer deallocation, `convert-linalg-to-blas` (OpenBLAS through
        liblauryn_rt), `lauryn-tile-transposes`, parallel loops through OpenMP
@@ -77,6 +78,29 @@ def DropLocalDeallocsPass : Pass<"lauryn-drop-local-deallocs", "::mlir::func::Fu
     every other allocation. Deallocs of other buffers are kept.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def ShieldSparseConversionsPass
+    : Pass<"lauryn-shield-sparse-conversions", "::mlir::func::FuncOp"> {
+  let summary = "Keep dense kernels the sparsifier cannot model out of sparse conversions";
+  let description = [{
+    The sparsifier folds `sparse_tensor.convert` of a dense `linalg.generic` result into that
+    kernel, making it write the sparse result directly. For a kernel whose body holds an
+    operation the sparsifier's merger does not model (`math.exp`, `math.log`, `math.powf`,
+    `arith.maximumf`, ...), the folded kernel crashes the sparsifier (MLIR 22; found by
+    `lauryn-fuzz-opt`, e.g. `la.convert (la.exp X)` to CSR). This pass gives such kernels a
+    zero-filled destination instead of an empty one, which the fold does not match: the kernel
+    runs densely and the conversion compresses its result. Kernels the merger models keep the
+    fold (no dense intermediate).
+
+    ```mlir
+    %e = tensor.empty(%m, %n) : tensor<?x?xf64>
+    %x = linalg.generic {...} ins(%X) outs(%e) { math.exp ... }
+    %s = sparse_tensor.convert %x : tensor<?x?xf64> to tensor<?x?xf64, #CSR>
+    ```
+    becomes the same with `outs(linalg.fill(0.0, %e))`.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::arith::ArithDialect"];
 }
 
 def FuseDenseElementwisePass : Pass<"lauryn-fuse-dense-elementwise", "::mlir::func::FuncOp"> {

@@ -1,13 +1,10 @@
 // Executes every la op family through lauryn-cpu-pipeline and checks the
 // results against values computed by hand.
-// RUN: lauryn-opt %s --lauryn-cpu-pipeline | mlir-runner -e main -entry-point-result=void \
+// RUN: lauryn-opt %s --lauryn-cpu-pipeline | %sanitizer_preload mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils,%mlir_omp,%lauryn_rt | FileCheck %s
 // Sequential loops (no OpenMP) give the same results.
-// RUN: lauryn-opt %s --lauryn-cpu-pipeline=parallel=false | mlir-runner -e main \
+// RUN: lauryn-opt %s --lauryn-cpu-pipeline=parallel=false | %sanitizer_preload mlir-runner -e main \
 // RUN:   -entry-point-result=void -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils,%lauryn_rt | FileCheck %s
-// Sparse storage through the MLIR sparse runtime library gives the same results.
-// RUN: lauryn-opt %s --lauryn-cpu-pipeline=sparse-runtime-library=true | mlir-runner -e main \
-// RUN:   -entry-point-result=void -shared-libs=%mlir_runner_utils,%mlir_c_runner_utils,%mlir_omp,%lauryn_rt | FileCheck %s
 
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
 

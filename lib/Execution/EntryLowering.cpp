@@ -61,8 +61,15 @@ static llvm::Error specializeParameters(func::FuncOp fn, const LoweringOptions &
             (type.isDynamicDim(0) ? std::string("?") : std::to_string(type.getDimSize(0))) + "x" +
             (type.isDynamicDim(1) ? std::string("?") : std::to_string(type.getDimSize(1))));
     }
-    auto specialized = RankedTensorType::get({shape->first, shape->second},
-                                             type.getElementType(), type.getEncoding());
+    // A dimension typed 1 broadcasts, a dynamic one does not (even when it is
+    // 1 at run time): specializing a dynamic size of 1 would turn an error into
+    // a broadcast, so such sizes stay dynamic.
+    auto staticSize = [&](int d, int64_t actual) {
+      return type.isDynamicDim(d) && actual == 1 ? ShapedType::kDynamic : actual;
+    };
+    auto specialized = RankedTensorType::get(
+        {staticSize(0, shape->first), staticSize(1, shape->second)}, type.getElementType(),
+        type.getEncoding());
     if (specialized == type)
       continue;
     BlockArgument arg = entry.getArgument(i);

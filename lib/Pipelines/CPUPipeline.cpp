@@ -92,6 +92,10 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   // Allocation through liblauryn_rt (Allocation.cpp): aligned, huge pages
   // for large buffers, freeable with free() so results reach callers without
   // a copy.
+  // Integer powers (math.ipowi, from la.pow on integers) have no LLVM
+  // intrinsic: outlined square-and-multiply functions (in scf, so before
+  // scf -> cf).
+  pm.addPass(createConvertMathToFuncs());
   FinalizeMemRefToLLVMConversionPassOptions memrefToLLVM;
   memrefToLLVM.useAlignedAlloc = true;
   memrefToLLVM.useGenericFunctions = true;

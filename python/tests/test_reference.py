@@ -1166,8 +1166,8 @@ REDUCTIONS = ("sum", "mean", "var", "prod", "sumsq")
 
 
 def sweep_tolerance(T, op):
-    if op in ELEMENTARY:  # libm / polynomial approximations vs NumPy
-        return {"f64": 1e-15, "f32": 3e-7, "bf16": 2 ** -7}[T]
+    if op in ELEMENTARY:  # libm / polynomial approximations vs NumPy (integers: exact)
+        return {"f64": 1e-15, "f32": 3e-7, "bf16": 2 ** -7}.get(T, 0.0)
     if op in REDUCTIONS:  # summation order (bf16 accumulates in bf16 there)
         return {"f64": 1e-14, "f32": 1e-5, "bf16": 0.06}.get(T, 0.0)
     return 0.0
@@ -1175,7 +1175,7 @@ def sweep_tolerance(T, op):
 
 @pytest.mark.parametrize("T", ["f64", "f32", "bf16", "i64", "i32", "i8"])
 def test_sweep_agrees(tmp_path, T):
-    skip = ("pow",) if T[0] == "i" else ()  # integer pow: see the xfail test below
+    skip = ()
     # bf16 var: the compiled code accumulates in bf16 in an unspecified order,
     # so the cancellation in x - mean differs (0 vs inf for rows of 1e30);
     # see test_bf16_aggregates_agree for exactly representable data.
@@ -1365,11 +1365,9 @@ def test_aggregates_of_thin_matrices_agree(tmp_path, shape):
 # compiler bugs). strict: an unexpected pass means the compiler changed.
 # --------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, raises=ex.LaurynRunError,
-                   reason="la.pow on integer element types does not compile: 'math.ipowi' is "
-                          "not legalized by lauryn-run's CPU pipeline")
 @pytest.mark.parametrize("T", ["i64", "i32", "i8"])
-def test_disagreement_integer_pow(tmp_path, T):
+def test_regression_integer_pow(tmp_path, T):
+    """Fixed: math.ipowi is lowered (convert-math-to-funcs); 0 ^ negative is 0."""
     text = binary_program("pow", T)
     dtype = np.int64 if T == "i64" else np.int32
     args = {"x": row([3, -2, 7, 0], dtype), "y": row([4, 3, -1, 0], dtype)}
@@ -1392,9 +1390,8 @@ def test_disagreement_bf16_subnormals(tmp_path):
     assert_same(got, want)
 
 
-@pytest.mark.xfail(strict=True, reason="la.cast f64 -> bf16 rounds twice (to f32, then to bf16): "
-                                       "1 + 2^-8 + 2^-40 becomes 1.0 instead of 1.0078125")
-def test_disagreement_f64_to_bf16_double_rounding(tmp_path):
+def test_regression_f64_to_bf16_single_rounding(tmp_path):
+    """Fixed: f64 -> bf16 rounds once (round-to-odd to f32 first)."""
     text = cast_program("f64", "bf16")
     args = {"X": row([1 + 2 ** -8 + 2 ** -40, 1 - 2 ** -9 - 2 ** -40])}
     (want,) = ref(text, args)
@@ -1403,9 +1400,8 @@ def test_disagreement_f64_to_bf16_double_rounding(tmp_path):
     assert_same(got, want)
 
 
-@pytest.mark.xfail(strict=True, reason="lauryn-run reads i64 arguments through double: "
-                                       "2^53 + 1 arrives as 2^53 (and 2^63 - 1 is rejected)")
-def test_disagreement_i64_arguments_beyond_2_53(tmp_path):
+def test_regression_i64_arguments_beyond_2_53(tmp_path):
+    """Fixed: lauryn-run reads files into the parameter's element type."""
     text = unary_program("abs", "i64")
     args = {"x": row([2 ** 53 + 1, -2 ** 62 - 1], np.int64)}
     (want,) = ref(text, args)
@@ -1414,11 +1410,8 @@ def test_disagreement_i64_arguments_beyond_2_53(tmp_path):
     assert np.array_equal(got, want)
 
 
-@pytest.mark.xfail(strict=True, reason="lauryn-run specializes parameters to their shapes, so a "
-                                       "?x? operand with one row broadcasts like a 1xn row vector; "
-                                       "under the la type rules (and with --no-specialize) it is a "
-                                       "row-count mismatch")
-def test_disagreement_broadcast_of_dynamic_dims(tmp_path):
+def test_regression_no_broadcast_of_dynamic_dims(tmp_path):
+    """Fixed: specialization keeps a dynamic size of 1 dynamic (no broadcast)."""
     text = binary_program("add", "f64", "tensor<?x?x{T}>", "tensor<?x?x{T}>")
     args = {"x": np.ones((2, 3)), "y": row([1.0, 2.0, 3.0])}
     raises_ref(text, args, "la.add", "operands have different row counts")

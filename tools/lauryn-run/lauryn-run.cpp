@@ -133,7 +133,10 @@ static llvm::Expected<lauryn::HostValue> generate(llvm::StringRef spec) {
   return v;
 }
 
-static llvm::Expected<lauryn::HostValue> parseValue(llvm::StringRef text) {
+/// A number, generated data, or a file read directly into `dtype` (the
+/// parameter's element type: an i64 file keeps all 64 bits, text is rounded
+/// once).
+static llvm::Expected<lauryn::HostValue> parseValue(llvm::StringRef text, lauryn_dtype dtype) {
   if (text.starts_with("rand:") || text.starts_with("fill:"))
     return generate(text);
   int64_t i;
@@ -143,7 +146,10 @@ static llvm::Expected<lauryn::HostValue> parseValue(llvm::StringRef text) {
   if (parseDouble(text, d))
     return lauryn::HostValue::ofFloat(d);
   lauryn_matrix *m = nullptr;
-  if (lauryn_rt_read(text.str().c_str(), nullptr, &m) != LAURYN_OK)
+  lauryn_read_options opts;
+  lauryn_rt_read_options_init(&opts);
+  opts.dtype = dtype;
+  if (lauryn_rt_read(text.str().c_str(), &opts, &m) != LAURYN_OK)
     return llvm::createStringError(lauryn_rt_last_error());
   return lauryn::HostValue::ofMatrix(m);
 }
@@ -155,6 +161,21 @@ static std::string describeMatrix(const lauryn_matrix *m) {
   if (m->format == LAURYN_FORMAT_CSR)
     s += " CSR with " + std::to_string(m->nnz) + " non-zeros";
   return s;
+}
+
+/// Cell (r, c) of an i64 or i32 matrix, dense or CSR.
+static int64_t integerCell(const lauryn_matrix *m, int64_t r, int64_t c) {
+  int64_t k = r * m->cols + c;
+  if (m->format == LAURYN_FORMAT_CSR) {
+    const int64_t *begin = m->coordinates + m->positions[r];
+    const int64_t *end = m->coordinates + m->positions[r + 1];
+    const int64_t *at = std::lower_bound(begin, end, c);
+    if (at == end || *at != c)
+      return 0;
+    k = at - m->coordinates;
+  }
+  return m->dtype == LAURYN_I64 ? static_cast<const int64_t *>(m->values)[k]
+                                : static_cast<const int32_t *>(m->values)[k];
 }
 
 static void printValue(llvm::raw_ostream &os, const lauryn::HostValue &v) {
@@ -170,9 +191,14 @@ static void printValue(llvm::raw_ostream &os, const lauryn::HostValue &v) {
   for (int64_t r = 0; r < m->rows; ++r) {
     os << "  [";
     for (int64_t c = 0; c < m->cols; ++c) {
+      os << (c ? ", " : "");
+      if (m->dtype == LAURYN_I64 || m->dtype == LAURYN_I32) {
+        os << integerCell(m, r, c); // all digits (a double has 53 bits)
+        continue;
+      }
       double x = 0;
       lauryn_rt_matrix_get(m, r, c, &x);
-      os << (c ? ", " : "") << llvm::format("%.10g", x);
+      os << llvm::format("%.10g", x);
     }
     os << "]\n";
   }
@@ -265,7 +291,7 @@ int main(int argc, char **argv) {
     }
     if (given[index])
       return fail("parameter '" + name.str() + "' is given twice");
-    auto value = parseValue(text);
+    auto value = parseValue(text, sig.params[index].dtype);
     if (!value)
       return fail("--arg " + name.str() + ": " + llvm::toString(value.takeError()));
     if (sig.params[index].isMatrix() != bool(value->matrix))

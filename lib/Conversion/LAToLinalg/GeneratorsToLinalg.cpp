@@ -19,17 +19,47 @@ using namespace mlir;
 namespace lauryn::la::lowering {
 namespace {
 
+/// f64 -> f32 rounded to odd: exact results stay, inexact ones become the
+/// neighbour toward zero with the last bit set. Rounding that once more to a
+/// format with at most 22 significand bits (bf16: 8) equals one correct
+/// rounding of the f64 value; two round-to-nearest steps would not (1 + 2^-8
+/// + 2^-40 went to 1, not 1 + 2^-7).
+Value truncF64ToF32RoundToOdd(OpBuilder &b, Location loc, Value x) {
+  Value nearest = arith::TruncFOp::create(b, loc, b.getF32Type(), x);
+  Value back = arith::ExtFOp::create(b, loc, b.getF64Type(), nearest);
+  Value exact = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UEQ, back, x);
+  Value bits = arith::BitcastOp::create(b, loc, b.getI32Type(), nearest);
+  // Rounded away from zero: the value toward zero is one unit below in
+  // magnitude (the sign bit is separate, so below in the bit pattern too).
+  Value away = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
+                                     math::AbsFOp::create(b, loc, back),
+                                     math::AbsFOp::create(b, loc, x));
+  Value one = arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(1));
+  Value towardZero = arith::SelectOp::create(
+      b, loc, away, arith::SubIOp::create(b, loc, bits, one), bits);
+  Value odd = arith::BitcastOp::create(b, loc, b.getF32Type(),
+                                       arith::OrIOp::create(b, loc, towardZero, one));
+  // Exact values (and NaN, which compares unordered-equal) keep `nearest`.
+  return arith::SelectOp::create(b, loc, exact, nearest, odd);
+}
+
 /// Element-type conversion of one scalar: float->int truncates toward zero and
-/// saturates (NaN -> 0), so no conversion is poison.
+/// saturates (NaN -> 0), so no conversion is poison; float narrowing rounds
+/// once to nearest even.
 Value castScalar(OpBuilder &b, Location loc, Value x, Type to) {
   Type from = x.getType();
   if (from == to)
     return x;
   auto fromF = dyn_cast<FloatType>(from);
   auto toF = dyn_cast<FloatType>(to);
-  if (fromF && toF)
-    return fromF.getWidth() < toF.getWidth() ? Value(arith::ExtFOp::create(b, loc, to, x))
-                                             : Value(arith::TruncFOp::create(b, loc, to, x));
+  if (fromF && toF) {
+    if (fromF.getWidth() < toF.getWidth())
+      return arith::ExtFOp::create(b, loc, to, x);
+    // Narrowing f64 below f32 (bf16, f16) goes through f32: round to odd first.
+    if (fromF.isF64() && toF.getWidth() < 32)
+      x = truncF64ToF32RoundToOdd(b, loc, x);
+    return arith::TruncFOp::create(b, loc, to, x);
+  }
   if (!fromF && toF)
     return arith::SIToFPOp::create(b, loc, to, x);
   if (fromF && !toF) {

@@ -119,7 +119,14 @@ struct Emitter {
         .Case([&](PowOp) -> Value {
           if (isFloat())
             return math::PowFOp::create(b, loc, x, y);
-          return math::IPowIOp::create(b, loc, x, y);
+          // 0 ^ negative is a division by zero in integers: 0, like x %/% 0
+          // (and never evaluated: the software power divides by x).
+          Value zeroBase = arith::AndIOp::create(
+              b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, c(0)),
+              arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, y, c(0)));
+          Value safeExponent = arith::SelectOp::create(b, loc, zeroBase, c(0), y);
+          Value power = math::IPowIOp::create(b, loc, x, safeExponent);
+          return arith::SelectOp::create(b, loc, zeroBase, c(0), power);
         })
         .Case([&](MinimumOp) {
           return isFloat() ? Value(arith::MinimumFOp::create(b, loc, x, y))

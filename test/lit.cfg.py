@@ -63,6 +63,10 @@ llvm_config.add_tool_substitutions(tools, tool_dirs)
 # run; the fuzzers' smoke test needs the fuzzer build.
 if config.lauryn_sanitize:
     config.available_features.add("sanitized")
+    # LLVM's BumpPtrAllocator poisons fresh slabs when its header is compiled
+    # with ASan (our code) and the uninstrumented copy in libMLIR allocates
+    # from them without unpoisoning: ignore manual poisoning (false reports).
+    config.environment["ASAN_OPTIONS"] = "allow_user_poisoning=0"
 # Stock (uninstrumented) MLIR tools that load the sanitized liblauryn_rt or
 # plugin need the shared sanitizer runtime our tools are linked against:
 # `%sanitizer_preload mlir-opt ...` (nothing in ordinary builds).

@@ -1,0 +1,156 @@
+"""Known mismatches found by the differential tester, with their reduced
+reproducers in known/<id>/ (repro.mlir + argument files + args.json).
+
+Each entry names the mismatch pattern (how a report is recognised), its
+classification (compiler bug / reference-interpreter bug / outside the
+spec) and the generator rule that leaves the trigger out when
+`generate(..., avoid=KNOWN_IDS)` is used (the CI test does that, and checks
+every reproducer here as a strict xfail, so a fix shows up as XPASS).
+"""
+
+import dataclasses
+import pathlib
+import re
+
+HERE = pathlib.Path(__file__).resolve().parent / "known"
+
+
+@dataclasses.dataclass
+class KnownBug:
+    id: str
+    classification: str
+    summary: str
+    avoided_by: str
+    pattern: str            # regex over "kind: description" of one mismatch
+    variants: tuple = ("noopt", "opt", "opt-t2")
+
+    def matches(self, variant, kind, description):
+        if self.pattern is None:  # recognised by its reproducer only
+            return False
+        return re.search(self.pattern, f"{kind}: {description}", re.S) is not None
+
+    @property
+    def directory(self):
+        return HERE / self.id
+
+
+KNOWN = [
+    KnownBug(
+        id="zero-extent-slice",
+        classification="compiler bug",
+        summary=("A zero-extent piece whose static offset equals the static size of its "
+                 "dimension (la.slice [k, k) with k = rows or cols, la.insert of an empty "
+                 "source at the end, la.rbind/la.cbind with an operand or a kept dimension "
+                 "of size 0) is lowered to tensor.extract_slice / tensor.insert_slice with "
+                 "offset == size, which MLIR's verifier rejects ('offset 0 is out-of-bounds: "
+                 "2 >= 2'); lauryn-run fails to compile a valid program (the la verifier and "
+                 "the reference accept it: the range [k, k) is empty and in bounds). Static "
+                 "sizes come from the types or from specializing to the arguments' shapes "
+                 "(--no-specialize hides it when the types are dynamic)."),
+        avoided_by=("slice begins < size, no slicing of matrices with a 0 dimension, no "
+                    "insert of an empty source, no bind operand with a 0 dimension"),
+        pattern=r"^lauryn-error: .*error: offset \d+ is out-of-bounds: (\d+) >= \1\b"),
+    KnownBug(
+        id="sparse-div-kernel",
+        classification="compiler bug",
+        summary=("A floating-point division kernel whose result is stored as CSR crashes "
+                 "lauryn-run with a segmentation fault while lowering (a greedy rewrite "
+                 "creating memref.store inside lowerToLLVMDialect, i.e. the sparsifier), with "
+                 "and without --no-optimize: la.div / la.intdiv of f64 or f32 with a written "
+                 "CSR result type (`la.div %X, %Y : tensor<?x?xf64>, tensor<?x?xf64> -> "
+                 "tensor<?x?xf64, #CSR>`, allowed: an explicit result type may choose the "
+                 "format), la.convert to CSR of a div / intdiv result, and la.convert to CSR "
+                 "of la.mean row / col (its division by n) when the shapes are not "
+                 "specialized (--no-specialize, or inside a called function). Integer "
+                 "div/intdiv and the other kernels (exp, pow, mod, comparisons, ...) work: "
+                 "lauryn-shield-sparse-conversions (docs/testing.md, the la.exp crash) does not "
+                 "cover division."),
+        avoided_by=("no CSR result (written type or la.convert) of a float div / intdiv / "
+                    "mean row|col / var row|col, or of an element-wise chain over one"),
+        pattern=r"^crash: signal 11\b.*memref::StoreOp::create.*lowerToLLVMDialect"),
+    KnownBug(
+        id="sparse-vector-broadcast",
+        classification="compiler bug",
+        summary=("An element-wise op of a CSR matrix and a dense row or column vector "
+                 "(typed 1 in the broadcast dimension) with a dense result crashes the "
+                 "sparsifier (segmentation fault in sparse_tensor::LoopEmitter::"
+                 "emitForLoopOverTensorAtLvl, arith.subi creation) for some combinations of "
+                 "static and dynamic dimensions: `la.add %d, %S : tensor<?x1xf32>, "
+                 "tensor<7x?xf32, #CSR> -> tensor<7x?xf32>` with S of run-time shape 7x1 "
+                 "(every variant), `la.add %d, %S : tensor<?x1xf64>, tensor<?x?xf64, #CSR>` "
+                 "under --no-specialize, and inside scf.for bodies, whose shapes are not "
+                 "specialized. With a CSR result (la.mul %S, %row) it works."),
+        avoided_by="no CSR operand next to a broadcast vector operand when the result is dense",
+        pattern=r"^crash: signal 11\b.*sparse_tensor::LoopEmitter::emitForLoopOverTensorAtLvl"),
+    KnownBug(
+        id="sparse-1x1-broadcast",
+        classification="compiler bug",
+        summary=("An element-wise op with a 1x1-typed matrix operand (broadcast along both "
+                 "dimensions) and a CSR result crashes the sparsifier (segmentation fault in "
+                 "sparse_tensor::IterationGraphSorter::addConstraints), in every variant: "
+                 "`la.mul %S, %b : tensor<?x?xf64, #CSR>, tensor<1x1xf64>` (inferred CSR), "
+                 "or `la.mod %X, %b : tensor<1x?xf64>, tensor<1x1xf64> -> tensor<1x?xf64, "
+                 "#CSR>` (requested CSR). Row/column vectors work there. The same crash: "
+                 "an element-wise kernel on a CSR matrix typed 1x1 feeding a CSR matmul "
+                 "(`%n = la.neg %S : tensor<1x1xi64, #CSR> -> tensor<1x?xi64, #CSR>` then "
+                 "`la.matmul %n, %n`; the matmul of the parameter itself works)."),
+        avoided_by=("no 1x1-typed operand next to a CSR operand or result; no CSR value "
+                    "typed 1x1 (written as ?x1 instead)"),
+        pattern=r"^crash: signal 11\b.*sparse_tensor::IterationGraphSorter::addConstraints"),
+    KnownBug(
+        id="csr-matmul-into-rbind",
+        classification="compiler bug (wrong result)",
+        summary=("WRONG VALUES: an i64 CSR x CSR la.matmul with a CSR result, bound below two "
+                 "dense matrices by la.rbind (dense result), gives cells that are "
+                 "uninitialised memory (139919456410992 where the reference and NumPy give 0) "
+                 "with --no-optimize and wrong numbers (50 vs 0) with the default pipeline. "
+                 "la.rbind of a dense and a CSR parameter is right; found once in 1500 "
+                 "programs (seed 5421), not yet narrowed down further."),
+        avoided_by="nothing yet (rare)",
+        pattern=None),
+    KnownBug(
+        id="sparse-storage-specifier-legalization",
+        classification="compiler bug",
+        summary=("`la.mul %d, %S : tensor<?x1xi64>, tensor<?x1xi64, #CSR> -> tensor<?x1xi64, "
+                 "#CSR>` where S = la.convert of an integer la.pow result fails to compile "
+                 "with --no-optimize (an unrealized_conversion_cast of the sparse storage "
+                 "still has a live user sparse_tensor.storage_specifier.get: the sparse "
+                 "codegen's legalization fails); the default pipeline removes the dead op. "
+                 "Found once in 1500 programs (seed 5432)."),
+        avoided_by="nothing yet (rare)",
+        pattern=r"^lauryn-error: .*storage_specifier"),
+    KnownBug(
+        id="sparse-outer-product",
+        classification="compiler bug",
+        summary=("`la.maximum %r, %c : tensor<1x7xf64, #CSR>, tensor<7x1xf64, #CSR> -> "
+                 "tensor<7x7xf64, #CSR>` (an outer-product broadcast of two CSR vectors, here "
+                 "in a called function) crashes the sparsifier (segmentation fault in "
+                 "sparse_tensor::LoopEmitter::genAffine). Found once in 1500 programs "
+                 "(seed 5405)."),
+        avoided_by="nothing yet (rare)",
+        pattern=r"^crash: signal 11\b.*sparse_tensor::LoopEmitter::genAffine"),
+    KnownBug(
+        id="csr-ifelse-of-sum",
+        classification="compiler bug (wrong result)",
+        summary=("WRONG VALUES: `la.ifelse %c, %a, %b` with CSR operands where the condition "
+                 "is itself a CSR kernel (`%c = la.add %x, %y` on CSR matrices) returns b's "
+                 "value where c is non-zero and a has an implicit zero (2.0 instead of 0.0), "
+                 "in every variant; the same ifelse on CSR parameters is right. Found once "
+                 "in 1500 programs (seed 6375)."),
+        avoided_by="nothing yet (rare)",
+        pattern=None),
+]
+
+KNOWN_IDS = tuple(k.id for k in KNOWN)
+
+
+def classify(mismatches):
+    """The known bug ids explaining every (variant, kind, description) of a
+    report, or None if one of them is not explained."""
+    ids = set()
+    for v, k, d in mismatches:
+        hit = [b.id for b in KNOWN if b.matches(v, k, d)]
+        if not hit:
+            return None
+        ids.update(hit)
+    return sorted(ids)

@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/TypeUtilities.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace lauryn {
 #define GEN_PASS_DEF_SHIELDSPARSECONVERSIONSPASS
@@ -31,36 +32,92 @@ namespace {
 
 /// Operations the sparsifier's merger builds tensor expressions for (MLIR 22,
 /// Merger::buildTensorExp); anything else in a kernel body it cannot sparsify.
+/// Divisions are left out: the merger models x / y only when y cannot be zero
+/// (a non-zero constant), which a kernel dividing by a tensor or by a run-time
+/// count (la.mean row/col) is not.
 bool isModeled(Operation &op) {
   return isa<linalg::YieldOp, arith::ConstantOp, math::AbsFOp, math::AbsIOp, math::CeilOp,
              math::FloorOp, math::SqrtOp, math::ExpM1Op, math::Log1pOp, math::SinOp,
              math::TanhOp, arith::NegFOp, arith::TruncFOp, arith::ExtFOp, arith::FPToSIOp,
              arith::FPToUIOp, arith::SIToFPOp, arith::UIToFPOp, arith::ExtSIOp, arith::ExtUIOp,
              arith::IndexCastOp, arith::TruncIOp, arith::BitcastOp, arith::MulFOp, arith::MulIOp,
-             arith::DivFOp, arith::DivSIOp, arith::DivUIOp, arith::AddFOp, arith::AddIOp,
+             arith::AddFOp, arith::AddIOp,
              arith::SubFOp, arith::SubIOp, arith::AndIOp, arith::OrIOp, arith::XOrIOp,
              arith::ShRSIOp, arith::ShRUIOp, arith::ShLIOp, arith::CmpFOp, arith::CmpIOp>(op);
+}
+
+/// True if the sparsifier can generate a sparse-output version of the dense
+/// kernel: a body the merger models, and no broadcast operand (an indexing map
+/// with a constant index, e.g. (i, j) -> (0, 0), crashed its iteration graph
+/// sorter: difftest bug sparse-1x1-broadcast).
+bool isSparsifiable(linalg::GenericOp kernel) {
+  auto hasConstantIndex = [](AffineMap map) {
+    return llvm::any_of(map.getResults(), [](AffineExpr e) { return isa<AffineConstantExpr>(e); });
+  };
+  return llvm::all_of(kernel.getBody()->getOperations(), isModeled) &&
+         llvm::none_of(kernel.getIndexingMapsArray(), hasConstantIndex);
+}
+
+/// A zero-filled destination for a dense kernel the sparsifier cannot turn
+/// into a sparse-output kernel: the fold into a sparse output no longer
+/// matches.
+void shieldUnmodeledKernel(linalg::GenericOp producer) {
+  if (isSparsifiable(producer))
+    return;
+  OpOperand *init = producer.getDpsInitOperand(0);
+  OpBuilder b(producer);
+  Type element = getElementTypeOrSelf(init->get().getType());
+  Value zero = arith::ConstantOp::create(b, producer.getLoc(), b.getZeroAttr(element));
+  init->set(linalg::FillOp::create(b, producer.getLoc(), zero, init->get()).getResult(0));
+}
+
+/// densify(kernel into a fresh sparse tensor): the fold would give the kernel
+/// a fresh *dense* destination, i.e. uninitialized memory where the sparse one
+/// was all zeros -- every cell the sparse loops skip, and every accumulation
+/// (SpGEMM reads its destination), would be garbage. The kernel writes into a
+/// zero-filled dense tensor instead, and the conversion goes.
+void produceDense(sparse_tensor::ConvertOp convert, linalg::GenericOp producer) {
+  OpOperand *init = producer.getDpsInitOperand(0);
+  auto empty = init->get().getDefiningOp<tensor::EmptyOp>();
+  auto denseType = cast<RankedTensorType>(convert.getType());
+  if (denseType.getShape() != empty.getType().getShape() ||
+      denseType.getElementType() != empty.getType().getElementType())
+    return; // a conversion that also changes the type: left as it is
+  OpBuilder b(producer);
+  Location loc = producer.getLoc();
+  Value dense = tensor::EmptyOp::create(b, loc, denseType, empty.getDynamicSizes());
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(denseType.getElementType()));
+  init->set(linalg::FillOp::create(b, loc, zero, dense).getResult(0));
+  producer.getResult(0).setType(denseType);
+  convert.replaceAllUsesWith(producer.getResult(0));
+  convert->erase();
+  if (empty->use_empty())
+    empty->erase();
 }
 
 struct ShieldSparseConversionsPass
     : lauryn::impl::ShieldSparseConversionsPassBase<ShieldSparseConversionsPass> {
   void runOnOperation() override {
+    // Dead uses first: a dead tensor.dim of a kernel's result (left by CSE
+    // after it erased a dead consumer) would make the kernel look shared
+    // below, while the sparsifier's own cleanup removes it and folds anyway.
+    // Only trivially dead ops go: no folding, no canonicalization.
+    GreedyRewriteConfig deadOnly;
+    deadOnly.enableFolding(false).enableConstantCSE(false).setRegionSimplificationLevel(
+        GreedySimplifyRegionLevel::Disabled);
+    (void)applyPatternsGreedily(getOperation(), FrozenRewritePatternSet(), deadOnly);
     getOperation().walk([](sparse_tensor::ConvertOp convert) {
       auto producer = convert.getSource().getDefiningOp<linalg::GenericOp>();
       if (!producer || producer.getNumDpsInits() != 1 || !producer->hasOneUse() ||
-          !sparse_tensor::getSparseTensorEncoding(convert.getType()) ||
-          sparse_tensor::getSparseTensorEncoding(convert.getSource().getType()))
+          !producer.getDpsInitOperand(0)->get().getDefiningOp<tensor::EmptyOp>())
         return;
-      OpOperand *init = producer.getDpsInitOperand(0);
-      if (!init->get().getDefiningOp<tensor::EmptyOp>() ||
-          llvm::all_of(producer.getBody()->getOperations(), isModeled))
-        return;
-      OpBuilder b(producer);
-      Type element = getElementTypeOrSelf(init->get().getType());
-      Value zero = arith::ConstantOp::create(b, producer.getLoc(), b.getZeroAttr(element));
-      Value filled =
-          linalg::FillOp::create(b, producer.getLoc(), zero, init->get()).getResult(0);
-      init->set(filled);
+      bool toSparse = sparse_tensor::getSparseTensorEncoding(convert.getType()) != nullptr;
+      bool fromSparse =
+          sparse_tensor::getSparseTensorEncoding(convert.getSource().getType()) != nullptr;
+      if (toSparse && !fromSparse)
+        shieldUnmodeledKernel(producer);
+      else if (fromSparse && !toSparse)
+        produceDense(convert, producer);
     });
   }
 };

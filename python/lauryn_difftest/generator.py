@@ -91,7 +91,6 @@ class Val:
     csr: bool = False
     exact: bool = True
     uses: int = 0
-    divk: bool = False    # computed by a (fusable chain of) float division kernel(s)
     value: object = None  # known value of index/scalar constants
 
     def ty(self):
@@ -187,8 +186,6 @@ class Generator:
             v.r, v.c, v.csr = r, c, csr
             v.tr = self.dim_type(r) if tr == "auto" else tr
             v.tc = self.dim_type(c) if tc == "auto" else tc
-            if csr and v.tr == 1 and v.tc == 1 and "sparse-1x1-broadcast" in self.avoid:
-                v.tr = None
             if value is None:
                 if density is None:
                     density = self.rng.choice([0.0, 1e-3, 0.1, 1.0]) if csr else \
@@ -225,8 +222,6 @@ class Generator:
         scope.lines.append(scope.indent + text + ("" if exact else "  // inexact"))
 
     def new_val(self, scope, kind, et, tr=None, tc=None, r=0, c=0, csr=False, exact=True):
-        if csr and tr == 1 and tc == 1 and "sparse-1x1-broadcast" in self.avoid:
-            tr = None  # no CSR value typed 1x1 (known.py)
         v = Val(scope.fresh(), kind, et, tr, tc, r, c, csr, exact)
         scope.pool.append(v)
         return v
@@ -336,41 +331,15 @@ class Generator:
             return any(v.csr and covers(v) for v in mats)
         return bool(mats) and all(v.kind == "mat" and v.csr and covers(v) for v in vals)
 
-    def sparse_bcast_violation(self, operands, result_csr):
-        """Known sparsifier crashes with broadcasting (known.py): a 1x1-typed
-        operand next to a CSR operand or result, a broadcast row/column next
-        to a CSR operand with a dense result."""
-        mats = [v for v in operands if v.kind == "mat"]
-
-        def bcast(v):
-            return any(getattr(v, "t" + d) == 1 and any(getattr(o, "t" + d) != 1 for o in mats)
-                       for d in ("r", "c"))
-        if "sparse-1x1-broadcast" in self.avoid and (result_csr or any(v.csr for v in mats)) \
-                and any(v.tr == 1 and v.tc == 1 and bcast(v) for v in mats):
-            return True
-        if "sparse-vector-broadcast" in self.avoid and not result_csr and \
-                any(v.csr for v in mats) and any(bcast(v) for v in mats):
-            return True
-        return False
-
     def ew_result(self, scope, op, operands, et, exact, rule):
         if all(v.kind != "mat" for v in operands):
             return self.new_val(scope, "scalar", et, exact=exact)
         tr, r, tc, c = self.bcast_result(operands)
         csr = self.ew_encoding(operands, rule, tr, tc)
-        divk = (op in ("div", "intdiv") and et in FLOAT) or any(v.divk for v in operands)
         if self.rng.random() < 0.1:  # an explicit result type requests the other format
             csr = not csr
-            if csr and divk and "sparse-div-kernel" in self.avoid:
-                csr = False
-        if self.sparse_bcast_violation(operands, csr):
-            csr = not csr
-            if self.sparse_bcast_violation(operands, csr) or (
-                    csr and divk and "sparse-div-kernel" in self.avoid):
-                return None
         out = self.new_val(scope, "mat", et, self.loosen(tr, r), self.loosen(tc, c), r, c, csr,
                            exact)
-        out.divk = divk and not csr
         return out
 
     def partner(self, scope, a, et, need_exact):
@@ -465,8 +434,6 @@ class Generator:
         b = self.pick(bc) if bc and self.rng.random() < 0.8 else self.scalar_const(scope, et, 0)
         exact = a.exact and b.exact
         ops = [c, a, b]
-        if self.sparse_bcast_violation(ops, False):
-            return False
         if all(v.kind != "mat" for v in ops):
             out = self.new_val(scope, "scalar", et, exact=exact)
         else:
@@ -495,7 +462,6 @@ class Generator:
             out = self.new_val(scope, "mat", et, self.loosen(a.tr, a.r), 1, a.r, 1, False, exact)
         else:
             out = self.new_val(scope, "mat", et, 1, self.loosen(a.tc, a.c), 1, a.c, False, exact)
-        out.divk = op in ("mean", "var") and axis != "all"
         ax = "" if axis == "all" and R.random() < 0.7 else axis + " "
         self.emit(scope, f"{out.name} = la.{op} {ax}{a.name} : {a.ty()} -> {out.ty()}", exact)
         return True
@@ -548,8 +514,6 @@ class Generator:
         r, c = self.rng.choice(shapes)
         tr, tc = self.dim_type(r), self.dim_type(c)
         csr = a.csr and self.rng.random() < 0.5
-        if csr and tr == 1 and tc == 1 and "sparse-1x1-broadcast" in self.avoid:
-            tr = None  # as new_val does, before the size operands are chosen
         sizes = [self.idx(scope, x) for x, t in ((r, tr), (c, tc)) if t is None]
         out = self.new_val(scope, "mat", a.et, tr, tc, r, c, csr, a.exact)
         ops = ", ".join([a.name] + [s.name for s in sizes])
@@ -566,8 +530,6 @@ class Generator:
         others = self.values(scope, lambda v: v.is_mat(a.et) and getattr(v, keep) == getattr(a, keep))
         k = self.rng.choice([1, 1, 2])
         ops = [a] + [self.pick(others) for _ in range(k)]
-        if "zero-extent-slice" in self.avoid and any(v.r == 0 or v.c == 0 for v in ops):
-            return False
         # static types: merge the kept dim, sum the grown dim
         tkeep = next((getattr(v, "t" + keep) for v in ops if getattr(v, "t" + keep) is not None),
                      None)
@@ -602,12 +564,9 @@ class Generator:
         if not a:
             return False
         R = self.rng
-        zk = "zero-extent-slice" in self.avoid
-        if zk and (a.r == 0 or a.c == 0):
-            return False
-        rb = R.randint(0, a.r - zk)
+        rb = R.randint(0, a.r)
         re_ = R.randint(rb, a.r)
-        cb = R.randint(0, a.c - zk)
+        cb = R.randint(0, a.c)
         ce = R.randint(cb, a.c)
         if bad:
             re_ = a.r + 1
@@ -653,8 +612,6 @@ class Generator:
             if (s.tr is not None and d.tr is not None and s.tr > d.tr) or \
                (s.tc is not None and d.tc is not None and s.tc > d.tc):
                 return False
-        if "zero-extent-slice" in self.avoid and (s.r == 0 or s.c == 0):
-            return False
         ro, co = self.rng.randint(0, d.r - s.r), self.rng.randint(0, d.c - s.c)
         _, rv = self.bound(scope, ro, -1, 0)
         _, cv = self.bound(scope, co, -1, 0)
@@ -727,8 +684,7 @@ class Generator:
         return True
 
     def op_convert(self, scope):
-        a = self.unary_struct(scope, lambda v: (v.r > 0 and v.c > 0 or v.csr) and not (
-            v.divk and "sparse-div-kernel" in self.avoid))
+        a = self.unary_struct(scope, lambda v: v.r > 0 and v.c > 0 or v.csr)
         if not a:
             return False
         out = self.new_val(scope, "mat", a.et, a.tr, a.tc, a.r, a.c, not a.csr, a.exact)
@@ -846,8 +802,6 @@ class Generator:
                           nv.exact)
             else:
                 def fits(v):
-                    if v.kind == "mat" and self.sparse_bcast_violation([cur, v], init.csr):
-                        return False
                     return (v.et == init.et and v.kind in ("mat", "scalar") and v is not cur and
                             (v.kind == "scalar" or ((v.tr == 1 or v.r == init.r) and
                                                     (v.tc == 1 or v.c == init.c))))

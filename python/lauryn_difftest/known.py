@@ -1,11 +1,14 @@
-"""Known mismatches found by the differential tester, with their reduced
+"""Mismatches found by the differential tester, with their reduced
 reproducers in known/<id>/ (repro.mlir + argument files + args.json).
 
 Each entry names the mismatch pattern (how a report is recognised), its
 classification (compiler bug / reference-interpreter bug / outside the
-spec) and the generator rule that leaves the trigger out when
-`generate(..., avoid=KNOWN_IDS)` is used (the CI test does that, and checks
-every reproducer here as a strict xfail, so a fix shows up as XPASS).
+spec) and, while it is open, the generator rule that leaves the trigger out
+when `generate(..., avoid=KNOWN_IDS)` is used (the CI test does that, and
+checks every open bug's reproducer as a strict xfail, so a fix shows up as
+XPASS). A fixed bug names its fix in `fixed`; its reproducers stay as
+regression tests that must pass, and the generator produces its trigger
+again.
 """
 
 import dataclasses
@@ -23,6 +26,7 @@ class KnownBug:
     avoided_by: str
     pattern: str            # regex over "kind: description" of one mismatch
     variants: tuple = ("noopt", "opt", "opt-t2")
+    fixed: str = ""         # how it was fixed (empty while open)
 
     def matches(self, variant, kind, description):
         if self.pattern is None:  # recognised by its reproducer only
@@ -49,7 +53,8 @@ KNOWN = [
                  "(--no-specialize hides it when the types are dynamic)."),
         avoided_by=("slice begins < size, no slicing of matrices with a 0 dimension, no "
                     "insert of an empty source, no bind operand with a 0 dimension"),
-        pattern=r"^lauryn-error: .*error: offset \d+ is out-of-bounds: (\d+) >= \1\b"),
+        pattern=r"^lauryn-error: .*error: offset \d+ is out-of-bounds: (\d+) >= \1\b",
+        fixed=("convert-la-to-linalg emits no slice op for a piece known to be empty (a constant 0 size, or a constant offset at or past a static dimension size): ReorganisationToLinalg.cpp isEmptyPiece")),
     KnownBug(
         id="sparse-div-kernel",
         classification="compiler bug",
@@ -67,7 +72,8 @@ KNOWN = [
                  "cover division."),
         avoided_by=("no CSR result (written type or la.convert) of a float div / intdiv / "
                     "mean row|col / var row|col, or of an element-wise chain over one"),
-        pattern=r"^crash: signal 11\b.*memref::StoreOp::create.*lowerToLLVMDialect"),
+        pattern=r"^crash: signal 11\b.*memref::StoreOp::create.*lowerToLLVMDialect",
+        fixed=("lauryn-shield-sparse-conversions treats divisions as not modeled by the merger (it accepts x / y only for a divisor that cannot be zero)")),
     KnownBug(
         id="sparse-vector-broadcast",
         classification="compiler bug",
@@ -81,7 +87,8 @@ KNOWN = [
                  "under --no-specialize, and inside scf.for bodies, whose shapes are not "
                  "specialized. With a CSR result (la.mul %S, %row) it works."),
         avoided_by="no CSR operand next to a broadcast vector operand when the result is dense",
-        pattern=r"^crash: signal 11\b.*sparse_tensor::LoopEmitter::emitForLoopOverTensorAtLvl"),
+        pattern=r"^crash: signal 11\b.*sparse_tensor::LoopEmitter::emitForLoopOverTensorAtLvl",
+        fixed=("convert-la-to-linalg keeps a CSR operand of la.add / la.sub sparse only when every operand has the result's shape; a broadcast operand densifies it")),
     KnownBug(
         id="sparse-1x1-broadcast",
         classification="compiler bug",
@@ -96,7 +103,8 @@ KNOWN = [
                  "`la.matmul %n, %n`; the matmul of the parameter itself works)."),
         avoided_by=("no 1x1-typed operand next to a CSR operand or result; no CSR value "
                     "typed 1x1 (written as ?x1 instead)"),
-        pattern=r"^crash: signal 11\b.*sparse_tensor::IterationGraphSorter::addConstraints"),
+        pattern=r"^crash: signal 11\b.*sparse_tensor::IterationGraphSorter::addConstraints",
+        fixed=("lauryn-shield-sparse-conversions keeps kernels with a broadcast operand (a constant index in an indexing map) dense before their conversion to CSR")),
     KnownBug(
         id="csr-matmul-into-rbind",
         classification="compiler bug (wrong result)",
@@ -107,7 +115,8 @@ KNOWN = [
                  "la.rbind of a dense and a CSR parameter is right; found once in 1500 "
                  "programs (seed 5421), not yet narrowed down further."),
         avoided_by="nothing yet (rare)",
-        pattern=None),
+        pattern=None,
+        fixed=("lauryn-shield-sparse-conversions: densifying a kernel that writes a fresh CSR tensor makes it write a zero-filled dense tensor (the sparsifier's own fold gave it an uninitialized one)")),
     KnownBug(
         id="sparse-storage-specifier-legalization",
         classification="compiler bug",
@@ -118,7 +127,8 @@ KNOWN = [
                  "codegen's legalization fails); the default pipeline removes the dead op. "
                  "Found once in 1500 programs (seed 5432)."),
         avoided_by="nothing yet (rare)",
-        pattern=r"^lauryn-error: .*storage_specifier"),
+        pattern=r"^lauryn-error: .*storage_specifier",
+        fixed=("lauryn-shield-sparse-conversions erases trivially dead ops first (a dead tensor.dim hid the kernel from the shield)")),
     KnownBug(
         id="sparse-outer-product",
         classification="compiler bug",
@@ -128,7 +138,8 @@ KNOWN = [
                  "sparse_tensor::LoopEmitter::genAffine). Found once in 1500 programs "
                  "(seed 5405)."),
         avoided_by="nothing yet (rare)",
-        pattern=r"^crash: signal 11\b.*sparse_tensor::LoopEmitter::genAffine"),
+        pattern=r"^crash: signal 11\b.*sparse_tensor::LoopEmitter::genAffine",
+        fixed=("the broadcast rule of lauryn-shield-sparse-conversions (as sparse-1x1-broadcast)")),
     KnownBug(
         id="csr-ifelse-of-sum",
         classification="compiler bug (wrong result)",
@@ -138,10 +149,13 @@ KNOWN = [
                  "in every variant; the same ifelse on CSR parameters is right. Found once "
                  "in 1500 programs (seed 6375)."),
         avoided_by="nothing yet (rare)",
-        pattern=None),
+        pattern=None,
+        fixed=("new pass lauryn-unshare-sparse-empties: CSE had merged the empty CSR outputs of la.sub and la.add, and the sparsifier inserted both kernels' entries into one storage")),
 ]
 
-KNOWN_IDS = tuple(k.id for k in KNOWN)
+OPEN = [b for b in KNOWN if not b.fixed]
+FIXED = [b for b in KNOWN if b.fixed]
+KNOWN_IDS = tuple(b.id for b in OPEN)  # what the generator avoids
 
 
 def classify(mismatches):
@@ -149,7 +163,7 @@ def classify(mismatches):
     report, or None if one of them is not explained."""
     ids = set()
     for v, k, d in mismatches:
-        hit = [b.id for b in KNOWN if b.matches(v, k, d)]
+        hit = [b.id for b in OPEN if b.matches(v, k, d)]
         if not hit:
             return None
         ids.update(hit)

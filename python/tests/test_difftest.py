@@ -6,7 +6,8 @@
   no generator reject. The generator leaves out the trigger patterns of the
   known bugs (lauryn_difftest/known.py), which are checked one by one by
   test_known_bug_reproducers as strict xfails (an XPASS means the bug was
-  fixed: move the entry out of KNOWN).
+  fixed: give the entry its `fixed` note). The reproducers of fixed bugs
+  are regression tests (test_fixed_bug_reproducers) that must pass.
 * unit tests of the comparison rules (runner.tolerance / compare_values /
   compare_outcomes), of the generator (reproducible, verifies) and of the
   reducer (an artificial text predicate, and a fault injected into the
@@ -206,15 +207,18 @@ def test_reducer_on_an_injected_fault(tmp_path):
 # Known bugs: strict xfail, one per reduced reproducer
 # --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("bug", known.KNOWN, ids=[b.id for b in known.KNOWN])
+def reproducer_dirs(bug):
+    if (bug.directory / "repro.mlir").exists():
+        return [bug.directory]
+    return sorted(p for p in bug.directory.iterdir() if (p / "repro.mlir").exists())
+
+
+@pytest.mark.parametrize("bug", known.OPEN, ids=[b.id for b in known.OPEN])
 def test_known_bug_reproducers(bug, request):
     need_binaries()
     request.applymarker(pytest.mark.xfail(strict=True, reason=f"{bug.classification}: "
                                                               f"{bug.summary}"))
-    if (bug.directory / "repro.mlir").exists():
-        dirs = [bug.directory]
-    else:
-        dirs = sorted(p for p in bug.directory.iterdir() if (p / "repro.mlir").exists())
+    dirs = reproducer_dirs(bug)
     assert dirs, f"no reproducer in {bug.directory}"
     failures = []
     for d in dirs:
@@ -224,6 +228,22 @@ def test_known_bug_reproducers(bug, request):
         if rep.status != "ok":
             failures.append((d.name, rep.mismatches[0][2][:300]))
     assert not failures, failures
+
+
+@pytest.mark.parametrize("bug", known.FIXED, ids=[b.id for b in known.FIXED])
+def test_fixed_bug_reproducers(bug):
+    """Regression tests: every reduced reproducer of a fixed bug now agrees
+    with the reference in every variant."""
+    need_binaries()
+    dirs = reproducer_dirs(bug)
+    assert dirs, f"no reproducer in {bug.directory}"
+    failures = []
+    for d in dirs:
+        text, args = reduce.load_reproducer(d)
+        rep = runner.check(text, args)
+        if rep.status != "ok":
+            failures.append((d.name, rep.mismatches[0][0], rep.mismatches[0][2][:300]))
+    assert not failures, f"{bug.id} is back (fixed by: {bug.fixed}): {failures}"
 
 
 # --------------------------------------------------------------------------

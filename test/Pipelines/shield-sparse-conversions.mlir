@@ -53,3 +53,122 @@ func.func @modeled(%X: tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
   %s = sparse_tensor.convert %x : tensor<?x?xf64> to tensor<?x?xf64, #CSR>
   return %s : tensor<?x?xf64, #CSR>
 }
+
+// -----
+
+// x / y is modeled only for a divisor that cannot be zero; a tensor divisor
+// is shielded (the folded kernel crashed the sparsifier: difftest bug
+// sparse-div-kernel).
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @divide
+// CHECK: %[[F:.*]] = linalg.fill
+// CHECK: linalg.generic {{.*}} outs(%[[F]] : tensor<?x?xf64>)
+// CHECK: arith.divf
+// CHECK: sparse_tensor.convert
+// PIPELINE-LABEL: llvm.func @divide
+func.func @divide(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %m = tensor.dim %X, %c0 : tensor<?x?xf64>
+  %n = tensor.dim %X, %c1 : tensor<?x?xf64>
+  %e = tensor.empty(%m, %n) : tensor<?x?xf64>
+  %x = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X, %Y : tensor<?x?xf64>, tensor<?x?xf64>) outs(%e : tensor<?x?xf64>) {
+    ^bb0(%a: f64, %b: f64, %out: f64):
+      %v = arith.divf %a, %b : f64
+      linalg.yield %v : f64
+  } -> tensor<?x?xf64>
+  %s = sparse_tensor.convert %x : tensor<?x?xf64> to tensor<?x?xf64, #CSR>
+  return %s : tensor<?x?xf64, #CSR>
+}
+
+// -----
+
+// A dead use of the kernel's result (a tensor.dim CSE left behind) does not
+// hide the kernel from the shield (difftest bug
+// sparse-storage-specifier-legalization): the dim is erased, the kernel
+// shielded.
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @dead_use
+// CHECK: %[[F:.*]] = linalg.fill
+// CHECK: linalg.generic {{.*}} outs(%[[F]] : tensor<?x1xi64>)
+// CHECK: math.ipowi
+// CHECK-NOT: tensor.dim
+// CHECK: sparse_tensor.convert
+// PIPELINE-LABEL: llvm.func @dead_use
+func.func @dead_use(%X: tensor<?x1xi64>) -> tensor<?x1xi64, #CSR> {
+  %c0 = arith.constant 0 : index
+  %m = tensor.dim %X, %c0 : tensor<?x1xi64>
+  %e = tensor.empty(%m) : tensor<?x1xi64>
+  %x = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : tensor<?x1xi64>) outs(%e : tensor<?x1xi64>) {
+    ^bb0(%in: i64, %out: i64):
+      %v = math.ipowi %in, %in : i64
+      linalg.yield %v : i64
+  } -> tensor<?x1xi64>
+  %dead = tensor.dim %x, %c0 : tensor<?x1xi64>
+  %s = sparse_tensor.convert %x : tensor<?x1xi64> to tensor<?x1xi64, #CSR>
+  return %s : tensor<?x1xi64, #CSR>
+}
+
+// -----
+
+// Densifying a kernel that writes a fresh CSR tensor: the kernel writes a
+// zero-filled dense tensor instead (the sparsifier's own fold gave it an
+// uninitialized one: garbage where the sparse loops skip cells and in the
+// SpGEMM accumulation; difftest bug csr-matmul-into-rbind).
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#a = affine_map<(i, j, k) -> (i, k)>
+#b = affine_map<(i, j, k) -> (k, j)>
+#c = affine_map<(i, j, k) -> (i, j)>
+// CHECK-LABEL: func.func @densified_spgemm
+// CHECK: %[[E:.*]] = tensor.empty(%{{.*}}, %{{.*}}) : tensor<?x?xi64>
+// CHECK: %[[F:.*]] = linalg.fill ins(%{{.*}} : i64) outs(%[[E]] : tensor<?x?xi64>)
+// CHECK: %[[R:.*]] = linalg.generic {{.*}} outs(%[[F]] : tensor<?x?xi64>)
+// CHECK-NOT: sparse_tensor.convert
+// CHECK: return %[[R]] : tensor<?x?xi64>
+// PIPELINE-LABEL: llvm.func @densified_spgemm
+func.func @densified_spgemm(%A: tensor<?x?xi64, #CSR>, %B: tensor<?x?xi64, #CSR>) -> tensor<?x?xi64> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %m = tensor.dim %A, %c0 : tensor<?x?xi64, #CSR>
+  %n = tensor.dim %B, %c1 : tensor<?x?xi64, #CSR>
+  %e = tensor.empty(%m, %n) : tensor<?x?xi64, #CSR>
+  %p = linalg.generic {indexing_maps = [#a, #b, #c], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%A, %B : tensor<?x?xi64, #CSR>, tensor<?x?xi64, #CSR>) outs(%e : tensor<?x?xi64, #CSR>) {
+    ^bb0(%x: i64, %y: i64, %acc: i64):
+      %m1 = arith.muli %x, %y : i64
+      %s = arith.addi %acc, %m1 : i64
+      linalg.yield %s : i64
+  } -> tensor<?x?xi64, #CSR>
+  %d = sparse_tensor.convert %p : tensor<?x?xi64, #CSR> to tensor<?x?xi64>
+  return %d : tensor<?x?xi64>
+}
+
+// -----
+
+// A broadcast operand (constant index in its indexing map) keeps the kernel
+// dense even though its body is modeled (the folded kernel crashed the
+// sparsifier's iteration graph sorter: difftest bug sparse-1x1-broadcast).
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#scalar = affine_map<(i, j) -> (0, 0)>
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @broadcast
+// CHECK: %[[F:.*]] = linalg.fill
+// CHECK: linalg.generic {{.*}} outs(%[[F]] : tensor<1x?xi64>)
+// CHECK: sparse_tensor.convert
+// PIPELINE-LABEL: llvm.func @broadcast
+func.func @broadcast(%X: tensor<1x1xi64>, %n: index) -> tensor<1x?xi64, #CSR> {
+  %c0 = arith.constant 0 : i64
+  %e = tensor.empty(%n) : tensor<1x?xi64>
+  %x = linalg.generic {indexing_maps = [#scalar, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : tensor<1x1xi64>) outs(%e : tensor<1x?xi64>) {
+    ^bb0(%in: i64, %out: i64):
+      %v = arith.subi %c0, %in : i64
+      linalg.yield %v : i64
+  } -> tensor<1x?xi64>
+  %s = sparse_tensor.convert %x : tensor<1x?xi64> to tensor<1x?xi64, #CSR>
+  return %s : tensor<1x?xi64, #CSR>
+}

@@ -13,7 +13,8 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
 
     1. target-independent: `la-optimize` (with `optimize`), `convert-la-to-linalg`, CSE, and
        with `optimize` `lauryn-fuse-dense-elementwise`;
-    2. CPU tail: `lauryn-generalize-sparse-linalg`, `lauryn-shield-sparse-conversions`, the
+    2. CPU tail: `lauryn-generalize-sparse-linalg`, `lauryn-unshare-sparse-empties`,
+       `lauryn-shield-sparse-conversions`, the
        passes of the upstream sparsifier pipeline (sparsification and one-shot
        bufferization of dense and sparse code, sparse vectorization), `lauryn-drop-local-deallocs`
        and the ownership-based buffer deallocation, `convert-linalg-to-blas` (OpenBLAS through
@@ -91,7 +92,9 @@ def ShieldSparseConversionsPass
     `lauryn-fuzz-opt`, e.g. `la.convert (la.exp X)` to CSR). This pass gives such kernels a
     zero-filled destination instead of an empty one, which the fold does not match: the kernel
     runs densely and the conversion compresses its result. Kernels the merger models keep the
-    fold (no dense intermediate).
+    fold (no dense intermediate). Divisions count as not modeled: the merger accepts `x / y`
+    only for a divisor that cannot be zero. Trivially dead operations are erased first (a dead
+    `tensor.dim` of the kernel's result would otherwise hide the fold the sparsifier still does).
 
     ```mlir
     %e = tensor.empty(%m, %n) : tensor<?x?xf64>
@@ -101,6 +104,27 @@ def ShieldSparseConversionsPass
     becomes the same with `outs(linalg.fill(0.0, %e))`.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::arith::ArithDialect"];
+}
+
+def UnshareSparseEmptiesPass
+    : Pass<"lauryn-unshare-sparse-empties", "::mlir::func::FuncOp"> {
+  let summary = "Give every use of an empty sparse tensor its own tensor.empty";
+  let description = [{
+    CSE merges equal `tensor.empty` ops, so two sparse-output kernels of the same shape end up
+    writing into one empty sparse tensor. For dense tensors one-shot bufferization sees the
+    conflict and copies; the sparsifier does not: it inserts the second kernel's entries into the
+    first kernel's storage (wrong values, found by the differential tester: bug
+    csr-ifelse-of-sum, `la.sub %X, %X` and `la.add %X, %Y` sharing their CSR output). This pass
+    gives each use of a shared sparse `tensor.empty` its own clone, placed right before the user.
+
+    ```mlir
+    %e = tensor.empty(%m, %n) : tensor<?x?xf64, #CSR>
+    %a = linalg.generic {...} outs(%e) ...
+    %b = linalg.generic {...} outs(%e) ...
+    ```
+    becomes the same with a second `tensor.empty` as the destination of `%b`.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
 }
 
 def FuseDenseElementwisePass : Pass<"lauryn-fuse-dense-elementwise", "::mlir::func::FuncOp"> {

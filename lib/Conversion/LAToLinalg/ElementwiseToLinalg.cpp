@@ -22,13 +22,15 @@ namespace {
 bool keepsSparse(Operation *op) {
   if (isa<MulOp>(op))
     return true;
-  if (isa<AddOp, SubOp>(op))
+  // x + y with a broadcast operand is dense wherever that operand is not
+  // zero (and crashed the sparsifier's loop emitter): only equal shapes.
+  if (isa<AddOp, SubOp>(op)) {
+    auto resultShape = cast<RankedTensorType>(op->getResult(0).getType()).getShape();
     return llvm::all_of(op->getOperandTypes(), [&](Type t) {
-      return t == op->getOperand(0).getType() ||
-             (isa<RankedTensorType>(t) &&
-              cast<RankedTensorType>(t).getShape() ==
-                  cast<RankedTensorType>(op->getResult(0).getType()).getShape());
+      auto tensor = dyn_cast<RankedTensorType>(t);
+      return tensor && tensor.getShape() == resultShape;
     });
+  }
   return isa<NegOp, AbsOp, SqrtOp, SinOp, TanhOp, FloorOp, CeilOp>(op);
 }
 

@@ -2,6 +2,7 @@
 
 #include "LoweringUtils.h"
 
+#include "mlir/Dialect/Arith/Utils/Utils.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 using namespace mlir;
@@ -168,6 +169,60 @@ struct ReshapeToLinalg : LAPattern<ReshapeOp> {
   }
 };
 
+/// True if the piece [offsets, offsets + sizes) of a `whole` matrix is known
+/// to be empty at compile time: a size is the constant 0, or an offset is a
+/// constant at or past the static size of its dimension (the range checks let
+/// only an empty piece start there).
+bool isEmptyPiece(RankedTensorType whole, ArrayRef<OpFoldResult> offsets,
+                  ArrayRef<OpFoldResult> sizes) {
+  for (int64_t d = 0; d < whole.getRank(); ++d) {
+    std::optional<int64_t> size = getConstantIntValue(sizes[d]);
+    std::optional<int64_t> offset = getConstantIntValue(offsets[d]);
+    if ((size && *size == 0) ||
+        (offset && !whole.isDynamicDim(d) && *offset >= whole.getDimSize(d)))
+      return true;
+  }
+  return false;
+}
+
+/// Emits the slice op `piece()` of the piece [offsets, offsets + sizes) of
+/// `whole`, or `whenEmpty()` for an empty piece. MLIR 22's slice verifiers
+/// reject a static offset at or past a static dimension size even for an
+/// empty slice ("offset 0 is out-of-bounds: 4 >= 4"), and later folding
+/// (specialized shapes, constants, memref.subview canonicalization) can make
+/// both static. So: no slice op for a piece known to be empty, and a piece not
+/// known to be in bounds at compile time is guarded by
+/// `scf.if (some size == 0 or some offset >= its dimension)`. Whenever folding
+/// makes such a slice op invalid, it also folds that condition to true, and
+/// the branch with the slice goes.
+Value emitPiece(Lowering &l, Value whole, ArrayRef<OpFoldResult> offsets,
+                ArrayRef<OpFoldResult> sizes, Type type, function_ref<Value()> whenEmpty,
+                function_ref<Value()> piece) {
+  auto wholeType = cast<RankedTensorType>(whole.getType());
+  if (isEmptyPiece(wholeType, offsets, sizes))
+    return whenEmpty();
+  Value empty;
+  auto orElse = [&](Value c) { empty = empty ? arith::OrIOp::create(l.b, l.loc, empty, c) : c; };
+  for (int64_t d = 0; d < wholeType.getRank(); ++d) {
+    if (!getConstantIntValue(sizes[d])) // a constant size is not 0 here
+      orElse(arith::CmpIOp::create(l.b, l.loc, arith::CmpIPredicate::eq,
+                                   cast<Value>(sizes[d]), l.index(0)));
+    if (!getConstantIntValue(offsets[d]) || wholeType.isDynamicDim(d))
+      orElse(arith::CmpIOp::create(l.b, l.loc, arith::CmpIPredicate::sge,
+                                   getValueOrCreateConstantIndexOp(l.b, l.loc, offsets[d]),
+                                   l.dim(whole, d)));
+  }
+  if (!empty)
+    return piece();
+  auto branch = scf::IfOp::create(l.b, l.loc, TypeRange{type}, empty, /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(l.b);
+  l.b.setInsertionPointToStart(branch.thenBlock());
+  scf::YieldOp::create(l.b, l.loc, whenEmpty());
+  l.b.setInsertionPointToStart(branch.elseBlock());
+  scf::YieldOp::create(l.b, l.loc, piece());
+  return branch.getResult(0);
+}
+
 /// cbind/rbind: insert every operand into an empty result at a running offset.
 template <typename OpT, bool alongCols>
 struct BindToLinalg : LAPattern<OpT> {
@@ -199,9 +254,14 @@ struct BindToLinalg : LAPattern<OpT> {
       SmallVector<OpFoldResult> extents{getAsOpFoldResult(l.dim(v, 0)),
                                         getAsOpFoldResult(l.dim(v, 1))};
       SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
-      result = tensor::InsertSliceOp::create(rewriter, l.loc, v, result, offsets, extents,
-                                             strides);
-      offset = arith::AddIOp::create(rewriter, l.loc, offset, l.dim(v, growDim));
+      Value dest = result;
+      result = emitPiece(
+          l, dest, offsets, extents, outType, [&] { return dest; },
+          [&]() -> Value {
+            return tensor::InsertSliceOp::create(rewriter, l.loc, v, dest, offsets, extents,
+                                                 strides);
+          });
+      offset = rewriter.createOrFold<arith::AddIOp>(l.loc, offset, l.dim(v, growDim));
     }
     rewriter.replaceOp(op, l.toType(result, resultType));
     return success();
@@ -229,16 +289,20 @@ struct SliceToLinalg : LAPattern<SliceOp> {
     checkRange(l, op.getColBegin(), op.getColEnd(), l.dim(x, 1), "column");
     auto resultType = op.getResult().getType();
     RankedTensorType outType = Lowering::dense(resultType);
-    Value rows = arith::SubIOp::create(rewriter, l.loc, op.getRowEnd(), op.getRowBegin());
-    Value cols = arith::SubIOp::create(rewriter, l.loc, op.getColEnd(), op.getColBegin());
+    Value rows = rewriter.createOrFold<arith::SubIOp>(l.loc, op.getRowEnd(), op.getRowBegin());
+    Value cols = rewriter.createOrFold<arith::SubIOp>(l.loc, op.getColEnd(), op.getColBegin());
     SmallVector<OpFoldResult> offsets{getAsOpFoldResult(op.getRowBegin()),
                                       getAsOpFoldResult(op.getColBegin())};
     SmallVector<OpFoldResult> sizes{
         outType.isDynamicDim(0) ? OpFoldResult(rows) : rewriter.getIndexAttr(outType.getDimSize(0)),
         outType.isDynamicDim(1) ? OpFoldResult(cols) : rewriter.getIndexAttr(outType.getDimSize(1))};
     SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
-    Value s = tensor::ExtractSliceOp::create(rewriter, l.loc, outType, x, offsets, sizes,
-                                             strides);
+    Value s = emitPiece(
+        l, x, offsets, sizes, outType, [&] { return l.empty(outType, {rows, cols}); },
+        [&]() -> Value {
+          return tensor::ExtractSliceOp::create(rewriter, l.loc, outType, x, offsets, sizes,
+                                                strides);
+        });
     rewriter.replaceOp(op, l.toType(s, resultType));
     return success();
   }
@@ -258,7 +322,12 @@ struct InsertToLinalg : LAPattern<InsertOp> {
     SmallVector<OpFoldResult> sizes{getAsOpFoldResult(l.dim(src, 0)),
                                     getAsOpFoldResult(l.dim(src, 1))};
     SmallVector<OpFoldResult> strides(2, rewriter.getIndexAttr(1));
-    Value r = tensor::InsertSliceOp::create(rewriter, l.loc, src, dst, offsets, sizes, strides);
+    Value r = emitPiece(
+        l, dst, offsets, sizes, dst.getType(),
+        [&] { return dst; }, // an empty source leaves the destination as it is
+        [&]() -> Value {
+          return tensor::InsertSliceOp::create(rewriter, l.loc, src, dst, offsets, sizes, strides);
+        });
     rewriter.replaceOp(op, l.toType(r, op.getResult().getType()));
     return success();
   }

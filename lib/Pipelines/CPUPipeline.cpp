@@ -67,6 +67,7 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   // Dynamic ownership across private functions: without it, every call of
   // the sparsifier's insertion helpers copies the storage arrays (quadratic
   // dense -> CSR conversion and sparse-output kernels).
+  pm.addNestedPass<func::FuncOp>(createCopyStridedResultsPass());
   pm.addNestedPass<func::FuncOp>(createDropLocalDeallocsPass());
   bufferization::BufferDeallocationPipelineOptions deallocation;
   deallocation.privateFunctionDynamicOwnership = true;

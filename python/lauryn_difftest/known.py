@@ -104,7 +104,11 @@ KNOWN = [
         avoided_by=("no 1x1-typed operand next to a CSR operand or result; no CSR value "
                     "typed 1x1 (written as ?x1 instead)"),
         pattern=r"^crash: signal 11\b.*sparse_tensor::IterationGraphSorter::addConstraints",
-        fixed=("lauryn-shield-sparse-conversions keeps kernels with a broadcast operand (a constant index in an indexing map) dense before their conversion to CSR")),
+        fixed=("lauryn-shield-sparse-conversions keeps kernels with a broadcast operand (a "
+               "constant index in an indexing map) dense before their conversion to CSR; "
+               "convert-la-to-linalg reads a 1x1 operand as a scalar (a sparse kernel la.mul "
+               "%S, %b with b 1x1 crashed the same way: seed 40879, reproducer "
+               "csr-times-1x1-in-loop)")),
     KnownBug(
         id="csr-matmul-into-rbind",
         classification="compiler bug (wrong result)",
@@ -151,6 +155,20 @@ KNOWN = [
         avoided_by="nothing yet (rare)",
         pattern=None,
         fixed=("new pass lauryn-unshare-sparse-empties: CSE had merged the empty CSR outputs of la.sub and la.add, and the sparsifier inserted both kernels' entries into one storage")),
+    KnownBug(
+        id="strided-result-copy",
+        classification="compiler bug (wrong result)",
+        summary=("WRONG VALUES: an entry point with a CSR parameter returning a column slice "
+                 "of a dense parameter (`la.slice %a0, 0, 4, 0, 1` of a 4x4 matrix) returned "
+                 "the first row instead of the first column, in every variant. With a CSR "
+                 "parameter the entry sits behind the sparse assembler's wrapper, which copies "
+                 "the private entry's non-owned result; bufferization had cast the strided view "
+                 "to an identity layout, so the copy was a flat memcpy. Found once in 1000 "
+                 "programs (seed 40992)."),
+        avoided_by="",
+        pattern=None,
+        fixed=("new pass lauryn-copy-strided-results: a view reaching func.return through a "
+               "layout cast is returned as a contiguous copy")),
 ]
 
 OPEN = [b for b in KNOWN if not b.fixed]

@@ -16,7 +16,8 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
     2. CPU tail: `lauryn-generalize-sparse-linalg`, `lauryn-unshare-sparse-empties`,
        `lauryn-shield-sparse-conversions`, the
        passes of the upstream sparsifier pipeline (sparsification and one-shot
-       bufferization of dense and sparse code, sparse vectorization), `lauryn-drop-local-deallocs`
+       bufferization of dense and sparse code, sparse vectorization), `lauryn-copy-strided-results`,
+       `lauryn-drop-local-deallocs`
        and the ownership-based buffer deallocation, `convert-linalg-to-blas` (OpenBLAS through
        liblauryn_rt), `lauryn-tile-transposes`, parallel loops through OpenMP
        (`lauryn-parallelize-outer-loop`, `scf.parallel` -> `omp.wsloop`), and lowering of
@@ -125,6 +126,27 @@ def UnshareSparseEmptiesPass
     becomes the same with a second `tensor.empty` as the destination of `%b`.
   }];
   let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
+def CopyStridedResultsPass : Pass<"lauryn-copy-strided-results", "::mlir::func::FuncOp"> {
+  let summary = "Return contiguous buffers: copy views that reach a return through a layout cast";
+  let description = [{
+    One-shot bufferization gives function results an identity layout; a returned view (e.g.
+    `la.slice` of a parameter, a strided `memref.subview`) reaches `func.return` through a
+    `memref.cast` to that layout. The cast keeps the real strides in the descriptor, but code
+    that trusts the static type reads the wrong elements: the ownership-based deallocation copies
+    a non-owned result of a private function (the entry behind a sparse-assembler wrapper) with a
+    flat memcpy (found by the differential tester: a 4x1 column slice came back as a row). This
+    pass, run after bufferization, returns a fresh contiguous copy instead.
+
+    ```mlir
+    %v = memref.subview %A[0, 0] [4, 1] [1, 1] : memref<4x4xi64> to memref<4x1xi64, strided<[4, 1]>>
+    %r = memref.cast %v : memref<4x1xi64, strided<[4, 1]>> to memref<4x1xi64>
+    return %r : memref<4x1xi64>
+    ```
+    becomes `memref.alloc` + `memref.copy %v` and returns the copy.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
 def FuseDenseElementwisePass : Pass<"lauryn-fuse-dense-elementwise", "::mlir::func::FuncOp"> {

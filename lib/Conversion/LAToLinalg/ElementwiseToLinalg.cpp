@@ -99,6 +99,15 @@ struct ElementwiseToGeneric : RewritePattern {
       bool broadcast = broadcastsAlong(v, 0) || broadcastsAlong(v, 1);
       if (Lowering::isSparse(v) && (!sparse || broadcast))
         v = l.densify(v);
+      if (broadcastsAlong(v, 0) && broadcastsAlong(v, 1)) {
+        // A 1x1 matrix is a scalar operand: an indexing map (i, j) -> (0, 0)
+        // crashed the sparsifier's iteration graph sorter next to a sparse
+        // operand (difftest bug sparse-1x1-broadcast).
+        Value zeroIndex = l.index(0);
+        inputs.push_back(tensor::ExtractOp::create(rewriter, loc, v, {zeroIndex, zeroIndex}));
+        maps.push_back(AffineMap::get(2, 0, {}, ctx));
+        continue;
+      }
       anySparseInput |= Lowering::isSparse(v);
       inputs.push_back(v);
       maps.push_back(AffineMap::get(2, 0,

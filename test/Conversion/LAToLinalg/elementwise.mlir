@@ -77,3 +77,19 @@ func.func @sparse(%S: tensor<?x?xf64, #CSR>, %X: tensor<?x?xf64>) -> (tensor<?x?
   %1 = la.div %S, %X : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
   return %0, %1 : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
 }
+
+// -----
+
+// A 1x1 operand is read once as a scalar (no (i, j) -> (0, 0) map, which
+// crashed the sparsifier next to a CSR operand: difftest bug
+// sparse-1x1-broadcast); the CSR operand stays sparse.
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+// CHECK-DAG: #[[NONE:.*]] = affine_map<(d0, d1) -> ()>
+// CHECK-LABEL: func.func @times_1x1
+// CHECK: %[[S:.*]] = tensor.extract %{{.*}}[%{{.*}}, %{{.*}}] : tensor<1x1xf64>
+// CHECK: linalg.generic {indexing_maps = [#{{.*}}, #[[NONE]], #{{.*}}]
+// CHECK-SAME: ins(%{{.*}}, %[[S]] : tensor<?x?xf64, #sparse>, f64)
+func.func @times_1x1(%S: tensor<?x?xf64, #CSR>, %b: tensor<1x1xf64>) -> tensor<?x?xf64, #CSR> {
+  %0 = la.mul %S, %b : tensor<?x?xf64, #CSR>, tensor<1x1xf64> -> tensor<?x?xf64, #CSR>
+  return %0 : tensor<?x?xf64, #CSR>
+}

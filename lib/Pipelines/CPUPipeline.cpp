@@ -105,7 +105,7 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addNestedPass<func::FuncOp>(createSCFToControlFlowPass());
   // Math before OpenMP: the OpenMP conversion needs the bodies of its regions
   // legal (the sparsifier's sort helpers use math.ctlz in parallel kernels).
-  pm.addNestedPass<func::FuncOp>(arith::createArithExpandOpsPass());
+  pm.addNestedPass<func::FuncOp>(createExpandIntegerDivisionsPass());
   pm.addNestedPass<func::FuncOp>(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   if (options.parallel)

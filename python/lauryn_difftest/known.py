@@ -169,6 +169,19 @@ KNOWN = [
         pattern=None,
         fixed=("new pass lauryn-copy-strided-results: a view reaching func.return through a "
                "layout cast is returned as a contiguous copy")),
+    KnownBug(
+        id="signed-zero-min-max",
+        classification="compiler bug (wrong result)",
+        summary=("WRONG VALUES: la.minimum / la.maximum returned the second operand when the "
+                 "operands are zeros of opposite signs (min(-0, +0) = +0), visible through "
+                 "x^-3 as +inf instead of -inf. Upstream arith-expand, run before the LLVM "
+                 "conversion, expands arith.minimumf / maximumf into compare + select, which "
+                 "ignores signed zeros. Found once in 500 programs (seed 50082)."),
+        avoided_by="",
+        pattern=None,
+        fixed=("new pass lauryn-expand-integer-divisions replaces arith-expand in the CPU "
+               "pipeline: only the rounding integer divisions are expanded, minimumf / "
+               "maximumf lower to llvm.minimum / llvm.maximum")),
 ]
 
 OPEN = [b for b in KNOWN if not b.fixed]

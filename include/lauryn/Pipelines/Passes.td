@@ -82,6 +82,21 @@ def DropLocalDeallocsPass : Pass<"lauryn-drop-local-deallocs", "::mlir::func::Fu
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def ExpandIntegerDivisionsPass
+    : Pass<"lauryn-expand-integer-divisions", "::mlir::func::FuncOp"> {
+  let summary = "Expand rounding integer divisions for the LLVM conversion, keeping min/max";
+  let description = [{
+    `arith.ceildivsi`, `arith.ceildivui` and `arith.floordivsi` (from `la.intdiv` and index
+    arithmetic) have no LLVM counterpart; this pass rewrites them into plain divisions,
+    remainders and selects. It replaces upstream's `arith-expand` in the CPU pipeline because
+    that pass also expands `arith.minimumf` / `arith.maximumf` into a compare and a select that
+    return `+0` for `min(-0, +0)` (found by the differential tester: `la.pow (la.minimum X, Y), -3`
+    gave `+inf` where `-inf` is right). Kept as they are, the two ops lower to `llvm.minimum` /
+    `llvm.maximum`, which order `-0` below `+0` and propagate NaN, as the `la` dialect specifies.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def ShieldSparseConversionsPass
     : Pass<"lauryn-shield-sparse-conversions", "::mlir::func::FuncOp"> {
   let summary = "Keep dense kernels the sparsifier cannot model out of sparse conversions";

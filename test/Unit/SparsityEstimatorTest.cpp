@@ -237,7 +237,7 @@ TEST(Estimator, NamesRoundTrip) {
     EXPECT_EQ(createEstimator(k)->kind(), k);
   }
   EXPECT_FALSE(parseEstimatorKind("bogus"));
-  EXPECT_EQ(allEstimatorKinds().size(), 7u);
+  EXPECT_EQ(allEstimatorKinds().size(), 8u);
 }
 
 } // namespace

@@ -111,7 +111,8 @@ std::unique_ptr<Estimator> createEstimator(EstimatorKind kind, const EstimatorOp
   case EstimatorKind::LayeredGraph:
     return createLayeredGraphEstimator(options);
   case EstimatorKind::MNC:
-    return createMNCEstimator(options);
+  case EstimatorKind::MNCBasic:
+    return createMNCEstimator(kind, options);
   }
   return nullptr;
 }
@@ -125,7 +126,7 @@ constexpr NamedKind kNames[] = {
     {EstimatorKind::AverageCase, "avg"},       {EstimatorKind::WorstCase, "worst"},
     {EstimatorKind::Bitset, "bitset"},         {EstimatorKind::DensityMap, "density-map"},
     {EstimatorKind::Sample, "sample"},         {EstimatorKind::LayeredGraph, "layered-graph"},
-    {EstimatorKind::MNC, "mnc"},
+    {EstimatorKind::MNC, "mnc"},               {EstimatorKind::MNCBasic, "mnc-basic"},
 };
 } // namespace
 

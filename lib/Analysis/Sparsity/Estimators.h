@@ -21,7 +21,7 @@ std::unique_ptr<Estimator> createBitsetEstimator(const EstimatorOptions &options
 std::unique_ptr<Estimator> createDensityMapEstimator(const EstimatorOptions &options);
 std::unique_ptr<Estimator> createSampleEstimator(const EstimatorOptions &options);
 std::unique_ptr<Estimator> createLayeredGraphEstimator(const EstimatorOptions &options);
-std::unique_ptr<Estimator> createMNCEstimator(const EstimatorOptions &options);
+std::unique_ptr<Estimator> createMNCEstimator(EstimatorKind kind, const EstimatorOptions &options);
 
 /// Density of a product with inner dimension k of operands of densities a, b
 /// under the uniform assumption: 1 - (1 - a·b)^k.

@@ -14,7 +14,8 @@ namespace {
 
 class MNCEstimator final : public Estimator {
 public:
-  EstimatorKind kind() const override { return EstimatorKind::MNC; }
+  explicit MNCEstimator(EstimatorKind kind) : variant(kind) {}
+  EstimatorKind kind() const override { return variant; }
   SynopsisRef build(const MatrixStructure &m) const override {
     return std::make_shared<MNCSketch>(MNCSketch::build(m));
   }
@@ -26,15 +27,20 @@ public:
     if (!allAre<MNCSketch>(in))
       return nullptr;
     const MNCSketch *b = in.size() > 1 ? as<MNCSketch>(in[1]) : nullptr;
-    std::optional<MNCSketch> out = mnc::propagate(op, *as<MNCSketch>(in[0]), b);
+    mnc::ProductRule rule = variant == EstimatorKind::MNCBasic ? mnc::ProductRule::Uniform
+                                                               : mnc::ProductRule::Weighted;
+    std::optional<MNCSketch> out = mnc::propagate(op, *as<MNCSketch>(in[0]), b, rule);
     return out ? std::make_shared<MNCSketch>(std::move(*out)) : nullptr;
   }
+
+private:
+  EstimatorKind variant;
 };
 
 } // namespace
 
-std::unique_ptr<Estimator> createMNCEstimator(const EstimatorOptions &) {
-  return std::make_unique<MNCEstimator>();
+std::unique_ptr<Estimator> createMNCEstimator(EstimatorKind kind, const EstimatorOptions &) {
+  return std::make_unique<MNCEstimator>(kind);
 }
 
 } // namespace lauryn::sparsity

@@ -16,17 +16,35 @@ namespace {
 using Counts = std::vector<int64_t>;
 
 /// Integer counts proportional to `weights`, each at most `cap`, summing to
-/// round(target) where the caps allow: floors first, then the remaining units
-/// to the largest remainders (deterministic, and exact totals stay exact).
+/// round(target) where the caps allow: mass above the cap is spread over the
+/// other entries, then floors, then the remaining units to the largest
+/// remainders (deterministic, and exact totals stay exact).
 Counts apportion(const std::vector<double> &weights, double target, int64_t cap) {
   double sum = std::accumulate(weights.begin(), weights.end(), 0.0);
   Counts out(weights.size(), 0);
   if (!(sum > 0) || !(target > 0) || cap <= 0)
     return out;
+  // Water-filling: mass above a cap goes to the uncapped entries, in
+  // proportion to their weights, until no entry exceeds the cap.
+  std::vector<double> share(weights.size());
+  std::vector<bool> capped(weights.size(), false);
+  double cappedMass = 0, freeWeight = sum;
+  for (bool changed = true; changed;) {
+    changed = false;
+    double scale = freeWeight > 0 ? (target - cappedMass) / freeWeight : 0;
+    for (size_t i = 0; i < weights.size(); ++i)
+      if (!capped[i] && weights[i] * scale > double(cap)) {
+        capped[i] = changed = true;
+        cappedMass += double(cap);
+        freeWeight -= weights[i];
+      }
+    for (size_t i = 0; i < weights.size(); ++i)
+      share[i] = capped[i] ? double(cap) : std::max(0.0, weights[i] * scale);
+  }
   std::vector<std::pair<double, size_t>> remainders;
   int64_t assigned = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
-    double x = std::min(double(cap), weights[i] * target / sum);
+    double x = std::min(double(cap), share[i]);
     out[i] = int64_t(std::floor(x));
     assigned += out[i];
     if (out[i] < cap && x > double(out[i]))
@@ -60,8 +78,9 @@ int countBucket(double count) {
   return count <= 8 ? int(count) : 8 + int(std::log(count / 8) / std::log(1.25)) + 1;
 }
 
-/// Rows (or columns) grouped by bucketed count: members and mean count.
+/// Lines (rows or columns) with counts in one bucket: members and mean count.
 struct CountGroup {
+  int bucket = 0;
   double members = 0, count = 0;
 };
 
@@ -75,66 +94,123 @@ std::vector<CountGroup> groupCounts(const std::vector<double> &counts) {
     }
   std::vector<CountGroup> out;
   for (auto &[bucket, g] : groups)
-    out.push_back({g.members, g.count / g.members});
+    out.push_back({bucket, g.members, g.count / g.members});
   return out;
 }
 
-/// Common-dimension indices j grouped by the bucketed pair (nnz of column j
-/// of a, nnz of row j of b).
+/// Common-dimension indices j grouped by the buckets of (nnz of column j of
+/// a, nnz of row j of b).
 struct PairGroup {
-  double members = 0, a = 0, b = 0;
+  int bucketA = 0, bucketB = 0;
+  double members = 0;
 };
 
 std::vector<PairGroup> groupPairs(const std::vector<double> &a, const std::vector<double> &b) {
-  std::map<std::pair<int, int>, PairGroup> groups;
+  std::map<std::pair<int, int>, double> groups;
   for (size_t j = 0; j < a.size(); ++j)
-    if (a[j] > 0 && b[j] > 0) {
-      PairGroup &g = groups[{countBucket(a[j]), countBucket(b[j])}];
-      g.members += 1;
-      g.a += a[j];
-      g.b += b[j];
-    }
+    if (a[j] > 0 && b[j] > 0)
+      groups[{countBucket(a[j]), countBucket(b[j])}] += 1;
   std::vector<PairGroup> out;
-  for (auto &[key, g] : groups)
-    out.push_back({g.members, g.a / g.members, g.b / g.members});
+  for (auto &[key, members] : groups)
+    out.push_back({key.first, key.second, members});
   return out;
 }
 
-/// The factor s for which a line (row of a) with `count` non-zeros, placed on
-/// the cross lines (columns of a) with probabilities min(1, s · count ·
-/// cross / total), has `count` non-zeros in expectation. Without it (s = 1),
-/// probabilities capped at 1 on full cross lines lose the line's mass.
-double calibrate(double count, const std::vector<CountGroup> &cross, double total) {
-  auto expected = [&](double s) {
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+/// min(1, x · y) for factors in [0, inf]: an infinite factor (a line that
+/// meets every cross line) gives 1 unless the other factor is 0.
+double cappedProduct(double x, double y) {
+  if (x <= 0 || y <= 0)
+    return 0.0;
+  return x == kInfinity || y == kInfinity ? 1.0 : std::min(1.0, x * y);
+}
+
+/// The factor x > 0 with Σ_h members_h · min(1, x · factor_h) = target
+/// (infinite when the target needs every cross line).
+double solveFactor(double target, const std::vector<CountGroup> &cross,
+                   const std::vector<double> &factors) {
+  double capacity = 0, saturated = 0, slope = 0;
+  for (size_t h = 0; h < cross.size(); ++h) {
+    capacity += cross[h].members;
+    if (factors[h] == kInfinity)
+      saturated += cross[h].members;
+    else
+      slope += cross[h].members * factors[h];
+  }
+  if (target >= capacity)
+    return kInfinity;
+  double rest = target - saturated; // what the finite cross lines must take
+  if (rest <= 0 || slope <= 0)
+    return std::numeric_limits<double>::min();
+  auto expected = [&](double x) {
     double e = 0;
-    for (const CountGroup &g : cross)
-      e += g.members * std::min(1.0, s * count * g.count / total);
+    for (size_t h = 0; h < cross.size(); ++h)
+      e += cross[h].members * cappedProduct(x, factors[h]);
     return e;
   };
-  double capacity = 0;
-  for (const CountGroup &g : cross)
-    capacity += g.members;
-  if (count >= capacity)
-    return std::numeric_limits<double>::infinity(); // every cross line is hit
-  double lo = 1, hi = 2;
-  for (int i = 0; i < 64 && expected(hi) < count; ++i)
+  double lo = rest / slope, hi = lo; // the uncapped solution is a lower bound
+  for (int i = 0; i < 64 && expected(hi) < target; ++i)
     lo = hi, hi *= 2;
-  for (int i = 0; i < 40; ++i) {
+  for (int i = 0; i < 50; ++i) {
     double mid = (lo + hi) / 2;
-    (expected(mid) < count ? lo : hi) = mid;
+    (expected(mid) < target ? lo : hi) = mid;
   }
   return hi;
 }
 
-/// Expected nnz of a · b when the non-zeros of column j of a fall on rows in
-/// proportion to the rows' counts, and those of row j of b on columns in
-/// proportion to the columns' counts: cell (p, q) is hit by j with
-/// probability min(1, s_p a_j r_p / nnz(a)) · min(1, t_q b_j c_q / nnz(b))
-/// (s, t from calibrate()), and is non-zero unless no j hits it. MNC's rule
-/// spreads every j uniformly over the non-empty rows and columns; weighting
-/// by the counts keeps skewed rows (power laws, one-hot categories) from being
-/// spread thin. Rows, columns and common indices are grouped by bucketed
-/// counts, which bounds the cost by a few thousand terms per group pair.
+/// Factors of the capped Chung-Lu model of one matrix: line (row) group g
+/// meets cross line (column) group h with probability min(1, x_g · y_h), with
+/// x and y fitted (alternating) so that every row and every column expects
+/// its own count. Plain proportional placement (x·y = r·c / nnz) loses mass on
+/// full lines, e.g. the dense column of an arrow matrix.
+std::pair<std::vector<double>, std::vector<double>>
+fitMarginals(const std::vector<CountGroup> &lines, const std::vector<CountGroup> &cross,
+             double nnz) {
+  std::vector<double> x, y;
+  for (const CountGroup &g : lines)
+    x.push_back(g.count / std::sqrt(nnz));
+  for (const CountGroup &h : cross)
+    y.push_back(h.count / std::sqrt(nnz));
+  for (int round = 0; round < 12; ++round) {
+    for (size_t g = 0; g < lines.size(); ++g)
+      x[g] = solveFactor(lines[g].count, cross, y);
+    for (size_t h = 0; h < cross.size(); ++h)
+      y[h] = solveFactor(cross[h].count, lines, x);
+  }
+  return {x, y};
+}
+
+/// Index of each bucket in a group list.
+std::map<int, size_t> bucketIndex(const std::vector<CountGroup> &groups) {
+  std::map<int, size_t> index;
+  for (size_t i = 0; i < groups.size(); ++i)
+    index[groups[i].bucket] = i;
+  return index;
+}
+
+/// MNC's rule: the a_j · b_j products of each common index j spread
+/// uniformly over `cells` output cells, OR-combined across j.
+double uniformProduct(const std::vector<double> &aCols, const std::vector<double> &bRows,
+                      double cells) {
+  if (cells <= 0)
+    return 0;
+  double density = 0;
+  for (size_t j = 0; j < aCols.size(); ++j) {
+    double p = std::min(1.0, aCols[j] * bRows[j] / cells);
+    density += p - density * p;
+  }
+  return density * cells;
+}
+
+/// Expected nnz of a · b under the capped Chung-Lu model of each factor
+/// (fitMarginals): cell (p, q) is hit through j with probability
+/// P_a(p, j) · P_b(j, q) and is non-zero unless no j hits it. MNC's rule
+/// spreads every j uniformly over the non-empty rows and columns; placing
+/// non-zeros by their lines' counts keeps skewed rows (power laws, one-hot
+/// categories, dense lines) from being spread thin. Rows, columns and common
+/// indices are grouped by bucketed counts, which bounds the cost by a few
+/// thousand terms per group pair, independent of the matrix size.
 double weightedProduct(const std::vector<double> &rowCounts, const std::vector<double> &aCols,
                        const std::vector<double> &bRows, const std::vector<double> &colCounts) {
   double nnzA = std::accumulate(rowCounts.begin(), rowCounts.end(), 0.0);
@@ -143,23 +219,20 @@ double weightedProduct(const std::vector<double> &rowCounts, const std::vector<d
     return 0;
   std::vector<CountGroup> rows = groupCounts(rowCounts), cols = groupCounts(colCounts);
   std::vector<CountGroup> aLines = groupCounts(aCols), bLines = groupCounts(bRows);
+  auto [rowFactor, aColFactor] = fitMarginals(rows, aLines, nnzA);
+  auto [colFactor, bRowFactor] = fitMarginals(cols, bLines, nnzB);
+  std::map<int, size_t> aIndex = bucketIndex(aLines), bIndex = bucketIndex(bLines);
   std::vector<PairGroup> common = groupPairs(aCols, bRows);
-  std::vector<double> rowScale, colScale;
-  for (const CountGroup &p : rows)
-    rowScale.push_back(calibrate(p.count, aLines, nnzA));
-  for (const CountGroup &q : cols)
-    colScale.push_back(calibrate(q.count, bLines, nnzB));
   double total = 0;
-  for (size_t pi = 0; pi < rows.size(); ++pi)
-    for (size_t qi = 0; qi < cols.size(); ++qi) {
-      const CountGroup &p = rows[pi], &q = cols[qi];
+  for (size_t p = 0; p < rows.size(); ++p)
+    for (size_t q = 0; q < cols.size(); ++q) {
       double logMiss = 0;
       for (const PairGroup &j : common) {
-        double hit = std::min(1.0, rowScale[pi] * j.a * p.count / nnzA) *
-                     std::min(1.0, colScale[qi] * j.b * q.count / nnzB);
+        double hit = cappedProduct(rowFactor[p], aColFactor[aIndex[j.bucketA]]) *
+                     cappedProduct(colFactor[q], bRowFactor[bIndex[j.bucketB]]);
         logMiss += j.members * std::log1p(-hit);
       }
-      total += p.members * q.members * -std::expm1(logMiss);
+      total += rows[p].members * cols[q].members * -std::expm1(logMiss);
     }
   return total;
 }
@@ -254,7 +327,7 @@ MNCSketch MNCSketch::transposed() const {
 
 namespace mnc {
 
-double productNnz(const MNCSketch &a, const MNCSketch &b) {
+double productNnz(const MNCSketch &a, const MNCSketch &b, ProductRule rule) {
   // Exact: with at most one non-zero per row of a, row i of the product is a
   // copy of one row of b (symmetrically for columns of b).
   if (a.maxRowNnz() <= 1 || b.maxColNnz() <= 1)
@@ -280,10 +353,16 @@ double productNnz(const MNCSketch &a, const MNCSketch &b) {
     for (int64_t c : b.colNnz())
       if (c > 1)
         multiCols.push_back(double(c));
-    estimate = exactPart + weightedProduct(multiRows, aMulti, bMulti, multiCols);
+    double cells = double(multiRows.size()) * double(multiCols.size());
+    estimate = exactPart + (rule == ProductRule::Weighted
+                                ? weightedProduct(multiRows, aMulti, bMulti, multiCols)
+                                : uniformProduct(aMulti, bMulti, cells));
   } else {
-    estimate = weightedProduct(asDoubles(a.rowNnz()), asDoubles(a.colNnz()),
-                               asDoubles(b.rowNnz()), asDoubles(b.colNnz()));
+    double cells = double(a.nonEmptyRows()) * double(b.nonEmptyCols());
+    estimate = rule == ProductRule::Weighted
+                   ? weightedProduct(asDoubles(a.rowNnz()), asDoubles(a.colNnz()),
+                                     asDoubles(b.rowNnz()), asDoubles(b.colNnz()))
+                   : uniformProduct(asDoubles(a.colNnz()), asDoubles(b.rowNnz()), cells);
   }
   // A row of a and a column of b both more than half full share an index.
   double lower = double(a.rowsMoreThanHalf()) * double(b.colsMoreThanHalf());
@@ -319,13 +398,14 @@ double addNnz(const MNCSketch &a, const MNCSketch &b) { return elementwiseNnz(a,
 //===----------------------------------------------------------------------===//
 
 namespace {
-MNCSketch productSketch(const OpDescriptor &op, const MNCSketch &a, const MNCSketch &b) {
+MNCSketch productSketch(const OpDescriptor &op, const MNCSketch &a, const MNCSketch &b,
+                        ProductRule rule) {
   // Multiplying by a scaling matrix keeps the other side's structure.
   if (a.fullDiag())
     return b;
   if (b.fullDiag())
     return a;
-  double nnz = productNnz(a, b);
+  double nnz = productNnz(a, b, rule);
   return MNCSketch::fromCounts(op.rows, op.cols,
                                apportion(asDoubles(a.rowNnz()), nnz, op.cols),
                                apportion(asDoubles(b.colNnz()), nnz, op.rows));
@@ -461,10 +541,11 @@ MNCSketch broadcastSketch(const OpDescriptor &op, const MNCSketch &a) {
 }
 } // namespace
 
-std::optional<MNCSketch> propagate(const OpDescriptor &op, const MNCSketch &a, const MNCSketch *b) {
+std::optional<MNCSketch> propagate(const OpDescriptor &op, const MNCSketch &a, const MNCSketch *b,
+                                   ProductRule rule) {
   switch (op.op) {
   case StructuralOp::MatMul:
-    return productSketch(op, a, *b);
+    return productSketch(op, a, *b, rule);
   case StructuralOp::Multiply:
   case StructuralOp::Add:
     return elementwiseSketch(op, a, *b, op.op == StructuralOp::Add);

@@ -103,7 +103,8 @@ enum class EstimatorKind {
   DensityMap,   ///< nnz per block, average rule per block (SpMacho)
   Sample,       ///< sampled common-dimension pairs / rows of the inputs' patterns
   LayeredGraph, ///< Cohen's reachability estimate over matrix-product chains
-  MNC,          ///< row/column count sketches (SIGMOD'19)
+  MNC,          ///< row/column count sketches, products placed by line counts
+  MNCBasic,     ///< MNC with the paper's uniform product rule (SIGMOD'19, SystemDS)
 };
 
 struct EstimatorOptions {

@@ -69,8 +69,14 @@ private:
 };
 
 namespace mnc {
+/// How the product estimate treats the part no exact rule covers: MNC's
+/// uniform spread over the non-empty cells (SIGMOD'19, SystemDS), or
+/// Lauryn's placement by line counts (docs/sparsity.md).
+enum class ProductRule { Uniform, Weighted };
+
 /// Estimated nnz of a · b.
-double productNnz(const MNCSketch &a, const MNCSketch &b);
+double productNnz(const MNCSketch &a, const MNCSketch &b,
+                  ProductRule rule = ProductRule::Weighted);
 /// Estimated nnz of a * b and a + b (equal shapes).
 double multiplyNnz(const MNCSketch &a, const MNCSketch &b);
 double addNnz(const MNCSketch &a, const MNCSketch &b);
@@ -79,7 +85,8 @@ double addNnz(const MNCSketch &a, const MNCSketch &b);
 /// reshape that neither merges nor splits whole rows). Scaled counts are
 /// rounded by largest remainders, so a result's total is its nnz estimate.
 std::optional<MNCSketch> propagate(const OpDescriptor &op, const MNCSketch &a,
-                                   const MNCSketch *b);
+                                   const MNCSketch *b,
+                                   ProductRule rule = ProductRule::Weighted);
 } // namespace mnc
 
 } // namespace lauryn::sparsity

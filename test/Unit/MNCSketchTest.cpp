@@ -172,7 +172,6 @@ Accuracy measure(MakeInputs make) {
 TEST(MNCAccuracy, StructuredFamiliesWithinFivePercentMedian) {
   auto check = [](const char *family, const Accuracy &acc) {
     SCOPED_TRACE(family);
-    fprintf(stderr, "DBG %s %g\n", family, acc.median(acc.mnc));
     EXPECT_LE(acc.median(acc.mnc), 0.05);
   };
   check("power-law rows x uniform", measure([](std::mt19937_64 &rng) {

@@ -17,6 +17,10 @@ namespace lauryn::la {
 /// to the op producing a value (one entry per result for multi-result ops).
 inline constexpr llvm::StringLiteral kSparsityAttrName = "la.sparsity";
 inline constexpr llvm::StringLiteral kLineageAttrName = "la.lineage";
+/// Argument attribute with the MNC row and column counts of an input
+/// (`{rows = array<i64: ...>, cols = array<i64: ...>}`), read by
+/// la-estimate-sparsity.
+inline constexpr llvm::StringLiteral kSketchAttrName = "la.sketch";
 } // namespace lauryn::la
 
 #endif // LAURYN_DIALECT_LA_IR_LAATTRS_H

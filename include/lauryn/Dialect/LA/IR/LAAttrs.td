@@ -49,9 +49,9 @@ def LA_SparsityAttr : LA_Attr<"Sparsity", "sparsity"> {
     An estimate of how many cells of a value are non-zero, attached to the op that produces
     the value (one entry per result, see `la.sparsity` in the dialect docs). `nnz` is an
     absolute count, `density` the fraction of non-zero cells in [0, 1]; at least one is given.
-    `estimator` names the estimator that produced it (`meta`, `avg`, `worst`, `bitset`,
-    `sample`, `dmap`, `lgraph`, `mnc`, or `exact` for values measured on data). An estimate
-    never changes a type.
+    `estimator` names the estimator that produced it (`avg`, `worst`, `bitset`,
+    `density-map`, `sample`, `layered-graph`, `mnc`, `mnc-basic`, see docs/sparsity.md, or
+    `exact` for values measured on data). An estimate never changes a type.
 
     ```mlir
     #la.sparsity<nnz = 1200, estimator = "mnc">

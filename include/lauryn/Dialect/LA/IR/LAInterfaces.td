@@ -49,6 +49,10 @@ def LA_SparsityPropagationOpInterface : OpInterface<"SparsityPropagationOpInterf
     InterfaceMethod<"How zeros of the inputs reach the output (element-wise ops).",
       "::lauryn::la::ZeroRule", "getElementwiseZeroRule", (ins), [{}], [{
         return ConcreteOp::getZeroRule();
+      }]>,
+    InterfaceMethod<"The op's family (element-wise, aggregate, matmul, ...).",
+      "::lauryn::la::OpFamily", "getOpFamily", (ins), [{}], [{
+        return ConcreteOp::getFamily();
       }]>
   ];
 }

@@ -49,6 +49,55 @@ def AssignLineagePass : Pass<"la-assign-lineage", "::mlir::ModuleOp"> {
   ];
 }
 
+def EstimateSparsityPass : Pass<"la-estimate-sparsity", "::mlir::ModuleOp"> {
+  let summary = "Propagate sparsity estimates through whole functions (#la.sparsity)";
+  let description = [{
+    Estimates the number of non-zeros of every matrix value with one of the estimators of
+    `Analysis/Sparsity` (docs/sparsity.md) and attaches it to the producing op as
+    `la.sparsity = #la.sparsity<nnz = N, density = D, estimator = "mnc">` (an array with one
+    entry per result for multi-result ops, `unit` for results without an estimate).
+
+    * Inputs: an entry function's matrix arguments of static shape carry their estimate as
+      argument attributes, either `la.sparsity = #la.sparsity<nnz = N>` (or `density = D`) or
+      `la.sketch = {rows = array<i64: ...>, cols = array<i64: ...>}` with the non-zeros per row
+      and per column (an MNC sketch; other estimators use its total). Constants (`arith.constant`
+      tensors and scalars) are known exactly. Arguments without them, and values of dynamic
+      shape, have no estimate, nor has anything computed from them; the JIT runner attaches
+      the statistics of its actual inputs (whose shapes it specializes) before compiling.
+    * Ops: matmul, element-wise ops by their zero rule (intersection `*`, union `+`, `f(0) = 0`
+      unary ops keep the pattern, `X != 0`, `X == 0`, `!X`; scalars and vectors are broadcast),
+      transpose, reshape, cbind, rbind, diag, slices with constant offsets and format or type
+      changes go through the estimator's rules; every other op through its metadata rule
+      (`SparsityPropagationOpInterface`) turned into the estimator's synopsis.
+    * `scf.for`: the body runs until the loop-carried estimates are stable (within 0.1 %); after
+      8 rounds they are widened to the largest nnz seen. The results are the larger of the
+      initial and carried estimates (the loop may not run). `scf.if`: the larger branch.
+      `scf.while` results have no estimate.
+    * `func.call`: the callee is analysed with the caller's estimates (to a depth of 16);
+      callees are analysed only from their call sites. An op analysed several times (loop
+      rounds, call sites) carries the largest estimate it got.
+
+    Example (`estimator=mnc`):
+    ```mlir
+    func.func @f(%X: tensor<1000x500xf64> {la.sparsity = #la.sparsity<nnz = 5000>}) -> tensor<500x500xf64> {
+      %t = la.transpose %X : tensor<1000x500xf64>
+      %g = la.matmul %t, %X : tensor<500x1000xf64>, tensor<1000x500xf64>
+      return %g : tensor<500x500xf64>
+    }
+    ```
+    gets `la.sparsity = #la.sparsity<nnz = 5000, density = 0.01, estimator = "mnc">` on the
+    transpose and the product's estimate on the matmul.
+  }];
+  let options = [
+    Option<"estimator", "estimator", "std::string", /*default=*/"\"mnc\"",
+           "Estimator: avg, worst, bitset, density-map, sample, layered-graph, mnc, mnc-basic">
+  ];
+  let dependentDialects = ["::lauryn::la::LADialect"];
+  let statistics = [
+    Statistic<"numAnnotated", "annotated-ops", "Number of ops given a sparsity estimate">
+  ];
+}
+
 def LineageCSEPass : Pass<"la-lineage-cse", "::mlir::ModuleOp"> {
   let summary = "Merge equal computations by lineage and hoist loop-invariant work";
   let description = [{

@@ -1,0 +1,217 @@
+//===- SparsityOfOps.cpp - la ops as structural ops of the estimators -----===//
+
+#include "lauryn/Dialect/LA/Transforms/SparsityOfOps.h"
+
+#include "lauryn/Analysis/Sparsity/MatrixStructure.h"
+#include "lauryn/Dialect/LA/IR/LAOps.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Matchers.h"
+
+using namespace mlir;
+using namespace lauryn::sparsity;
+
+namespace lauryn::la {
+
+std::optional<std::pair<int64_t, int64_t>> staticShape(Value v) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  if (!type)
+    return type || v.getType().isIntOrIndexOrFloat() ? std::optional(std::pair<int64_t, int64_t>{1, 1})
+                                                     : std::nullopt;
+  if (type.getRank() != 2 || !type.hasStaticShape())
+    return std::nullopt;
+  return std::pair<int64_t, int64_t>{type.getDimSize(0), type.getDimSize(1)};
+}
+
+namespace {
+
+std::optional<double> constantScalar(Value v) {
+  FloatAttr f;
+  if (matchPattern(v, m_Constant(&f)))
+    return f.getValueAsDouble();
+  IntegerAttr i;
+  if (matchPattern(v, m_Constant(&i)))
+    return double(i.getValue().getSExtValue());
+  return std::nullopt;
+}
+
+std::optional<int64_t> constantIndex(Value v) {
+  IntegerAttr i;
+  if (matchPattern(v, m_Constant(&i)))
+    return i.getValue().getSExtValue();
+  return std::nullopt;
+}
+
+/// The structural op of an element-wise op over all its (broadcast)
+/// operands, or nullopt when its result is dense (f(0, ...) != 0).
+std::optional<StructuralOp> elementwiseOp(Operation *op) {
+  if (isa<NotOp>(op)) // !x is 1 where x is 0
+    return StructuralOp::EqualZero;
+  switch (cast<SparsityPropagationOpInterface>(op).getElementwiseZeroRule()) {
+  case ZeroRule::Intersect:
+    return StructuralOp::Multiply;
+  case ZeroRule::Union:
+    return StructuralOp::Add;
+  case ZeroRule::Preserve:
+    return StructuralOp::NotEqualZero;
+  case ZeroRule::Dense:
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+/// `in` broadcast to rows x cols (unchanged if it already has that shape).
+SynopsisRef broadcast(const SynopsisRef &in, int64_t rows, int64_t cols, const Estimator &e) {
+  if (in->rows() == rows && in->cols() == cols)
+    return in;
+  return e.propagate({StructuralOp::Broadcast, rows, cols}, {in});
+}
+
+/// The metadata rule of the op interface turned into the estimator's synopsis.
+SynopsisRef metadataRule(Operation *op, ArrayRef<SynopsisRef> in, int64_t rows, int64_t cols,
+                         const Estimator &e) {
+  auto iface = dyn_cast<SparsityPropagationOpInterface>(op);
+  if (!iface)
+    return nullptr;
+  SmallVector<ValueStats> stats;
+  for (auto [value, s] : llvm::zip(op->getOperands(), in)) {
+    ValueStats v;
+    if (s) {
+      v.rows = s->rows();
+      v.cols = s->cols();
+      v.density = s->density();
+    } else if (isa<RankedTensorType>(value.getType())) {
+      return nullptr; // an unknown matrix operand
+    } // index operands (sizes, offsets) are 1 x 1 and do not matter
+    v.isScalar = !isa<RankedTensorType>(value.getType());
+    stats.push_back(v);
+  }
+  ValueStats result;
+  result.rows = rows;
+  result.cols = cols;
+  std::optional<double> density = iface.propagateDensity(stats, result);
+  if (!density)
+    return nullptr;
+  return e.fromMetadata(rows, cols, std::clamp(*density, 0.0, 1.0) * double(rows) * double(cols));
+}
+
+/// The structural descriptor of a non-element-wise op, if it has one.
+std::optional<OpDescriptor> reorganisation(Operation *op, int64_t rows, int64_t cols) {
+  auto d = [&](StructuralOp k) { return OpDescriptor{k, rows, cols}; };
+  if (isa<MatMulOp>(op))
+    return d(StructuralOp::MatMul);
+  if (isa<TransposeOp>(op))
+    return d(StructuralOp::Transpose);
+  if (isa<ReshapeOp>(op))
+    return d(StructuralOp::Reshape);
+  if (isa<CBindOp>(op))
+    return d(StructuralOp::CBind);
+  if (isa<RBindOp>(op))
+    return d(StructuralOp::RBind);
+  if (isa<DiagOp>(op))
+    return d(StructuralOp::Diag);
+  if (isa<CastOp, ConvertOp>(op)) // same pattern, other type or format
+    return d(StructuralOp::NotEqualZero);
+  if (auto slice = dyn_cast<SliceOp>(op)) {
+    std::optional<int64_t> r = constantIndex(slice.getRowBegin()),
+                           c = constantIndex(slice.getColBegin());
+    if (r && c)
+      return OpDescriptor{StructuralOp::Slice, rows, cols, *r, *c};
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+SynopsisRef synopsisOfConstant(Value v, const Estimator &e) {
+  std::optional<std::pair<int64_t, int64_t>> shape = staticShape(v);
+  if (!shape)
+    return nullptr;
+  int64_t rows = shape->first, cols = shape->second;
+  if (!isa<RankedTensorType>(v.getType())) { // a scalar: non-zero unless constant 0
+    std::optional<double> c = constantScalar(v);
+    return e.build(c && *c == 0 ? MatrixStructure::empty(1, 1)
+                                : MatrixStructure::fromCoordinates(1, 1, {{0, 0}}));
+  }
+  DenseElementsAttr dense;
+  if (matchPattern(v, m_Constant(&dense))) {
+    std::vector<std::pair<int64_t, int64_t>> coords;
+    int64_t index = 0;
+    auto add = [&](bool nonZero) {
+      if (nonZero)
+        coords.push_back({index / cols, index % cols});
+      ++index;
+    };
+    if (isa<FloatType>(dense.getElementType()))
+      for (APFloat x : dense.getValues<APFloat>())
+        add(!x.isZero());
+    else if (isa<IntegerType>(dense.getElementType()))
+      for (APInt x : dense.getValues<APInt>())
+        add(!x.isZero());
+    else
+      return nullptr;
+    return e.build(MatrixStructure::fromCoordinates(rows, cols, std::move(coords)));
+  }
+  return nullptr;
+}
+
+SmallVector<SynopsisRef> estimateResults(Operation *op, ArrayRef<SynopsisRef> in,
+                                         const Estimator &e) {
+  SmallVector<SynopsisRef> out(op->getNumResults(), nullptr);
+  if (!isa<LADialect>(op->getDialect())) { // constants are known, other ops not
+    for (auto [r, value] : llvm::zip(out, op->getResults()))
+      r = synopsisOfConstant(value, e);
+    return out;
+  }
+  if (op->getNumResults() != 1)
+    return out;
+  Value result = op->getResult(0);
+  std::optional<std::pair<int64_t, int64_t>> shape = staticShape(result);
+  if (!shape || !isa<RankedTensorType>(result.getType()))
+    return out; // dynamic, or a scalar (full aggregates)
+  auto [rows, cols] = *shape;
+
+  auto iface = dyn_cast<SparsityPropagationOpInterface>(op);
+  OpFamily family = iface ? iface.getOpFamily() : OpFamily::Generator;
+  if (family == OpFamily::ElementwiseBinary || family == OpFamily::ElementwiseUnary) {
+    for (const SynopsisRef &s : in)
+      if (!s)
+        return out;
+    // x != 0 keeps the pattern of x, x == 0 complements it.
+    if (isa<NeOp, EqOp>(op))
+      for (unsigned i = 0; i < 2; ++i)
+        if (std::optional<double> c = constantScalar(op->getOperand(1 - i)); c && *c == 0) {
+          StructuralOp k = isa<NeOp>(op) ? StructuralOp::NotEqualZero : StructuralOp::EqualZero;
+          out[0] = e.propagate({k, rows, cols}, {broadcast(in[i], rows, cols, e)});
+          return out;
+        }
+    std::optional<StructuralOp> kind = elementwiseOp(op);
+    if (!kind) { // dense: every cell non-zero on average
+      out[0] = e.fromMetadata(rows, cols, double(rows) * double(cols));
+      return out;
+    }
+    std::vector<SynopsisRef> operands;
+    for (const SynopsisRef &s : in)
+      operands.push_back(broadcast(s, rows, cols, e));
+    out[0] = e.propagate({*kind, rows, cols}, operands);
+    return out;
+  }
+
+  if (std::optional<OpDescriptor> d = reorganisation(op, rows, cols)) {
+    std::vector<SynopsisRef> operands;
+    for (auto [value, s] : llvm::zip(op->getOperands(), in))
+      if (isa<RankedTensorType>(value.getType())) {
+        if (!s)
+          return out;
+        operands.push_back(s);
+      }
+    if (isWellFormed(*d, operands)) {
+      out[0] = e.propagate(*d, operands);
+      return out;
+    }
+  }
+  out[0] = metadataRule(op, in, rows, cols, e);
+  return out;
+}
+
+} // namespace lauryn::la

@@ -46,6 +46,7 @@ void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeCheck
 void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addNestedPass<func::FuncOp>(createGeneralizeSparseLinalgPass());
   pm.addNestedPass<func::FuncOp>(createUnshareSparseEmptiesPass());
+  pm.addNestedPass<func::FuncOp>(createRelaxSparseLoopTypesPass());
   pm.addNestedPass<func::FuncOp>(createShieldSparseConversionsPass());
   SparsificationOptions sparsification;
   SparseParallelizationStrategy sparseParallel =

@@ -182,6 +182,20 @@ KNOWN = [
         fixed=("new pass lauryn-expand-integer-divisions replaces arith-expand in the CPU "
                "pipeline: only the rounding integer divisions are expanded, minimumf / "
                "maximumf lower to llvm.minimum / llvm.maximum")),
+    KnownBug(
+        id="specialized-csr-loop-cast",
+        classification="compiler bug (crash: invalid IR)",
+        summary=("lauryn-run (default pipeline, shape specialization on) failed with "
+                 "\"'tensor.empty' op incorrect number of dynamic sizes\" for a CSR "
+                 "parameter carried through an scf.for: the loop carried the specialized "
+                 "static type, the body yielded a cast of a dynamically typed kernel result, "
+                 "and pre-sparsification-rewrite folded that cast into the kernel's dynamic "
+                 "tensor.empty. --no-optimize / --no-specialize were fine. Found once in 500 "
+                 "programs (seed 50645)."),
+        avoided_by="",
+        pattern=None,
+        fixed=("new pass lauryn-relax-sparse-loop-types: sparse iteration arguments carry "
+               "the type their body computes, the casts move outside the loop")),
 ]
 
 OPEN = [b for b in KNOWN if not b.fixed]

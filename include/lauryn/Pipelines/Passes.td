@@ -82,6 +82,23 @@ def DropLocalDeallocsPass : Pass<"lauryn-drop-local-deallocs", "::mlir::func::Fu
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
 }
 
+def RelaxSparseLoopTypesPass
+    : Pass<"lauryn-relax-sparse-loop-types", "::mlir::func::FuncOp"> {
+  let summary = "Let loops carry sparse tensors in the type their bodies compute";
+  let description = [{
+    When the JIT runner specializes a CSR parameter's shape and the parameter initializes an
+    `scf.for`, canonicalization makes the loop carry the static type: the body casts the
+    iteration argument to the dynamic type its kernels compute with and casts the yielded
+    value back. Upstream's `pre-sparsification-rewrite` folds that last `tensor.cast` into the
+    producing kernel by retyping its dynamic `tensor.empty` in place while keeping the size
+    operands, which is invalid IR ("incorrect number of dynamic sizes"; found by the
+    differential tester, seed 50645). This pass gives every sparse iteration argument whose
+    yielded value is such a cast the yielded value's type again: the initial value is cast
+    before the loop, the result after it, and casts inside the body disappear.
+  }];
+  let dependentDialects = ["::mlir::tensor::TensorDialect"];
+}
+
 def ExpandIntegerDivisionsPass
     : Pass<"lauryn-expand-integer-divisions", "::mlir::func::FuncOp"> {
   let summary = "Expand rounding integer divisions for the LLVM conversion, keeping min/max";

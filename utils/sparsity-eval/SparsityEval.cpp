@@ -2,18 +2,23 @@
 //
 //   lauryn-sparsity-eval [--estimators avg,mnc,...] [--repeat N] [--json]
 //                        'EXPR' NAME=FILE [NAME=FILE ...]
+//   lauryn-sparsity-eval --time-synopses [--estimators ...] [--repeat N] NAME=FILE
 //
 // Reads the named matrices (.mtx, .csv, .npy; their non-zero patterns),
 // computes the exact nnz of EXPR and, per estimator, the estimate, its
 // relative error and the time to build the input synopses and propagate
 // them (minimum over --repeat runs). Prints a table, or one JSON object per
 // estimator with --json (utils/sparsity-eval/accuracy.py collects those).
+// --time-synopses instead times building each estimator's synopsis of one
+// matrix (min and median over --repeat runs, JSON lines; utils/bench/run
+// compares it with one SpMV on the same matrix).
 //
 //===----------------------------------------------------------------------===//
 
 #include "Expression.h"
 #include "lauryn/Runtime/LaurynRuntime.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -28,7 +33,8 @@ int usage(const char *problem) {
   fprintf(stderr,
           "lauryn-sparsity-eval: error: %s\n"
           "usage: lauryn-sparsity-eval [--estimators avg,worst,bitset,density-map,sample,"
-          "layered-graph,mnc] [--repeat N] [--json] 'EXPR' NAME=FILE...\n",
+          "layered-graph,mnc] [--repeat N] [--json] 'EXPR' NAME=FILE...\n"
+          "       lauryn-sparsity-eval --time-synopses [--estimators LIST] [--repeat N] NAME=FILE\n",
           problem);
   return 2;
 }
@@ -71,18 +77,41 @@ std::string jsonEscape(const std::string &s) {
   return out;
 }
 
+/// Min and median ms of building each estimator's synopsis of `m`.
+int timeSynopses(const std::vector<EstimatorKind> &kinds, const MatrixStructure &m, int repeat) {
+  for (EstimatorKind kind : kinds) {
+    std::unique_ptr<Estimator> estimator = createEstimator(kind);
+    std::vector<double> times;
+    size_t bytes = 0;
+    for (int r = 0; r < repeat; ++r) {
+      auto t0 = std::chrono::steady_clock::now();
+      SynopsisRef s = estimator->build(m);
+      times.push_back(millisecondsSince(t0));
+      bytes = s->bytes();
+    }
+    std::sort(times.begin(), times.end());
+    printf("{\"estimator\": \"%s\", \"build_min_ms\": %.6g, \"build_median_ms\": %.6g, "
+           "\"synopsis_bytes\": %zu, \"nnz\": %lld}\n",
+           std::string(estimatorName(kind)).c_str(), times.front(), times[times.size() / 2], bytes,
+           (long long)m.nnz());
+  }
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
   std::vector<EstimatorKind> kinds = allEstimatorKinds();
   int repeat = 3;
-  bool json = false;
+  bool json = false, timing = false;
   std::string expression;
   std::map<std::string, std::string> files;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--json") {
       json = true;
+    } else if (arg == "--time-synopses") {
+      timing = true;
     } else if (arg == "--repeat" || arg == "--estimators") {
       if (i + 1 == argc)
         return usage((arg + " needs a value").c_str());
@@ -103,7 +132,7 @@ int main(int argc, char **argv) {
       }
     } else if (arg.rfind("--", 0) == 0) {
       return usage(("unknown option " + arg).c_str());
-    } else if (expression.empty()) {
+    } else if (expression.empty() && !timing) {
       expression = arg;
     } else {
       size_t eq = arg.find('=');
@@ -112,13 +141,17 @@ int main(int argc, char **argv) {
       files[arg.substr(0, eq)] = arg.substr(eq + 1);
     }
   }
-  if (expression.empty())
+  if (timing && files.size() != 1)
+    return usage("--time-synopses takes exactly one NAME=FILE");
+  if (!timing && expression.empty())
     return usage("missing the expression");
 
   std::map<std::string, MatrixStructure> inputs;
   for (const auto &[name, path] : files)
     if (!readPattern(path, inputs[name]))
       return 1;
+  if (timing)
+    return timeSynopses(kinds, inputs.begin()->second, repeat);
   std::string error;
   std::unique_ptr<eval::Node> root = eval::parse(expression, inputs, error);
   if (!root) {

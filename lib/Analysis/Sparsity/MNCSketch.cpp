@@ -249,24 +249,38 @@ double meetScale(const Counts &a, const Counts &b, double nnzA, double nnzB) {
 //===----------------------------------------------------------------------===//
 
 MNCSketch MNCSketch::build(const MatrixStructure &m) {
+  // One pass over the non-zeros counts the columns and remembers, per column,
+  // the last row seen: the row of a single-entry column. The extension
+  // vectors then need only the single-entry lines, not a second pass.
+  struct Column {
+    int64_t count = 0, lastRow = 0;
+  };
+  std::vector<Column> columns(m.cols);
   MNCSketch s(m.rows, m.cols);
-  s.rows_.assign(m.rows, 0);
-  s.cols_.assign(m.cols, 0);
+  s.rows_.resize(m.rows);
   for (int64_t r = 0; r < m.rows; ++r) {
     s.rows_[r] = m.rowNnz(r);
-    for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p)
-      ++s.cols_[m.colIdx[p]];
+    for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p) {
+      Column &c = columns[m.colIdx[p]];
+      ++c.count;
+      c.lastRow = r;
+    }
   }
+  s.cols_.resize(m.cols);
   s.rowsExt.assign(m.rows, 0);
   s.colsExt.assign(m.cols, 0);
-  bool diagonal = m.rows == m.cols && m.nnz() == m.rows;
+  for (int64_t c = 0; c < m.cols; ++c) {
+    s.cols_[c] = columns[c].count;
+    if (columns[c].count == 1)
+      ++s.rowsExt[columns[c].lastRow];
+  }
   for (int64_t r = 0; r < m.rows; ++r)
-    for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p) {
-      int64_t c = m.colIdx[p];
-      s.rowsExt[r] += s.cols_[c] <= 1;
-      s.colsExt[c] += s.rows_[r] <= 1;
-      diagonal &= c == r;
-    }
+    if (s.rows_[r] == 1)
+      ++s.colsExt[m.colIdx[m.rowPtr[r]]];
+  // A scaling matrix: square, one non-zero per row, all on the diagonal.
+  bool diagonal = m.rows == m.cols && m.nnz() == m.rows;
+  for (int64_t r = 0; diagonal && r < m.rows; ++r)
+    diagonal = m.rowNnz(r) == 1 && m.colIdx[m.rowPtr[r]] == r;
   s.isFullDiag = diagonal;
   s.summarize();
   return s;

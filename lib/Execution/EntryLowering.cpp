@@ -31,7 +31,7 @@ static double millisecondsSince(std::chrono::steady_clock::time_point start) {
 /// Gives matrix parameters of `fn` the static shapes of the actual arguments.
 /// la ops accept the more static operands directly; other users see the
 /// declared type through a tensor.cast.
-static llvm::Error specializeParameters(func::FuncOp fn, const LoweringOptions &options) {
+llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &options) {
   if (options.argumentShapes.empty())
     return llvm::Error::success();
   if (options.argumentShapes.size() != fn.getNumArguments())
@@ -113,7 +113,7 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
                                      (available.empty() ? "" : "; it defines " + available));
     }
     if (k == 0)
-      if (llvm::Error err = specializeParameters(fn, options))
+      if (llvm::Error err = specializeEntryParameters(fn, options))
         return std::move(err);
     auto sig = EntrySignature::of(fn);
     if (!sig)

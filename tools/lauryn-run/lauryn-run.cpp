@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "lauryn/Execution/InputStatistics.h"
 #include "lauryn/Execution/JitProgram.h"
 #include "lauryn/Execution/ProgramParser.h"
 #include "lauryn/InitAll.h"
@@ -50,6 +51,13 @@ static cl::opt<bool> noOptimize("no-optimize", cl::desc("Skip the la optimizatio
 static cl::opt<bool> noSpecialize(
     "no-specialize", cl::desc("Compile for the declared parameter types instead of the "
                               "arguments' shapes (the code then works for any shape)"));
+static cl::opt<bool> explain(
+    "la-explain", cl::desc("Print shape, format, sparsity estimate and memory of every matrix "
+                           "value, estimated from the actual inputs (to stderr), then run"));
+static cl::opt<std::string> estimatorName(
+    "estimator", cl::init("mnc"),
+    cl::desc("Sparsity estimator of --la-explain: avg, worst, bitset, density-map, sample, "
+             "layered-graph, mnc, mnc-basic"));
 static cl::opt<unsigned> llvmOptLevel("O", cl::Prefix, cl::init(3),
                                      cl::desc("LLVM optimization level: -O0, -O1, -O2 or -O3 (default)"));
 static cl::opt<bool> noChecks("no-runtime-checks",
@@ -319,6 +327,14 @@ int main(int argc, char **argv) {
   for (const lauryn::HostValue &a : noSpecialize ? llvm::ArrayRef<lauryn::HostValue>() : args)
     options.argumentShapes.push_back(
         a.matrix ? std::optional(std::pair(a.matrix->rows, a.matrix->cols)) : std::nullopt);
+  if (explain) {
+    lauryn::LoweringOptions shapes;
+    for (const lauryn::HostValue &a : args)
+      shapes.argumentShapes.push_back(
+          a.matrix ? std::optional(std::pair(a.matrix->rows, a.matrix->cols)) : std::nullopt);
+    if (llvm::Error err = lauryn::explainForInputs(*module, entryName, args, shapes, estimatorName))
+      return fail(llvm::toString(std::move(err)));
+  }
   lauryn::CompileTimes times;
   auto program = lauryn::JitProgram::compile(*module, options, &times);
   if (!program)

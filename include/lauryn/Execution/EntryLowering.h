@@ -22,6 +22,9 @@
 
 namespace mlir {
 class ModuleOp;
+namespace func {
+class FuncOp;
+} // namespace func
 } // namespace mlir
 
 namespace lauryn {
@@ -45,6 +48,11 @@ struct CompileTimes {
   double cpuTailMs = 0;    ///< bufferization, sparsification, to LLVM dialect
   double llvmMs = 0;       ///< translation to LLVM IR and machine code
 };
+
+/// Gives the matrix parameters of `fn` the static shapes in
+/// options.argumentShapes (la ops take the more static values directly, other
+/// users through a tensor.cast to the declared type).
+llvm::Error specializeEntryParameters(mlir::func::FuncOp fn, const LoweringOptions &options);
 
 /// Lowers `module` in place to the LLVM dialect, with C interfaces on the
 /// functions named in `entries` (all public functions with a body if empty).

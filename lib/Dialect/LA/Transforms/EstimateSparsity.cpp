@@ -9,7 +9,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "lauryn/Analysis/Sparsity/MNCSketch.h"
+#include "lauryn/Analysis/Sparsity/MatrixStructure.h"
 #include "lauryn/Dialect/LA/IR/LAAttrs.h"
+#include "lauryn/Dialect/LA/Transforms/EstimateSparsity.h"
 #include "lauryn/Dialect/LA/Transforms/Passes.h"
 #include "lauryn/Dialect/LA/Transforms/SparsityOfOps.h"
 
@@ -49,8 +51,12 @@ public:
     runBlock(f.getBody().front());
   }
 
-  /// The largest nnz per op result over every analysis (-1: unknown).
-  const llvm::MapVector<Operation *, SmallVector<double>> &estimates() const { return recorded; }
+  /// Per op result, the largest nnz over every analysis (-1: unknown) and
+  /// the result's cells (its static or derived shape).
+  struct Estimate {
+    double nnz = -1, cells = 0;
+  };
+  const llvm::MapVector<Operation *, SmallVector<Estimate>> &estimates() const { return recorded; }
 
 private:
   SynopsisRef get(Value v) {
@@ -68,11 +74,12 @@ private:
   }
 
   void set(ValueRange values, ArrayRef<SynopsisRef> synopses, Operation *op) {
-    SmallVector<double> &best = recorded[op];
-    best.resize(values.size(), -1);
+    SmallVector<Estimate> &best = recorded[op];
+    best.resize(values.size());
     for (auto [i, v, s] : llvm::enumerate(values, synopses)) {
       env[v] = s;
-      best[i] = s ? std::max(best[i], s->nnz()) : best[i];
+      if (s && s->nnz() > best[i].nnz)
+        best[i] = {s->nnz(), s->cells()};
     }
   }
 
@@ -162,7 +169,7 @@ private:
   const Estimator &estimator;
   SymbolTable symbols;
   DenseMap<Value, SynopsisRef> env;
-  llvm::MapVector<Operation *, SmallVector<double>> recorded;
+  llvm::MapVector<Operation *, SmallVector<Estimate>> recorded;
   unsigned depth = 0;
 };
 
@@ -177,7 +184,11 @@ FailureOr<SmallVector<SynopsisRef>> argumentSynopses(func::FuncOp f, const Estim
     std::optional<std::pair<int64_t, int64_t>> shape = staticShape(arg);
     auto sketch = f.getArgAttrOfType<DictionaryAttr>(arg.getArgNumber(), kSketchAttrName);
     auto sparsity = f.getArgAttrOfType<SparsityAttr>(arg.getArgNumber(), kSparsityAttrName);
-    if (!shape || !isa<RankedTensorType>(arg.getType())) {
+    if (shape && !isa<RankedTensorType>(arg.getType())) { // a scalar, assumed non-zero
+      out.back() = e.build(MatrixStructure::fromCoordinates(1, 1, {{0, 0}}));
+      continue;
+    }
+    if (!shape) {
       if (sketch || sparsity)
         return emitError(arg.getLoc()) << "argument #" << arg.getArgNumber()
                              << ": a sparsity estimate needs a matrix of static shape, not "
@@ -227,7 +238,7 @@ struct EstimateSparsityPass : lauryn::la::impl::EstimateSparsityPassBase<Estimat
     ModuleOp module = getOperation();
     std::optional<EstimatorKind> kind = parseEstimatorKind(estimator);
     if (!kind) {
-      InFlightDiagnostic diag = module.emitError()
+      InFlightDiagnostic diag = emitError(module.getLoc())
                                 << "la-estimate-sparsity: unknown estimator '" << estimator
                                 << "' (one of";
       for (EstimatorKind k : allEstimatorKinds())
@@ -236,43 +247,52 @@ struct EstimateSparsityPass : lauryn::la::impl::EstimateSparsityPassBase<Estimat
       return signalPassFailure();
     }
     std::unique_ptr<Estimator> e = createEstimator(*kind);
-    Propagator propagator(*e, module);
-
-    // Entry points: functions no call in the module reaches. Callees are
-    // analysed at their call sites, with the callers' synopses.
-    llvm::DenseSet<StringRef> called;
-    module.walk([&](func::CallOp call) { called.insert(call.getCallee()); });
-    for (func::FuncOp f : module.getOps<func::FuncOp>()) {
-      if (f.isExternal() || called.contains(f.getSymName()))
-        continue;
-      FailureOr<SmallVector<SynopsisRef>> args = argumentSynopses(f, *e, *kind);
-      if (failed(args))
-        return signalPassFailure();
-      propagator.runFunction(f, *args);
-    }
-
-    MLIRContext *ctx = &getContext();
-    for (const auto &[op, nnzs] : propagator.estimates()) {
-      SmallVector<Attribute> attrs;
-      bool any = false;
-      for (auto [result, nnz] : llvm::zip(op->getResults(), nnzs)) {
-        std::optional<std::pair<int64_t, int64_t>> shape = staticShape(result);
-        if (nnz < 0 || !shape || !isa<RankedTensorType>(result.getType())) {
-          attrs.push_back(UnitAttr::get(ctx));
-          continue;
-        }
-        double cells = double(shape->first) * double(shape->second);
-        double density = cells > 0 ? std::min(1.0, nnz / cells) : 0.0;
-        attrs.push_back(SparsityAttr::get(ctx, int64_t(std::llround(nnz)), llvm::APFloat(density),
-                                          estimator));
-        any = true;
-      }
-      if (!any)
-        continue;
-      op->setAttr(kSparsityAttrName, attrs.size() == 1 ? attrs.front() : ArrayAttr::get(ctx, attrs));
-      ++numAnnotated;
-    }
+    auto fromAttributes = [&](func::FuncOp f) { return argumentSynopses(f, *e, *kind); };
+    if (failed(estimateSparsity(module, *e, fromAttributes)))
+      return signalPassFailure();
+    module.walk([&](Operation *op) { numAnnotated += op->hasAttr(kSparsityAttrName); });
   }
 };
 
 } // namespace
+
+namespace lauryn::la {
+
+LogicalResult estimateSparsity(ModuleOp module, const Estimator &estimator,
+                               InputSynopses inputs) {
+  Propagator propagator(estimator, module);
+  // Entry points: functions no call in the module reaches. Callees are
+  // analysed at their call sites, with the callers' synopses.
+  llvm::DenseSet<StringRef> called;
+  module.walk([&](func::CallOp call) { called.insert(call.getCallee()); });
+  for (func::FuncOp f : module.getOps<func::FuncOp>()) {
+    if (f.isExternal() || called.contains(f.getSymName()))
+      continue;
+    FailureOr<SmallVector<SynopsisRef>> args = inputs(f);
+    if (failed(args))
+      return failure();
+    propagator.runFunction(f, *args);
+  }
+
+  MLIRContext *ctx = module.getContext();
+  StringRef name = estimatorName(estimator.kind());
+  for (const auto &[op, estimates] : propagator.estimates()) {
+    SmallVector<Attribute> attrs;
+    bool any = false;
+    for (auto [result, e] : llvm::zip(op->getResults(), estimates)) {
+      if (e.nnz < 0 || !isa<RankedTensorType>(result.getType())) {
+        attrs.push_back(UnitAttr::get(ctx));
+        continue;
+      }
+      double density = e.cells > 0 ? std::min(1.0, e.nnz / e.cells) : 0.0;
+      attrs.push_back(
+          SparsityAttr::get(ctx, int64_t(std::llround(e.nnz)), llvm::APFloat(density), name));
+      any = true;
+    }
+    if (any)
+      op->setAttr(kSparsityAttrName, attrs.size() == 1 ? attrs.front() : ArrayAttr::get(ctx, attrs));
+  }
+  return success();
+}
+
+} // namespace lauryn::la

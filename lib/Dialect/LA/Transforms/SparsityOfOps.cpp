@@ -121,6 +121,88 @@ std::optional<OpDescriptor> reorganisation(Operation *op, int64_t rows, int64_t 
   return std::nullopt;
 }
 
+/// The static shape of `op`'s matrix result: its type's, or derived from the
+/// operands' synopses (static inputs, dynamic intermediate types, as after the
+/// JIT's specialization of parameters) and constant sizes.
+std::optional<std::pair<int64_t, int64_t>> resultShape(Operation *op, ArrayRef<SynopsisRef> in,
+                                                       OpFamily family) {
+  Value result = op->getResult(0);
+  if (std::optional<std::pair<int64_t, int64_t>> s = staticShape(result))
+    return s;
+  auto type = cast<RankedTensorType>(result.getType());
+  auto known = [&](unsigned i) { return i < in.size() && in[i]; };
+  auto fromSizes = [&](ValueRange sizes) -> std::optional<std::pair<int64_t, int64_t>> {
+    int64_t dims[2];
+    unsigned next = 0;
+    for (int d = 0; d < 2; ++d) {
+      if (!type.isDynamicDim(d)) {
+        dims[d] = type.getDimSize(d);
+        continue;
+      }
+      std::optional<int64_t> c = next < sizes.size() ? constantIndex(sizes[next++]) : std::nullopt;
+      if (!c)
+        return std::nullopt;
+      dims[d] = *c;
+    }
+    return std::pair<int64_t, int64_t>{dims[0], dims[1]};
+  };
+  switch (family) {
+  case OpFamily::ElementwiseBinary:
+  case OpFamily::ElementwiseUnary:
+  case OpFamily::Ternary: {
+    int64_t rows = 1, cols = 1;
+    for (unsigned i = 0; i < in.size(); ++i) {
+      if (!known(i))
+        return std::nullopt;
+      rows = in[i]->rows() != 1 ? in[i]->rows() : rows;
+      cols = in[i]->cols() != 1 ? in[i]->cols() : cols;
+    }
+    return std::pair<int64_t, int64_t>{rows, cols};
+  }
+  default:
+    break;
+  }
+  if (!known(0))
+    return std::nullopt;
+  int64_t r = in[0]->rows(), c = in[0]->cols();
+  if (isa<MatMulOp>(op))
+    return known(1) ? std::optional(std::pair<int64_t, int64_t>{r, in[1]->cols()}) : std::nullopt;
+  if (isa<TransposeOp>(op))
+    return std::pair<int64_t, int64_t>{c, r};
+  if (isa<CBindOp, RBindOp>(op)) {
+    if (!known(1))
+      return std::nullopt;
+    return isa<CBindOp>(op) ? std::pair<int64_t, int64_t>{r, c + in[1]->cols()}
+                            : std::pair<int64_t, int64_t>{r + in[1]->rows(), c};
+  }
+  if (isa<DiagOp>(op))
+    return c == 1 ? std::pair<int64_t, int64_t>{r, r} : std::pair<int64_t, int64_t>{r, 1};
+  if (isa<CastOp, ConvertOp, RevOp>(op))
+    return std::pair<int64_t, int64_t>{r, c};
+  if (isa<InsertOp, SolveOp>(op))
+    return known(1) ? std::optional(std::pair<int64_t, int64_t>{in[1]->rows(), in[1]->cols()})
+                    : std::nullopt;
+  if (auto slice = dyn_cast<SliceOp>(op)) {
+    std::optional<int64_t> r0 = constantIndex(slice.getRowBegin()),
+                           r1 = constantIndex(slice.getRowEnd()),
+                           c0 = constantIndex(slice.getColBegin()),
+                           c1 = constantIndex(slice.getColEnd());
+    if (r0 && r1 && c0 && c1)
+      return std::pair<int64_t, int64_t>{*r1 - *r0, *c1 - *c0};
+    return std::nullopt;
+  }
+  if (auto reshape = dyn_cast<ReshapeOp>(op))
+    return fromSizes(reshape.getDynamicSizes());
+  if (family == OpFamily::Aggregate) {
+    auto axis = op->getAttrOfType<AxisAttr>("axis");
+    if (axis && axis.getValue() == Axis::row)
+      return std::pair<int64_t, int64_t>{r, 1};
+    if (axis && axis.getValue() == Axis::col)
+      return std::pair<int64_t, int64_t>{1, c};
+  }
+  return std::nullopt;
+}
+
 } // namespace
 
 SynopsisRef synopsisOfConstant(Value v, const Estimator &e) {
@@ -163,16 +245,14 @@ SmallVector<SynopsisRef> estimateResults(Operation *op, ArrayRef<SynopsisRef> in
       r = synopsisOfConstant(value, e);
     return out;
   }
-  if (op->getNumResults() != 1)
-    return out;
-  Value result = op->getResult(0);
-  std::optional<std::pair<int64_t, int64_t>> shape = staticShape(result);
-  if (!shape || !isa<RankedTensorType>(result.getType()))
-    return out; // dynamic, or a scalar (full aggregates)
-  auto [rows, cols] = *shape;
-
+  if (op->getNumResults() != 1 || !isa<RankedTensorType>(op->getResult(0).getType()))
+    return out; // scalars (full aggregates)
   auto iface = dyn_cast<SparsityPropagationOpInterface>(op);
   OpFamily family = iface ? iface.getOpFamily() : OpFamily::Generator;
+  std::optional<std::pair<int64_t, int64_t>> shape = resultShape(op, in, family);
+  if (!shape)
+    return out;
+  auto [rows, cols] = *shape;
   if (family == OpFamily::ElementwiseBinary || family == OpFamily::ElementwiseUnary) {
     for (const SynopsisRef &s : in)
       if (!s)

@@ -98,6 +98,27 @@ def EstimateSparsityPass : Pass<"la-estimate-sparsity", "::mlir::ModuleOp"> {
   ];
 }
 
+def ExplainPass : Pass<"la-explain", "::mlir::ModuleOp"> {
+  let summary = "Print shape, format, sparsity estimate and memory of every matrix value";
+  let description = [{
+    Prints to stderr, per function, one line per op result that is a matrix: the op, its
+    source location, its shape, its storage format (dense or CSR, from the tensor encoding),
+    the `#la.sparsity` estimate attached by `la-estimate-sparsity` (nnz, density, estimator;
+    `?` without one), and the memory of the value: `rows x cols x element bytes` for dense,
+    `nnz x (element bytes + 8) + (rows + 1) x 8` for CSR at the estimated nnz (`?` for a CSR
+    value without an estimate or a dynamic shape); the lineage ID follows when
+    `la-assign-lineage` ran. The IR is not changed. `lauryn-run --la-explain` runs it after
+    estimating from the actual inputs.
+
+    ```
+    la-explain: @main
+      op               location                 shape         format estimate      density     estimator      memory
+      la.matmul        prog.mlir:4              500x500       dense  nnz 23792     0.0952      mnc            1.9 MiB
+    ```
+  }];
+  let dependentDialects = ["::lauryn::la::LADialect"];
+}
+
 def LineageCSEPass : Pass<"la-lineage-cse", "::mlir::ModuleOp"> {
   let summary = "Merge equal computations by lineage and hoist loop-invariant work";
   let description = [{

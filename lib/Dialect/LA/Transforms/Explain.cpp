@@ -1,0 +1,135 @@
+//===- Explain.cpp - per-op report: shape, format, estimate, memory -------===//
+//
+// `la-explain` prints, per function, one line per op producing a matrix:
+// the op, its location, shape, storage format, the sparsity estimate attached
+// by la-estimate-sparsity and the memory of the result (dense cells, or CSR
+// values + 64-bit column indices + row pointers at the estimated nnz), and
+// the lineage ID when la-assign-lineage ran. It changes nothing.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lauryn/Dialect/LA/IR/LAAttrs.h"
+#include "lauryn/Dialect/LA/IR/LAOps.h"
+#include "lauryn/Dialect/LA/Transforms/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SparseTensor/IR/SparseTensor.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace lauryn::la {
+#define GEN_PASS_DEF_EXPLAINPASS
+#include "lauryn/Dialect/LA/Transforms/Passes.h.inc"
+} // namespace lauryn::la
+
+using namespace mlir;
+using namespace lauryn::la;
+
+namespace {
+
+std::string humanBytes(double bytes) {
+  const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+  int u = 0;
+  while (bytes >= 1024 && u < 4)
+    bytes /= 1024, ++u;
+  std::string s;
+  llvm::raw_string_ostream os(s);
+  os << llvm::format(u ? "%.1f %s" : "%.0f %s", bytes, units[u]);
+  return s;
+}
+
+std::string location(Location loc) {
+  if (auto file = dyn_cast<FileLineColLoc>(loc))
+    return (file.getFilename().getValue() + ":" + llvm::Twine(file.getLine())).str();
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location inner : fused.getLocations())
+      if (isa<FileLineColLoc>(inner))
+        return location(inner);
+  if (auto named = dyn_cast<NameLoc>(loc))
+    return location(named.getChildLoc());
+  return "?";
+}
+
+/// The estimate of result `i` of `op`, if la-estimate-sparsity attached one.
+SparsityAttr estimateOf(Operation *op, unsigned i) {
+  Attribute attr = op->getAttr(kSparsityAttrName);
+  if (auto array = dyn_cast_or_null<ArrayAttr>(attr))
+    return i < array.size() ? dyn_cast<SparsityAttr>(array[i]) : SparsityAttr();
+  return i == 0 ? dyn_cast_or_null<SparsityAttr>(attr) : SparsityAttr();
+}
+
+void explainResult(Operation *op, unsigned i, llvm::raw_ostream &os) {
+  auto type = cast<RankedTensorType>(op->getResult(i).getType());
+  bool sparse = sparse_tensor::getSparseTensorEncoding(type) != nullptr;
+  std::string shape;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    shape += (d ? "x" : "") + (type.isDynamicDim(d) ? std::string("?")
+                                                    : std::to_string(type.getDimSize(d)));
+  os << "  " << llvm::left_justify(op->getName().getStringRef(), 16) << " "
+     << llvm::left_justify(location(op->getLoc()), 24) << " "
+     << llvm::left_justify(shape, 13) << " " << llvm::left_justify(sparse ? "CSR" : "dense", 6)
+     << " ";
+  SparsityAttr estimate = estimateOf(op, i);
+  std::optional<double> density;
+  if (estimate && estimate.getDensity())
+    density = estimate.getDensity()->convertToDouble();
+  else if (estimate && type.hasStaticShape())
+    density = estimate.getDensityFor(type.getNumElements());
+  if (estimate && estimate.getNnz())
+    os << llvm::left_justify(("nnz " + llvm::Twine(*estimate.getNnz())).str(), 14);
+  else
+    os << llvm::left_justify("nnz ?", 14);
+  os << llvm::left_justify(density ? llvm::formatv("{0:F4}", *density).str() : "?", 11) << " "
+     << llvm::left_justify(estimate ? estimate.getEstimator().str() : "-", 14) << " ";
+  if (type.hasStaticShape() && (density || !sparse)) {
+    ValueStats stats;
+    stats.rows = type.getRank() == 2 ? type.getDimSize(0) : 1;
+    stats.cols = type.getRank() == 2 ? type.getDimSize(1) : type.getNumElements();
+    stats.density = density.value_or(1.0);
+    stats.elementBytes = std::max<unsigned>(1, type.getElementTypeBitWidth() / 8);
+    stats.isSparse = sparse;
+    os << humanBytes(stats.bytes());
+  } else if (estimate && estimate.getNnz() && density && *density > 0) {
+    // A dynamic type whose shape the estimate knows: cells = nnz / density
+    // (CSR without its row pointers).
+    double nnz = double(*estimate.getNnz());
+    double elementBytes = std::max<unsigned>(1, type.getElementTypeBitWidth() / 8);
+    os << "~" << humanBytes(sparse ? nnz * (elementBytes + 8) : nnz / *density * elementBytes);
+  } else {
+    os << "?";
+  }
+  if (auto lineage = op->getAttr(kLineageAttrName)) {
+    os << "  ";
+    if (auto array = dyn_cast<ArrayAttr>(lineage))
+      lineage = i < array.size() ? array[i] : Attribute();
+    if (lineage)
+      lineage.print(os);
+  }
+  os << "\n";
+}
+
+struct ExplainPass : lauryn::la::impl::ExplainPassBase<ExplainPass> {
+  using ExplainPassBase::ExplainPassBase;
+
+  void runOnOperation() override {
+    llvm::raw_ostream &os = llvm::errs();
+    for (func::FuncOp f : getOperation().getOps<func::FuncOp>()) {
+      if (f.isExternal())
+        continue;
+      os << "la-explain: @" << f.getSymName() << "\n";
+      os << "  " << llvm::left_justify("op", 16) << " " << llvm::left_justify("location", 24)
+         << " " << llvm::left_justify("shape", 13) << " " << llvm::left_justify("format", 6)
+         << " " << llvm::left_justify("estimate", 14) << llvm::left_justify("density", 11) << " "
+         << llvm::left_justify("estimator", 14) << " memory\n";
+      f.walk([&](Operation *op) {
+        for (unsigned i = 0; i < op->getNumResults(); ++i)
+          if (isa<RankedTensorType>(op->getResult(i).getType()))
+            explainResult(op, i, os);
+      });
+    }
+    markAllAnalysesPreserved();
+  }
+};
+
+} // namespace

@@ -28,9 +28,10 @@ static double millisecondsSince(std::chrono::steady_clock::time_point start) {
       .count();
 }
 
-/// Gives matrix parameters of `fn` the static shapes of the actual arguments.
-/// la ops accept the more static operands directly; other users see the
-/// declared type through a tensor.cast.
+/// Gives matrix parameters of `fn` the static shapes of the actual arguments
+/// (and CSR storage for CSR arguments when formats are selected). la ops
+/// accept the more static operands directly; other users see the declared
+/// type through a tensor.cast (an la.convert if the format changed).
 llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &options) {
   if (options.argumentShapes.empty())
     return llvm::Error::success();
@@ -67,9 +68,16 @@ llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &op
     auto staticSize = [&](int d, int64_t actual) {
       return type.isDynamicDim(d) && actual == 1 ? ShapedType::kDynamic : actual;
     };
+    Attribute encoding = type.getEncoding();
+    Type element = type.getElementType();
+    if (!encoding && !options.formatEstimator.empty() && i < options.csrArguments.size() &&
+        options.csrArguments[i] &&
+        (element.isF64() || element.isF32() || element.isInteger(64) || element.isInteger(32)))
+      encoding = sparse_tensor::SparseTensorEncodingAttr::get(
+          fn.getContext(),
+          {sparse_tensor::LevelFormat::Dense, sparse_tensor::LevelFormat::Compressed});
     auto specialized = RankedTensorType::get(
-        {staticSize(0, shape->first), staticSize(1, shape->second)}, type.getElementType(),
-        type.getEncoding());
+        {staticSize(0, shape->first), staticSize(1, shape->second)}, element, encoding);
     if (specialized == type)
       continue;
     BlockArgument arg = entry.getArgument(i);
@@ -80,7 +88,9 @@ llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &op
       if (isa<la::LADialect>(use.getOwner()->getDialect()))
         continue;
       if (!declared)
-        declared = tensor::CastOp::create(b, fn.getLoc(), type, arg);
+        declared = encoding == type.getEncoding()
+                       ? Value(tensor::CastOp::create(b, fn.getLoc(), type, arg))
+                       : Value(la::ConvertOp::create(b, fn.getLoc(), type, arg));
       if (use.getOwner() != declared.getDefiningOp())
         use.set(declared);
     }
@@ -130,7 +140,8 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   CompileTimes &t = times ? *times : local;
   auto start = std::chrono::steady_clock::now();
   PassManager toLinalg(ctx);
-  buildLAToLinalgPipeline(toLinalg, options.optimize, options.runtimeChecks);
+  buildLAToLinalgPipeline(toLinalg, options.optimize, options.runtimeChecks,
+                          options.formatEstimator);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");
   if (sparseBoundary) {

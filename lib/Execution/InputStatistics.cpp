@@ -3,6 +3,7 @@
 #include "lauryn/Execution/InputStatistics.h"
 
 #include "lauryn/Analysis/Sparsity/MatrixStructure.h"
+#include "lauryn/Dialect/LA/IR/LAAttrs.h"
 #include "lauryn/Dialect/LA/Transforms/EstimateSparsity.h"
 #include "lauryn/Dialect/LA/Transforms/Passes.h"
 
@@ -47,16 +48,59 @@ MatrixStructure patternOf(const lauryn_matrix &m) {
 
 } // namespace
 
-llvm::Error explainForInputs(ModuleOp module, llvm::StringRef entryName, ArrayRef<HostValue> args,
-                             const LoweringOptions &options, llvm::StringRef estimatorName) {
-  std::optional<EstimatorKind> kind = parseEstimatorKind(estimatorName);
-  if (!kind) {
-    std::string names;
-    for (EstimatorKind k : allEstimatorKinds())
-      names += (names.empty() ? "" : ", ") + std::string(sparsity::estimatorName(k));
-    return llvm::createStringError("--estimator " + estimatorName.str() + ": unknown (one of " +
-                                   names + ")");
+llvm::Error checkEstimatorName(llvm::StringRef name) {
+  if (parseEstimatorKind(name))
+    return llvm::Error::success();
+  std::string names;
+  for (EstimatorKind k : allEstimatorKinds())
+    names += (names.empty() ? "" : ", ") + std::string(sparsity::estimatorName(k));
+  return llvm::createStringError("--estimator " + name.str() + ": unknown (one of " + names + ")");
+}
+
+void annotateInputStatistics(func::FuncOp entry, ArrayRef<HostValue> args) {
+  MLIRContext *ctx = entry.getContext();
+  for (auto [i, a] : llvm::enumerate(args)) {
+    if (!a.matrix || i >= entry.getNumArguments())
+      continue;
+    const lauryn_matrix &m = *a.matrix;
+    // Estimates need static shapes; a dynamic size of 1 stays dynamic
+    // (specializeEntryParameters), so such parameters get none.
+    auto type = dyn_cast<RankedTensorType>(entry.getArgumentTypes()[i]);
+    if (!type || (type.isDynamicDim(0) && m.rows == 1) || (type.isDynamicDim(1) && m.cols == 1))
+      continue;
+    SmallVector<int64_t> rowNnz(m.rows, 0), colNnz(m.cols, 0);
+    for (int64_t r = 0; r < m.rows; ++r) {
+      auto count = [&](int64_t k, int64_t c) {
+        if (nonZero(m, k)) {
+          ++rowNnz[r];
+          ++colNnz[c];
+        }
+      };
+      if (m.format == LAURYN_FORMAT_CSR)
+        for (int64_t p = m.positions[r]; p < m.positions[r + 1]; ++p)
+          count(p, m.coordinates[p]);
+      else
+        for (int64_t c = 0; c < m.cols; ++c)
+          count(r * m.cols + c, c);
+    }
+    int64_t nnz = 0;
+    for (int64_t n : rowNnz)
+      nnz += n;
+    NamedAttribute counts[] = {
+        NamedAttribute(StringAttr::get(ctx, "rows"), DenseI64ArrayAttr::get(ctx, rowNnz)),
+        NamedAttribute(StringAttr::get(ctx, "cols"), DenseI64ArrayAttr::get(ctx, colNnz))};
+    entry.setArgAttr(i, la::kSketchAttrName, DictionaryAttr::get(ctx, counts));
+    entry.setArgAttr(i, la::kSparsityAttrName,
+                     la::SparsityAttr::get(ctx, nnz, std::nullopt, "exact"));
   }
+}
+
+llvm::Error explainForInputs(ModuleOp module, llvm::StringRef entryName, ArrayRef<HostValue> args,
+                             const LoweringOptions &options, llvm::StringRef estimatorName,
+                             bool selectFormats) {
+  if (llvm::Error err = checkEstimatorName(estimatorName))
+    return err;
+  std::optional<EstimatorKind> kind = parseEstimatorKind(estimatorName);
   OwningOpRef<ModuleOp> copy(module.clone());
   auto entry = copy->lookupSymbol<func::FuncOp>(entryName);
   if (!entry)
@@ -87,6 +131,8 @@ llvm::Error explainForInputs(ModuleOp module, llvm::StringRef entryName, ArrayRe
   if (failed(la::estimateSparsity(*copy, *estimator, fromData)))
     return llvm::createStringError("la-explain: estimating the program failed (see above)");
   PassManager report(module.getContext());
+  if (selectFormats)
+    report.addPass(la::createSelectFormatsPass());
   report.addPass(la::createExplainPass());
   if (failed(report.run(*copy)))
     return llvm::createStringError("la-explain failed (see above)");

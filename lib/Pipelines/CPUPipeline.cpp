@@ -24,10 +24,15 @@ using namespace mlir;
 
 namespace lauryn {
 
-void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeChecks) {
+void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeChecks,
+                             StringRef estimator) {
   if (optimize)
     pm.addPass(la::createOptimizePass(la::OptimizePassOptions{/*hoist=*/true,
                                                               /*annotateLineage=*/false}));
+  if (!estimator.empty()) {
+    pm.addPass(la::createEstimateSparsityPass(la::EstimateSparsityPassOptions{estimator.str()}));
+    pm.addPass(la::createSelectFormatsPass());
+  }
   pm.addPass(la::createConvertLAToLinalgPass(la::ConvertLAToLinalgPassOptions{runtimeChecks}));
   // No canonicalization of linalg on tensors here: it would refine dynamic
   // dimensions of sparse operands (see buildCPUTail).
@@ -123,7 +128,8 @@ struct CPUPipelinePass : impl::CPUPipelinePassBase<CPUPipelinePass> {
   using CPUPipelinePassBase::CPUPipelinePassBase;
 
   void build(OpPassManager &pm) const {
-    buildLAToLinalgPipeline(pm, optimize, runtimeChecks);
+    buildLAToLinalgPipeline(pm, optimize, runtimeChecks,
+                            selectFormats ? StringRef(estimator) : StringRef());
     buildCPUTail(pm, CPUTailOptions{vectorLength, sparseRuntimeLibrary, parallel,
                                     unsigned(threads)});
   }

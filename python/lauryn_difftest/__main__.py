@@ -3,7 +3,7 @@
     /usr/bin/python3 -m lauryn_difftest --count N --seed S [--out DIR] [--jobs 1]
 
 Generates programs for seeds S .. S+N-1, runs each through lauryn-run
-(--no-optimize, default pipeline with 1 and 2 threads) and the reference
+(--no-optimize, default pipeline with 1 and 2 threads, with --select-formats) and the reference
 interpreter, compares (runner.py), reduces every mismatch (reduce.py) and
 writes the reproducers to DIR/seed<K>/. Prints one line per mismatch and the
 summary `difftest: N programs, M mismatches, K generator rejects`.
@@ -47,7 +47,7 @@ def main(argv=None):
     ap.add_argument("--no-reduce", action="store_true")
     ap.add_argument("--reduce-checks", type=int, default=300,
                     help="at most this many runs per reduction")
-    ap.add_argument("--variants", default="noopt,opt,opt-t2")
+    ap.add_argument("--variants", default=",".join(runner.DEFAULT_VARIANTS))
     a = ap.parse_args(argv)
     avoid = () if a.include_known else known.KNOWN_IDS
     variants = tuple(a.variants.split(","))

@@ -25,7 +25,7 @@ class KnownBug:
     summary: str
     avoided_by: str
     pattern: str            # regex over "kind: description" of one mismatch
-    variants: tuple = ("noopt", "opt", "opt-t2")
+    variants: tuple = ("noopt", "opt", "opt-t2", "formats")
     fixed: str = ""         # how it was fixed (empty while open)
 
     def matches(self, variant, kind, description):

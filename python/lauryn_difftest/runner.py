@@ -2,6 +2,7 @@
 
     (a) lauryn-run --no-optimize            variant "noopt"
     (b) lauryn-run (default pipeline)       variants "opt" (--threads 1) and "opt-t2" (--threads 2)
+        lauryn-run --select-formats         variant "formats" (la-select-formats, 2 threads)
     (c) the reference interpreter lauryn_ref (the oracle)
 
 Inputs go to files (.npy for dense matrices, .mtx written by scipy.io.mmwrite
@@ -33,10 +34,12 @@ VARIANTS = {
     "noopt": ["--no-optimize"],
     "opt": ["--threads", "1"],
     "opt-t2": ["--threads", "2"],
+    # formats chosen by la-select-formats from estimates of the actual inputs
+    "formats": ["--select-formats", "--threads", "2"],
     # not run by default (--variants): compiled for the declared types only
     "nospec": ["--no-specialize", "--threads", "1"],
 }
-DEFAULT_VARIANTS = ("noopt", "opt", "opt-t2")
+DEFAULT_VARIANTS = ("noopt", "opt", "opt-t2", "formats")
 TIMEOUT = 120
 NP_TYPES = {"f64": np.float64, "f32": np.float32, "i64": np.int64, "i32": np.int32}
 
@@ -330,7 +333,7 @@ class Report:
         return frozenset((v, k) for v, k, _ in self.mismatches)
 
 
-def check(text, args, variants=("noopt", "opt", "opt-t2"), workdir=None, name="prog.mlir",
+def check(text, args, variants=DEFAULT_VARIANTS, workdir=None, name="prog.mlir",
           reference=None):
     """Runs `text` on `args` through the reference and the lauryn-run
     variants; returns a Report. `reference(path, args) -> Outcome` replaces

@@ -54,10 +54,14 @@ static cl::opt<bool> noSpecialize(
 static cl::opt<bool> explain(
     "la-explain", cl::desc("Print shape, format, sparsity estimate and memory of every matrix "
                            "value, estimated from the actual inputs (to stderr), then run"));
+static cl::opt<bool> selectFormats(
+    "select-formats",
+    cl::desc("Choose dense or CSR storage per value (la-select-formats) from sparsity "
+             "estimates of the actual inputs"));
 static cl::opt<std::string> estimatorName(
     "estimator", cl::init("mnc"),
-    cl::desc("Sparsity estimator of --la-explain: avg, worst, bitset, density-map, sample, "
-             "layered-graph, mnc, mnc-basic"));
+    cl::desc("Sparsity estimator of --la-explain and --select-formats: avg, worst, bitset, "
+             "density-map, sample, layered-graph, mnc, mnc-basic"));
 static cl::opt<unsigned> llvmOptLevel("O", cl::Prefix, cl::init(3),
                                      cl::desc("LLVM optimization level: -O0, -O1, -O2 or -O3 (default)"));
 static cl::opt<bool> noChecks("no-runtime-checks",
@@ -327,12 +331,26 @@ int main(int argc, char **argv) {
   for (const lauryn::HostValue &a : noSpecialize ? llvm::ArrayRef<lauryn::HostValue>() : args)
     options.argumentShapes.push_back(
         a.matrix ? std::optional(std::pair(a.matrix->rows, a.matrix->cols)) : std::nullopt);
+  if (llvm::Error err = lauryn::checkEstimatorName(estimatorName))
+    return fail(llvm::toString(std::move(err)));
+  if (selectFormats) {
+    // Estimates need the inputs' shapes: the program is specialized to them.
+    if (noSpecialize)
+      return fail("--select-formats needs the inputs' shapes; it cannot be combined with "
+                  "--no-specialize");
+    lauryn::annotateInputStatistics(entry, args);
+    options.formatEstimator = estimatorName;
+    for (const lauryn::HostValue &a : args)
+      options.csrArguments.push_back(a.matrix && a.matrix->format == LAURYN_FORMAT_CSR);
+  }
   if (explain) {
-    lauryn::LoweringOptions shapes;
+    lauryn::LoweringOptions shapes = options;
+    shapes.argumentShapes.clear();
     for (const lauryn::HostValue &a : args)
       shapes.argumentShapes.push_back(
           a.matrix ? std::optional(std::pair(a.matrix->rows, a.matrix->cols)) : std::nullopt);
-    if (llvm::Error err = lauryn::explainForInputs(*module, entryName, args, shapes, estimatorName))
+    if (llvm::Error err = lauryn::explainForInputs(*module, entryName, args, shapes, estimatorName,
+                                                   selectFormats))
       return fail(llvm::toString(std::move(err)));
   }
   lauryn::CompileTimes times;

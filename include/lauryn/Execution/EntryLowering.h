@@ -40,6 +40,15 @@ struct LoweringOptions {
   /// are specialized to these static shapes (dynamic recompilation); CSR
   /// parameters need static shapes.
   std::vector<std::optional<std::pair<int64_t, int64_t>>> argumentShapes;
+  /// Sparsity estimator of la-select-formats; empty: keep the formats as
+  /// written. Input estimates come from argument attributes (see
+  /// annotateInputStatistics).
+  std::string formatEstimator;
+  /// Per parameter: the argument arrives as CSR. With a formatEstimator, a
+  /// dense f64/f32/i64/i32 matrix parameter of such an argument is compiled as
+  /// CSR (la-select-formats then converts it inside if that pays off) instead
+  /// of densifying it at the call boundary.
+  std::vector<bool> csrArguments;
 };
 
 /// Wall-clock milliseconds of each compilation phase.

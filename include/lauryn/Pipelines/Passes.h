@@ -18,8 +18,11 @@ namespace lauryn {
 #define GEN_PASS_REGISTRATION
 #include "lauryn/Pipelines/Passes.h.inc"
 
-/// Target-independent part: la optimizations and lowering to linalg on tensors.
-void buildLAToLinalgPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks);
+/// Target-independent part: la optimizations, format selection (if
+/// `estimator` is non-empty: la-estimate-sparsity with it, then
+/// la-select-formats) and lowering to linalg on tensors.
+void buildLAToLinalgPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks,
+                             llvm::StringRef estimator = {});
 struct CPUTailOptions {
   int vectorLength = 0;              ///< sparse loop vector length (0: scalar)
   bool sparseRuntimeLibrary = false; ///< sparse storage via the MLIR runtime

@@ -11,8 +11,11 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
     A pass bundle from la to the LLVM dialect, ready for `mlir-translate --mlir-to-llvmir`, the
     ExecutionEngine (JIT) or `mlir-runner`:
 
-    1. target-independent: `la-optimize` (with `optimize`), `convert-la-to-linalg`, CSE, and
-       with `optimize` `lauryn-fuse-dense-elementwise`;
+    1. target-independent: `la-optimize` (with `optimize`), with `select-formats`
+       `la-estimate-sparsity` and `la-select-formats` (input estimates from the `la.sparsity` /
+       `la.sketch` argument attributes; `lauryn-run --select-formats` attaches those of its
+       actual inputs), `convert-la-to-linalg`, CSE, and with `optimize`
+       `lauryn-fuse-dense-elementwise`;
     2. CPU tail: `lauryn-generalize-sparse-linalg`, `lauryn-unshare-sparse-empties`,
        `lauryn-shield-sparse-conversions`, the
        passes of the upstream sparsifier pipeline (sparsification and one-shot
@@ -43,7 +46,11 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
     Option<"parallel", "parallel", "bool", /*default=*/"true",
            "Run parallel loops (dense parallel iterators, outer sparse loops) with OpenMP">,
     Option<"threads", "threads", "int", /*default=*/"0",
-           "OpenMP threads (0: the OpenMP default, OMP_NUM_THREADS)">
+           "OpenMP threads (0: the OpenMP default, OMP_NUM_THREADS)">,
+    Option<"selectFormats", "select-formats", "bool", /*default=*/"false",
+           "Choose dense or CSR per value from sparsity estimates (la-select-formats)">,
+    Option<"estimator", "estimator", "std::string", /*default=*/"\"mnc\"",
+           "Sparsity estimator of select-formats (see la-estimate-sparsity)">
   ];
 }
 

@@ -2,6 +2,8 @@
 
 #include "LoweringUtils.h"
 
+#include "lauryn/Dialect/LA/IR/LAAttrs.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -50,6 +52,17 @@ struct ConvertLAToLinalgPass
     if (failed(applyPartialConversion(getOperation(), target, std::move(patterns))))
       return signalPassFailure();
     numLowered += before;
+    // Estimates and lineage describe la values; the remaining carriers
+    // (scf.for, func.call) change their results in later passes.
+    getOperation().walk([](Operation *op) {
+      op->removeAttr(kSparsityAttrName);
+      op->removeAttr(kLineageAttrName);
+      if (auto f = dyn_cast<func::FuncOp>(op))
+        for (unsigned i = 0; i < f.getNumArguments(); ++i) {
+          f.removeArgAttr(i, kSparsityAttrName);
+          f.removeArgAttr(i, kSketchAttrName);
+        }
+    });
   }
 };
 } // namespace

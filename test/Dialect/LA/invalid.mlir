@@ -462,7 +462,7 @@ func.func @bogus_result_encoding(%X: tensor<2x2xf64>) {
 // -----
 
 func.func @sparsity_attr_kind(%x: f64) {
-  // expected-error @+1 {{'la.sparsity' must be a #la.sparsity, got 5 : i32}}
+  // expected-error @+1 {{'la.sparsity' must be a #la.sparsity (or unit: no estimate), got 5 : i32}}
   %0 = la.exp %x {la.sparsity = 5 : i32} : f64
   return
 }

@@ -25,6 +25,16 @@ double ValueStats::bytes() const {
   return nnz() * (elementBytes + 8.0) + (double(rows) + 1.0) * 8.0;
 }
 
+std::optional<double> getScalarConstant(Value v) {
+  FloatAttr f;
+  if (matchPattern(v, m_Constant(&f)))
+    return f.getValueAsDouble();
+  IntegerAttr i;
+  if (matchPattern(v, m_Constant(&i)))
+    return double(i.getValue().getSExtValue());
+  return std::nullopt;
+}
+
 namespace detail {
 
 static double readBytes(ArrayRef<ValueStats> operands) {
@@ -85,16 +95,6 @@ OpCost estimateFamilyCost(OpFamily family, double cellFlops,
   return cost;
 }
 
-static std::optional<double> scalarConstant(Value v) {
-  FloatAttr f;
-  if (matchPattern(v, m_Constant(&f)))
-    return f.getValueAsDouble();
-  IntegerAttr i;
-  if (matchPattern(v, m_Constant(&i)))
-    return double(i.getValue().getSExtValue());
-  return std::nullopt;
-}
-
 static double orCombine(double a, double b) { return a + b - a * b; }
 
 static std::optional<double> elementwiseBinaryDensity(Operation *op,
@@ -102,7 +102,7 @@ static std::optional<double> elementwiseBinaryDensity(Operation *op,
   // `X != 0` keeps nnz, `X == 0` complements it (exact by metadata).
   if (isa<NeOp, EqOp>(op)) {
     for (unsigned i = 0; i < 2; ++i) {
-      std::optional<double> c = scalarConstant(op->getOperand(1 - i));
+      std::optional<double> c = getScalarConstant(op->getOperand(1 - i));
       if (c && *c == 0.0 && !in[i].isScalar)
         return isa<NeOp>(op) ? in[i].density : 1.0 - in[i].density;
     }
@@ -185,7 +185,7 @@ std::optional<double> propagateFamilyDensity(Operation *op, OpFamily family,
     if (auto rand = dyn_cast<RandOp>(op))
       return rand.getSparsity().convertToDouble();
     if (auto fill = dyn_cast<FillOp>(op)) {
-      std::optional<double> c = scalarConstant(fill.getValue());
+      std::optional<double> c = getScalarConstant(fill.getValue());
       if (c)
         return *c == 0.0 ? 0.0 : 1.0;
       return std::nullopt;

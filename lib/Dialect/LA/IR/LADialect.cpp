@@ -46,7 +46,8 @@ LogicalResult LADialect::verifyOperationAttribute(Operation *op, NamedAttribute 
     return success();
   };
   if (name == kSparsityAttrName)
-    return perResult([](Attribute a) { return isa<SparsityAttr>(a); }, "#la.sparsity");
+    return perResult([](Attribute a) { return isa<SparsityAttr, UnitAttr>(a); },
+                     "#la.sparsity (or unit: no estimate)");
   if (name == kLineageAttrName)
     return perResult([](Attribute a) { return isa<LineageAttr>(a); }, "#la.lineage");
   return op->emitError() << "unknown la attribute '" << name

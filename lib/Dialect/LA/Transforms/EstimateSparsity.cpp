@@ -46,8 +46,12 @@ public:
       : estimator(estimator), symbols(module) {}
 
   void runFunction(func::FuncOp f, ArrayRef<SynopsisRef> args) {
-    for (auto [arg, s] : llvm::zip(f.getArguments(), args))
+    for (auto [arg, s] : llvm::zip(f.getArguments(), args)) {
       env[arg] = s;
+      Estimate &best = argumentEstimates[arg];
+      if (s && s->nnz() > best.nnz)
+        best = {s->nnz(), s->cells()};
+    }
     runBlock(f.getBody().front());
   }
 
@@ -57,6 +61,8 @@ public:
     double nnz = -1, cells = 0;
   };
   const llvm::MapVector<Operation *, SmallVector<Estimate>> &estimates() const { return recorded; }
+  /// Per function argument, the largest nnz over its entry and call sites.
+  const llvm::MapVector<Value, Estimate> &arguments() const { return argumentEstimates; }
 
 private:
   SynopsisRef get(Value v) {
@@ -170,6 +176,7 @@ private:
   SymbolTable symbols;
   DenseMap<Value, SynopsisRef> env;
   llvm::MapVector<Operation *, SmallVector<Estimate>> recorded;
+  llvm::MapVector<Value, Estimate> argumentEstimates;
   unsigned depth = 0;
 };
 
@@ -276,6 +283,20 @@ LogicalResult estimateSparsity(ModuleOp module, const Estimator &estimator,
 
   MLIRContext *ctx = module.getContext();
   StringRef name = estimatorName(estimator.kind());
+  auto toAttr = [&](const Propagator::Estimate &e) {
+    double density = e.cells > 0 ? std::min(1.0, e.nnz / e.cells) : 0.0;
+    return SparsityAttr::get(ctx, int64_t(std::llround(e.nnz)), llvm::APFloat(density), name);
+  };
+  // Arguments (entries' inputs, callees' parameters over their call sites)
+  // keep an estimate given as an attribute and get one otherwise, so that
+  // decisions (la-select-formats) see every value's estimate.
+  for (const auto &[value, e] : propagator.arguments()) {
+    auto arg = cast<BlockArgument>(value);
+    auto f = cast<func::FuncOp>(arg.getOwner()->getParentOp());
+    if (e.nnz >= 0 && isa<RankedTensorType>(arg.getType()) &&
+        !f.getArgAttr(arg.getArgNumber(), kSparsityAttrName))
+      f.setArgAttr(arg.getArgNumber(), kSparsityAttrName, toAttr(e));
+  }
   for (const auto &[op, estimates] : propagator.estimates()) {
     SmallVector<Attribute> attrs;
     bool any = false;
@@ -284,9 +305,7 @@ LogicalResult estimateSparsity(ModuleOp module, const Estimator &estimator,
         attrs.push_back(UnitAttr::get(ctx));
         continue;
       }
-      double density = e.cells > 0 ? std::min(1.0, e.nnz / e.cells) : 0.0;
-      attrs.push_back(
-          SparsityAttr::get(ctx, int64_t(std::llround(e.nnz)), llvm::APFloat(density), name));
+      attrs.push_back(toAttr(e));
       any = true;
     }
     if (any)

@@ -59,18 +59,18 @@ SparsityAttr estimateOf(Operation *op, unsigned i) {
   return i == 0 ? dyn_cast_or_null<SparsityAttr>(attr) : SparsityAttr();
 }
 
-void explainResult(Operation *op, unsigned i, llvm::raw_ostream &os) {
-  auto type = cast<RankedTensorType>(op->getResult(i).getType());
+/// One report line: `what` (an op name or `argument #i`) at `loc`.
+void explainValue(StringRef what, Location loc, RankedTensorType type, SparsityAttr estimate,
+                  Attribute lineage, llvm::raw_ostream &os) {
   bool sparse = sparse_tensor::getSparseTensorEncoding(type) != nullptr;
   std::string shape;
   for (int64_t d = 0; d < type.getRank(); ++d)
     shape += (d ? "x" : "") + (type.isDynamicDim(d) ? std::string("?")
                                                     : std::to_string(type.getDimSize(d)));
-  os << "  " << llvm::left_justify(op->getName().getStringRef(), 16) << " "
-     << llvm::left_justify(location(op->getLoc()), 24) << " "
+  os << "  " << llvm::left_justify(what, 16) << " "
+     << llvm::left_justify(location(loc), 24) << " "
      << llvm::left_justify(shape, 13) << " " << llvm::left_justify(sparse ? "CSR" : "dense", 6)
      << " ";
-  SparsityAttr estimate = estimateOf(op, i);
   std::optional<double> density;
   if (estimate && estimate.getDensity())
     density = estimate.getDensity()->convertToDouble();
@@ -81,7 +81,7 @@ void explainResult(Operation *op, unsigned i, llvm::raw_ostream &os) {
   else
     os << llvm::left_justify("nnz ?", 14);
   os << llvm::left_justify(density ? llvm::formatv("{0:F4}", *density).str() : "?", 11) << " "
-     << llvm::left_justify(estimate ? estimate.getEstimator().str() : "-", 14) << " ";
+     << llvm::left_justify(estimate && !estimate.getEstimator().empty() ? estimate.getEstimator().str() : "-", 14) << " ";
   if (type.hasStaticShape() && (density || !sparse)) {
     ValueStats stats;
     stats.rows = type.getRank() == 2 ? type.getDimSize(0) : 1;
@@ -99,14 +99,20 @@ void explainResult(Operation *op, unsigned i, llvm::raw_ostream &os) {
   } else {
     os << "?";
   }
-  if (auto lineage = op->getAttr(kLineageAttrName)) {
+  if (lineage) {
     os << "  ";
-    if (auto array = dyn_cast<ArrayAttr>(lineage))
-      lineage = i < array.size() ? array[i] : Attribute();
-    if (lineage)
-      lineage.print(os);
+    lineage.print(os);
   }
   os << "\n";
+}
+
+void explainResult(Operation *op, unsigned i, llvm::raw_ostream &os) {
+  Attribute lineage = op->getAttr(kLineageAttrName);
+  if (auto array = dyn_cast_or_null<ArrayAttr>(lineage))
+    lineage = i < array.size() ? array[i] : Attribute();
+  explainValue(op->getName().getStringRef(), op->getLoc(),
+               cast<RankedTensorType>(op->getResult(i).getType()), estimateOf(op, i), lineage,
+               os);
 }
 
 struct ExplainPass : lauryn::la::impl::ExplainPassBase<ExplainPass> {
@@ -122,6 +128,11 @@ struct ExplainPass : lauryn::la::impl::ExplainPassBase<ExplainPass> {
          << " " << llvm::left_justify("shape", 13) << " " << llvm::left_justify("format", 6)
          << " " << llvm::left_justify("estimate", 14) << llvm::left_justify("density", 11) << " "
          << llvm::left_justify("estimator", 14) << " memory\n";
+      for (BlockArgument arg : f.getArguments())
+        if (auto type = dyn_cast<RankedTensorType>(arg.getType()))
+          explainValue(("argument #" + llvm::Twine(arg.getArgNumber())).str(), arg.getLoc(), type,
+                       f.getArgAttrOfType<SparsityAttr>(arg.getArgNumber(), kSparsityAttrName),
+                       Attribute(), os);
       f.walk([&](Operation *op) {
         for (unsigned i = 0; i < op->getNumResults(); ++i)
           if (isa<RankedTensorType>(op->getResult(i).getType()))

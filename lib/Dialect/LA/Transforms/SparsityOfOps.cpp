@@ -25,16 +25,6 @@ std::optional<std::pair<int64_t, int64_t>> staticShape(Value v) {
 
 namespace {
 
-std::optional<double> constantScalar(Value v) {
-  FloatAttr f;
-  if (matchPattern(v, m_Constant(&f)))
-    return f.getValueAsDouble();
-  IntegerAttr i;
-  if (matchPattern(v, m_Constant(&i)))
-    return double(i.getValue().getSExtValue());
-  return std::nullopt;
-}
-
 std::optional<int64_t> constantIndex(Value v) {
   IntegerAttr i;
   if (matchPattern(v, m_Constant(&i)))
@@ -211,7 +201,7 @@ SynopsisRef synopsisOfConstant(Value v, const Estimator &e) {
     return nullptr;
   int64_t rows = shape->first, cols = shape->second;
   if (!isa<RankedTensorType>(v.getType())) { // a scalar: non-zero unless constant 0
-    std::optional<double> c = constantScalar(v);
+    std::optional<double> c = getScalarConstant(v);
     return e.build(c && *c == 0 ? MatrixStructure::empty(1, 1)
                                 : MatrixStructure::fromCoordinates(1, 1, {{0, 0}}));
   }
@@ -260,7 +250,7 @@ SmallVector<SynopsisRef> estimateResults(Operation *op, ArrayRef<SynopsisRef> in
     // x != 0 keeps the pattern of x, x == 0 complements it.
     if (isa<NeOp, EqOp>(op))
       for (unsigned i = 0; i < 2; ++i)
-        if (std::optional<double> c = constantScalar(op->getOperand(1 - i)); c && *c == 0) {
+        if (std::optional<double> c = getScalarConstant(op->getOperand(1 - i)); c && *c == 0) {
           StructuralOp k = isa<NeOp>(op) ? StructuralOp::NotEqualZero : StructuralOp::EqualZero;
           out[0] = e.propagate({k, rows, cols}, {broadcast(in[i], rows, cols, e)});
           return out;

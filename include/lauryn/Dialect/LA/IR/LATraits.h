@@ -14,6 +14,7 @@
 
 namespace mlir {
 class Operation;
+class Value;
 } // namespace mlir
 
 namespace lauryn::la {
@@ -46,6 +47,9 @@ enum class ZeroRule {
   Union,     ///< zero where all inputs are zero (x + y, x != y).
   Preserve,  ///< unary with f(0) = 0 (abs, sqrt, sin, ...).
 };
+
+/// The value of a scalar float or integer constant, if `v` is one.
+std::optional<double> getScalarConstant(mlir::Value v);
 
 /// Aggregation functions of the aggregate family.
 enum class AggKind { Sum, Mean, Var, Prod, Min, Max, SumSq, Nnz };

@@ -181,4 +181,57 @@ def OptimizePass : Pass<"la-optimize", "::mlir::ModuleOp"> {
   let dependentDialects = ["::lauryn::la::LADialect"];
 }
 
+def SelectFormatsPass : Pass<"la-select-formats", "::mlir::ModuleOp"> {
+  let summary = "Choose dense or CSR storage per matrix value from estimates and op costs";
+  let description = [{
+    Decides, value by value in program order, whether a matrix is stored dense or as CSR.
+    It reads the estimates of `la-estimate-sparsity` (`#la.sparsity` on ops, `la.sparsity` on
+    function arguments) and the ops' analytic costs (`CostOpInterface`: FLOPs and bytes read
+    and written for the given shapes, densities and formats), which it turns into seconds
+    with the target's rates (options below).
+
+    A value's native format is what its producer yields given the formats already chosen for
+    its operands: an la op's inferred result type (`X * Y` is CSR if either factor is, `X + 1`
+    is dense, ...), or the declared type of a function argument, loop-carried value or call
+    result; a product of two CSR matrices may also yield CSR directly (SpGEMM). The value is
+    stored in the format `F` that minimises
+
+      produce(F) + sum over uses of cost(user | this operand in F)
+
+    where `produce(F)` is the producer's cost with its result in `F`, or in its native format
+    plus a conversion; an la user costs one execution with its own result in its native format
+    given `F`, times the trip counts of the loops around it (10 for a non-constant count); any
+    other use (`func.return`, `scf.yield`, `func.call`, tensor ops) costs the conversion back
+    to the type it was written with. A format the producer does not yield directly becomes an
+    explicit `la.convert` after it (after the block's start for arguments); uses outside la
+    receive the type they were written with, so signatures and loop types never change.
+
+    Values keep their native format when they have no estimate, a dynamic shape (the JIT
+    runner specializes shapes and estimates from its actual inputs before it selects), an
+    element type other than f64, f32, i64, i32, or a sparse encoding other than CSR. Written
+    `la.convert` ops are kept.
+
+    Example: `%P = la.matmul %A, %B` with `A` (1000x1000, 0.1 % non-zeros) used by `la.matmul
+    %P, %X` with a dense 1000x100 `X`: the product costs 1e8 FLOPs dense and 1e5 on CSR, so
+    `A` is converted once (`la.convert %A : tensor<1000x1000xf64> -> tensor<1000x1000xf64,
+    #CSR>`) and the product reads CSR.
+  }];
+  let options = [
+    Option<"bandwidth", "bandwidth", "double", /*default=*/"15.0",
+           "Memory bandwidth in GB/s (STREAM triad on one core, notes/baselines.md)">,
+    Option<"denseGflops", "dense-gflops", "double", /*default=*/"80.0",
+           "GFLOP/s of dense kernels (OpenBLAS DGEMM on one core, notes/baselines.md)">,
+    Option<"sparseGflops", "sparse-gflops", "double", /*default=*/"2.0",
+           "GFLOP/s of CSR kernels (Lauryn's SpMV on one core, docs/benchmarks.md)">
+  ];
+  let dependentDialects = ["::lauryn::la::LADialect",
+                           "::mlir::sparse_tensor::SparseTensorDialect",
+                           "::mlir::tensor::TensorDialect"];
+  let statistics = [
+    Statistic<"numCSR", "csr-values", "Number of matrix values stored as CSR">,
+    Statistic<"numDense", "dense-values", "Number of matrix values stored dense">,
+    Statistic<"numConversions", "conversions", "Number of la.convert ops inserted">
+  ];
+}
+
 #endif // LAURYN_DIALECT_LA_TRANSFORMS_PASSES_TD

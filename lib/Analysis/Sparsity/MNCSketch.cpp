@@ -249,31 +249,24 @@ double meetScale(const Counts &a, const Counts &b, double nnzA, double nnzB) {
 //===----------------------------------------------------------------------===//
 
 MNCSketch MNCSketch::build(const MatrixStructure &m) {
-  // One pass over the non-zeros counts the columns and remembers, per column,
-  // the last row seen: the row of a single-entry column. The extension
-  // vectors then need only the single-entry lines, not a second pass.
-  struct Column {
-    int64_t count = 0, lastRow = 0;
-  };
-  std::vector<Column> columns(m.cols);
+  // One pass over the non-zeros counts rows and columns; the extension
+  // vectors need a second pass only if some column has a single non-zero
+  // (a per-column record of its row would cost 8 more bytes per column on
+  // every matrix, and memory, not arithmetic, bounds this loop).
   MNCSketch s(m.rows, m.cols);
   s.rows_.resize(m.rows);
+  s.cols_.assign(m.cols, 0);
   for (int64_t r = 0; r < m.rows; ++r) {
     s.rows_[r] = m.rowNnz(r);
-    for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p) {
-      Column &c = columns[m.colIdx[p]];
-      ++c.count;
-      c.lastRow = r;
-    }
+    for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p)
+      ++s.cols_[m.colIdx[p]];
   }
-  s.cols_.resize(m.cols);
   s.rowsExt.assign(m.rows, 0);
   s.colsExt.assign(m.cols, 0);
-  for (int64_t c = 0; c < m.cols; ++c) {
-    s.cols_[c] = columns[c].count;
-    if (columns[c].count == 1)
-      ++s.rowsExt[columns[c].lastRow];
-  }
+  if (std::find(s.cols_.begin(), s.cols_.end(), 1) != s.cols_.end())
+    for (int64_t r = 0; r < m.rows; ++r)
+      for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p)
+        s.rowsExt[r] += s.cols_[m.colIdx[p]] == 1;
   for (int64_t r = 0; r < m.rows; ++r)
     if (s.rows_[r] == 1)
       ++s.colsExt[m.colIdx[m.rowPtr[r]]];

@@ -49,6 +49,18 @@ def main():
         out.append(f"| {r['name']} | {r['threads']} | {r['lauryn_min_ms']} / {r['lauryn_median_ms']} | "
                    f"{r['baseline']} | {r['baseline_min_ms']} / {r['baseline_median_ms']} | "
                    f"{r['ratio']} | {bw} | {goal} | {result} |")
+    acc = doc.get("sparsity_accuracy")
+    if acc:
+        out += ["", "## Sparsity estimation accuracy", "",
+                f"Measured {acc['generated']} with `{acc['command']}`: relative error |estimate - "
+                "true nnz| / true nnz of products, per estimator and matrix family (synthetic "
+                "families: utils/sparsity-eval/families.py; real matrices and the DNN chain: "
+                "docs/sparsity-accuracy.md).", "",
+                "| family | estimator | products | median rel. error | max rel. error |",
+                "|---|---|---|---|---|"]
+        for r in acc["records"]:
+            out.append(f"| {r['family']} | {r['estimator']} | {r['products']} | "
+                       f"{r['median_relative_error']} | {r['max_relative_error']} |")
     analysis = os.path.join(ROOT, "utils", "bench", "analysis.md")
     if os.path.exists(analysis):
         out += ["", open(analysis).read().rstrip()]

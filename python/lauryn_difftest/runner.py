@@ -2,7 +2,8 @@
 
     (a) lauryn-run --no-optimize            variant "noopt"
     (b) lauryn-run (default pipeline)       variants "opt" (--threads 1) and "opt-t2" (--threads 2)
-        lauryn-run --select-formats         variant "formats" (la-select-formats, 2 threads)
+        lauryn-run --select-formats         variant "formats" (la-select-formats, 2 threads;
+                                            sparse dense inputs passed as .mtx, i.e. CSR)
     (c) the reference interpreter lauryn_ref (the oracle)
 
 Inputs go to files (.npy for dense matrices, .mtx written by scipy.io.mmwrite
@@ -40,6 +41,9 @@ VARIANTS = {
     "nospec": ["--no-specialize", "--threads", "1"],
 }
 DEFAULT_VARIANTS = ("noopt", "opt", "opt-t2", "formats")
+# Variants whose dense matrix inputs go as .mtx files where that keeps their
+# values (held as CSR by the runner: CSR parameters under --select-formats).
+SPARSE_FILE_VARIANTS = {"formats"}
 TIMEOUT = 120
 NP_TYPES = {"f64": np.float64, "f32": np.float32, "i64": np.int64, "i32": np.int32}
 
@@ -215,12 +219,27 @@ def op_at_line(text, line):
 
 # ------------------------------------------------------------------ running
 
-def write_args(args, tmp):
-    """--arg NAME=VALUE strings, matrices written to files in tmp."""
+def sparse_file_ok(v):
+    """True if the dense array `v` may travel as a Matrix Market file (read
+    as CSR): a matrix, less than half non-zero, no negative zeros (a file
+    keeps only the non-zeros, and -0 would come back as +0)."""
+    if v.ndim != 2 or v.size == 0:
+        return False
+    if np.issubdtype(v.dtype, np.floating) and np.any((v == 0) & np.signbit(v)):
+        return False
+    return np.count_nonzero(v) < 0.5 * v.size
+
+
+def write_args(args, tmp, sparse_files=False):
+    """--arg NAME=VALUE strings, matrices written to files in tmp. With
+    sparse_files, dense matrices that allow it go as .mtx (the runner then
+    holds them as CSR: lauryn-run --select-formats compiles CSR parameters
+    for them)."""
     out = []
     for name, v in args.items():
-        if scipy.sparse.issparse(v):
-            path = tmp / f"arg_{name}.mtx"
+        if scipy.sparse.issparse(v) or (sparse_files and isinstance(v, np.ndarray)
+                                         and sparse_file_ok(v)):
+            path = tmp / f"{'sarg' if sparse_files else 'arg'}_{name}.mtx"
             scipy.io.mmwrite(str(path), scipy.sparse.coo_matrix(v), precision=17)
             v = path
         elif isinstance(v, np.ndarray):
@@ -350,8 +369,13 @@ def check(text, args, variants=DEFAULT_VARIANTS, workdir=None, name="prog.mlir",
         mismatches = []
         if want.kind == "crash":
             mismatches.append(("reference", "ref-crash", want.message))
+        sparse_flags = None
         for v in variants:
-            got = run_lauryn(path, text, arg_flags, VARIANTS[v], tmp, v)
+            flags = arg_flags
+            if v in SPARSE_FILE_VARIANTS:
+                sparse_flags = sparse_flags or write_args(args, tmp, sparse_files=True)
+                flags = sparse_flags
+            got = run_lauryn(path, text, flags, VARIANTS[v], tmp, v)
             if want.kind == "crash":
                 continue
             d = compare_outcomes(got, want, info)

@@ -256,11 +256,18 @@ MNCSketch MNCSketch::build(const MatrixStructure &m) {
   MNCSketch s(m.rows, m.cols);
   s.rows_.resize(m.rows);
   s.cols_.assign(m.cols, 0);
+  int64_t lower = 0, upper = 0;
   for (int64_t r = 0; r < m.rows; ++r) {
     s.rows_[r] = m.rowNnz(r);
     for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p)
       ++s.cols_[m.colIdx[p]];
+    // Column indices are sorted: the first and last non-zero bound the row.
+    if (s.rows_[r] > 0) {
+      lower = std::max(lower, r - m.colIdx[m.rowPtr[r]]);
+      upper = std::max(upper, m.colIdx[m.rowPtr[r + 1] - 1] - r);
+    }
   }
+  s.restrictBand({lower, upper});
   s.rowsExt.assign(m.rows, 0);
   s.colsExt.assign(m.cols, 0);
   if (std::find(s.cols_.begin(), s.cols_.end(), 1) != s.cols_.end())
@@ -317,8 +324,38 @@ size_t MNCSketch::bytes() const {
          (rows_.size() + cols_.size() + rowsExt.size() + colsExt.size()) * sizeof(int64_t);
 }
 
+void MNCSketch::restrictBand(Band b) {
+  band_.lower = std::clamp<int64_t>(std::min(band_.lower, b.lower), 0, std::max<int64_t>(rows() - 1, 0));
+  band_.upper = std::clamp<int64_t>(std::min(band_.upper, b.upper), 0, std::max<int64_t>(cols() - 1, 0));
+}
+
+double MNCSketch::bandCells(int64_t rows, int64_t cols, Band b) {
+  double cells = 0;
+  for (int64_t i = 0; i < rows; ++i) {
+    int64_t first = std::max<int64_t>(0, i - b.lower), last = std::min(cols - 1, i + b.upper);
+    cells += double(std::max<int64_t>(0, last - first + 1));
+  }
+  return cells;
+}
+
+MNCSketch MNCSketch::fullBand(int64_t rows, int64_t cols, Band b) {
+  Counts rowNnz(rows, 0), colNnz(cols, 0);
+  for (int64_t i = 0; i < rows; ++i) {
+    int64_t first = std::max<int64_t>(0, i - b.lower), last = std::min(cols - 1, i + b.upper);
+    if (first > last)
+      continue;
+    rowNnz[i] = last - first + 1;
+    for (int64_t j = first; j <= last; ++j) // O(cells of the band), like building it
+      ++colNnz[j];
+  }
+  MNCSketch s = fromCounts(rows, cols, std::move(rowNnz), std::move(colNnz));
+  s.restrictBand(b);
+  return s;
+}
+
 MNCSketch MNCSketch::transposed() const {
   MNCSketch t(cols(), rows());
+  t.band_ = {band_.upper, band_.lower};
   t.rows_ = cols_;
   t.cols_ = rows_;
   t.rowsExt = colsExt;
@@ -333,6 +370,10 @@ MNCSketch MNCSketch::transposed() const {
 //===----------------------------------------------------------------------===//
 
 namespace mnc {
+
+MNCSketch::Band productBand(const MNCSketch &a, const MNCSketch &b) {
+  return {a.band().lower + b.band().lower, a.band().upper + b.band().upper};
+}
 
 double productNnz(const MNCSketch &a, const MNCSketch &b, ProductRule rule) {
   // Exact: with at most one non-zero per row of a, row i of the product is a
@@ -374,6 +415,9 @@ double productNnz(const MNCSketch &a, const MNCSketch &b, ProductRule rule) {
   // A row of a and a column of b both more than half full share an index.
   double lower = double(a.rowsMoreThanHalf()) * double(b.colsMoreThanHalf());
   double upper = double(a.nonEmptyRows()) * double(b.nonEmptyCols());
+  // Lauryn's rule also knows the bands: the product lies in their sum.
+  if (rule == ProductRule::Weighted)
+    upper = std::min(upper, MNCSketch::bandCells(a.rows(), b.cols(), productBand(a, b)));
   return std::clamp(estimate, lower, std::max(lower, upper));
 }
 
@@ -390,10 +434,20 @@ std::vector<double> elementwiseCounts(const Counts &a, const Counts &b, double s
   return out;
 }
 
+/// The band of a * b (the narrower one) or of a + b (the wider one).
+MNCSketch::Band elementwiseBand(const MNCSketch &a, const MNCSketch &b, bool add) {
+  auto pick = [&](int64_t x, int64_t y) { return add ? std::max(x, y) : std::min(x, y); };
+  return {pick(a.band().lower, b.band().lower), pick(a.band().upper, b.band().upper)};
+}
+
 double elementwiseNnz(const MNCSketch &a, const MNCSketch &b, bool add) {
+  // Two full bands: the result is the full narrower (a * b) or wider (a + b) band.
+  if (a.isFullBand() && b.isFullBand())
+    return MNCSketch::bandCells(a.rows(), a.cols(), elementwiseBand(a, b, add));
   double scale = meetScale(a.colNnz(), b.colNnz(), a.nnz(), b.nnz());
   std::vector<double> rows = elementwiseCounts(a.rowNnz(), b.rowNnz(), scale, add, a.cols());
-  return std::accumulate(rows.begin(), rows.end(), 0.0);
+  return std::min(std::accumulate(rows.begin(), rows.end(), 0.0),
+                  MNCSketch::bandCells(a.rows(), a.cols(), elementwiseBand(a, b, add)));
 }
 } // namespace
 
@@ -413,9 +467,11 @@ MNCSketch productSketch(const OpDescriptor &op, const MNCSketch &a, const MNCSke
   if (b.fullDiag())
     return a;
   double nnz = productNnz(a, b, rule);
-  return MNCSketch::fromCounts(op.rows, op.cols,
-                               apportion(asDoubles(a.rowNnz()), nnz, op.cols),
-                               apportion(asDoubles(b.colNnz()), nnz, op.rows));
+  MNCSketch out = MNCSketch::fromCounts(op.rows, op.cols,
+                                        apportion(asDoubles(a.rowNnz()), nnz, op.cols),
+                                        apportion(asDoubles(b.colNnz()), nnz, op.rows));
+  out.restrictBand(productBand(a, b));
+  return out;
 }
 
 MNCSketch elementwiseSketch(const OpDescriptor &op, const MNCSketch &a, const MNCSketch &b,
@@ -424,13 +480,19 @@ MNCSketch elementwiseSketch(const OpDescriptor &op, const MNCSketch &a, const MN
     return b;
   if (add && b.nnz() == 0)
     return a;
+  if (a.isFullBand() && b.isFullBand())
+    return MNCSketch::fullBand(op.rows, op.cols, elementwiseBand(a, b, add));
   double colScale = meetScale(a.colNnz(), b.colNnz(), a.nnz(), b.nnz());
   double rowScale = meetScale(a.rowNnz(), b.rowNnz(), a.nnz(), b.nnz());
   std::vector<double> rows = elementwiseCounts(a.rowNnz(), b.rowNnz(), colScale, add, op.cols);
   std::vector<double> cols = elementwiseCounts(a.colNnz(), b.colNnz(), rowScale, add, op.rows);
   double nnz = std::accumulate(rows.begin(), rows.end(), 0.0);
-  return MNCSketch::fromCounts(op.rows, op.cols, apportion(rows, nnz, op.cols),
-                               apportion(cols, nnz, op.rows));
+  MNCSketch::Band band = elementwiseBand(a, b, add);
+  nnz = std::min(nnz, MNCSketch::bandCells(op.rows, op.cols, band));
+  MNCSketch out = MNCSketch::fromCounts(op.rows, op.cols, apportion(rows, nnz, op.cols),
+                                        apportion(cols, nnz, op.rows));
+  out.restrictBand(band);
+  return out;
 }
 
 std::optional<MNCSketch> reshapeSketch(const OpDescriptor &op, const MNCSketch &a) {

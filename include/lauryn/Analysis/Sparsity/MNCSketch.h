@@ -7,7 +7,10 @@
 // per column (right); single-entry rows and columns are counted exactly
 // otherwise, the rest by the probabilistic formula; propagation derives the
 // sketch of an op's result (exactly for transpose, binds, diag, == 0, != 0,
-// products with a full diagonal).
+// products with a full diagonal). Lauryn adds the band of the non-zeros
+// (their largest distance below and above the diagonal), which bounds
+// products and element-wise results of banded matrices, where counts alone
+// cannot tell a band from scattered non-zeros.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,6 +19,7 @@
 
 #include "lauryn/Analysis/Sparsity/Estimator.h"
 
+#include <algorithm>
 #include <optional>
 
 namespace lauryn::sparsity {
@@ -53,19 +57,37 @@ public:
   /// Square, with exactly the diagonal non-zero (a scaling matrix).
   bool fullDiag() const { return isFullDiag; }
 
+  /// Every non-zero (i, j) has i - j <= lower and j - i <= upper; unknown
+  /// bands are the whole matrix (rows - 1, cols - 1).
+  struct Band {
+    int64_t lower, upper;
+  };
+  Band band() const { return band_; }
+  /// Narrows the band to `b` (clamped to the matrix).
+  void restrictBand(Band b);
+  /// Cells of a rows x cols matrix inside band `b`.
+  static double bandCells(int64_t rows, int64_t cols, Band b);
+  /// The sketch of a rows x cols matrix whose band `b` is entirely non-zero.
+  static MNCSketch fullBand(int64_t rows, int64_t cols, Band b);
+  /// Every cell of the band is non-zero.
+  bool isFullBand() const { return nnz() == bandCells(rows(), cols(), band_); }
+
   double nnz() const override { return double(total); }
   size_t bytes() const override;
 
   MNCSketch transposed() const;
 
 private:
-  MNCSketch(int64_t rows, int64_t cols) : Synopsis(Kind, rows, cols) {}
+  MNCSketch(int64_t rows, int64_t cols)
+      : Synopsis(Kind, rows, cols), band_{std::max<int64_t>(rows - 1, 0),
+                                          std::max<int64_t>(cols - 1, 0)} {}
   void summarize();
 
   std::vector<int64_t> rows_, cols_, rowsExt, colsExt;
   int64_t total = 0, maxRow = 0, maxCol = 0, rowsOne = 0, colsOne = 0;
   int64_t rowsNonEmpty = 0, colsNonEmpty = 0, rowsHalf = 0, colsHalf = 0;
   bool isFullDiag = false;
+  Band band_;
 };
 
 namespace mnc {

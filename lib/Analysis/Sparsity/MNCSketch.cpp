@@ -268,15 +268,20 @@ MNCSketch MNCSketch::build(const MatrixStructure &m) {
     }
   }
   s.restrictBand({lower, upper});
-  s.rowsExt.assign(m.rows, 0);
-  s.colsExt.assign(m.cols, 0);
-  if (std::find(s.cols_.begin(), s.cols_.end(), 1) != s.cols_.end())
+  // Extension vectors stay empty (all zero) without single-entry lines.
+  s.extensionsKnown = true;
+  if (std::find(s.cols_.begin(), s.cols_.end(), 1) != s.cols_.end()) {
+    s.rowsExt.assign(m.rows, 0);
     for (int64_t r = 0; r < m.rows; ++r)
       for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p)
         s.rowsExt[r] += s.cols_[m.colIdx[p]] == 1;
-  for (int64_t r = 0; r < m.rows; ++r)
-    if (s.rows_[r] == 1)
-      ++s.colsExt[m.colIdx[m.rowPtr[r]]];
+  }
+  if (std::find(s.rows_.begin(), s.rows_.end(), 1) != s.rows_.end()) {
+    s.colsExt.assign(m.cols, 0);
+    for (int64_t r = 0; r < m.rows; ++r)
+      if (s.rows_[r] == 1)
+        ++s.colsExt[m.colIdx[m.rowPtr[r]]];
+  }
   // A scaling matrix: square, one non-zero per row, all on the diagonal.
   bool diagonal = m.rows == m.cols && m.nnz() == m.rows;
   for (int64_t r = 0; diagonal && r < m.rows; ++r)
@@ -360,6 +365,7 @@ MNCSketch MNCSketch::transposed() const {
   t.cols_ = rows_;
   t.rowsExt = colsExt;
   t.colsExt = rowsExt;
+  t.extensionsKnown = extensionsKnown;
   t.isFullDiag = isFullDiag;
   t.summarize();
   return t;
@@ -381,14 +387,19 @@ double productNnz(const MNCSketch &a, const MNCSketch &b, ProductRule rule) {
   if (a.maxRowNnz() <= 1 || b.maxColNnz() <= 1)
     return dot(a.colNnz(), b.rowNnz());
   double estimate;
-  if (!a.colNnzInSingleRows().empty() && !b.rowNnzInSingleCols().empty()) {
+  if (a.hasExtensions() && b.hasExtensions()) {
     // Single-entry rows of a and single-entry columns of b are counted
     // exactly (minus the cells both count); the probabilistic rule covers
     // the multi-entry rows of a times the multi-entry columns of b.
-    const Counts &a1 = a.colNnzInSingleRows(), &b1 = b.rowNnzInSingleCols();
-    std::vector<double> aMulti(a1.size()), bMulti(b1.size());
+    size_t inner = a.colNnz().size();
+    Counts noneA, noneB;
+    const Counts &a1 = a.colNnzInSingleRows().empty() ? (noneA = Counts(inner, 0))
+                                                      : a.colNnzInSingleRows();
+    const Counts &b1 = b.rowNnzInSingleCols().empty() ? (noneB = Counts(inner, 0))
+                                                      : b.rowNnzInSingleCols();
+    std::vector<double> aMulti(inner), bMulti(inner);
     double exactPart = 0;
-    for (size_t j = 0; j < a1.size(); ++j) {
+    for (size_t j = 0; j < inner; ++j) {
       exactPart += double(a1[j]) * double(b.rowNnz()[j]) + double(a.colNnz()[j]) * double(b1[j]) -
                    double(a1[j]) * double(b1[j]);
       aMulti[j] = double(a.colNnz()[j] - a1[j]);

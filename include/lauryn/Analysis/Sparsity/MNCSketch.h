@@ -39,11 +39,13 @@ public:
 
   const std::vector<int64_t> &rowNnz() const { return rows_; }
   const std::vector<int64_t> &colNnz() const { return cols_; }
-  /// Per row: non-zeros in columns with at most one non-zero (empty if unknown).
+  /// Per row: non-zeros in columns with at most one non-zero (empty if
+  /// unknown or, with hasExtensions(), if all are zero).
   const std::vector<int64_t> &rowNnzInSingleCols() const { return rowsExt; }
-  /// Per column: non-zeros in rows with at most one non-zero (empty if unknown).
+  /// Per column: non-zeros in rows with at most one non-zero (likewise).
   const std::vector<int64_t> &colNnzInSingleRows() const { return colsExt; }
-  bool hasExtensions() const { return !rowsExt.empty() || !colsExt.empty(); }
+  /// The extension vectors are known (sketches built from a pattern).
+  bool hasExtensions() const { return extensionsKnown; }
 
   int64_t maxRowNnz() const { return maxRow; }
   int64_t maxColNnz() const { return maxCol; }
@@ -87,6 +89,7 @@ private:
   int64_t total = 0, maxRow = 0, maxCol = 0, rowsOne = 0, colsOne = 0;
   int64_t rowsNonEmpty = 0, colsNonEmpty = 0, rowsHalf = 0, colsHalf = 0;
   bool isFullDiag = false;
+  bool extensionsKnown = false;
   Band band_;
 };
 

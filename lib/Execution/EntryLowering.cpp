@@ -17,6 +17,9 @@
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/ToolOutputFile.h"
+
 #include <chrono>
 
 using namespace mlir;
@@ -99,6 +102,21 @@ llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &op
   return llvm::Error::success();
 }
 
+/// Writes `module` to `path` (through a temporary file: no half-written
+/// output on failure).
+static llvm::Error writeModule(ModuleOp module, StringRef path) {
+  std::error_code ec;
+  llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_Text);
+  if (ec)
+    return llvm::createStringError("cannot write " + path.str() + ": " + ec.message());
+  module.print(out.os());
+  out.os().flush();
+  if (out.os().has_error())
+    return llvm::createStringError("cannot write " + path.str());
+  out.keep();
+  return llvm::Error::success();
+}
+
 llvm::Expected<SmallVector<EntrySignature>>
 lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
                    const LoweringOptions &options, CompileTimes *times) {
@@ -139,9 +157,15 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   CompileTimes local;
   CompileTimes &t = times ? *times : local;
   auto start = std::chrono::steady_clock::now();
+  PassManager decide(ctx);
+  buildLADecisionPipeline(decide, options.optimize, options.formatEstimator);
+  if (failed(decide.run(module)))
+    return llvm::createStringError("optimizing the la program failed (see the errors above)");
+  if (!options.laOutputFile.empty())
+    if (llvm::Error err = writeModule(module, options.laOutputFile))
+      return err;
   PassManager toLinalg(ctx);
-  buildLAToLinalgPipeline(toLinalg, options.optimize, options.runtimeChecks,
-                          options.formatEstimator);
+  buildLALoweringPipeline(toLinalg, options.optimize, options.runtimeChecks);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");
   if (sparseBoundary) {

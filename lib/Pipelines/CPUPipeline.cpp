@@ -24,8 +24,7 @@ using namespace mlir;
 
 namespace lauryn {
 
-void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeChecks,
-                             StringRef estimator) {
+void buildLADecisionPipeline(OpPassManager &pm, bool optimize, StringRef estimator) {
   if (optimize)
     pm.addPass(la::createOptimizePass(la::OptimizePassOptions{/*hoist=*/true,
                                                               /*annotateLineage=*/false}));
@@ -33,6 +32,15 @@ void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeCheck
     pm.addPass(la::createEstimateSparsityPass(la::EstimateSparsityPassOptions{estimator.str()}));
     pm.addPass(la::createSelectFormatsPass());
   }
+}
+
+void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeChecks,
+                             StringRef estimator) {
+  buildLADecisionPipeline(pm, optimize, estimator);
+  buildLALoweringPipeline(pm, optimize, runtimeChecks);
+}
+
+void buildLALoweringPipeline(OpPassManager &pm, bool optimize, bool runtimeChecks) {
   pm.addPass(la::createConvertLAToLinalgPass(la::ConvertLAToLinalgPassOptions{runtimeChecks}));
   // No canonicalization of linalg on tensors here: it would refine dynamic
   // dimensions of sparse operands (see buildCPUTail).

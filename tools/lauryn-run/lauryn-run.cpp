@@ -57,7 +57,12 @@ static cl::opt<bool> explain(
 static cl::opt<bool> selectFormats(
     "select-formats",
     cl::desc("Choose dense or CSR storage per value (la-select-formats) from sparsity "
-             "estimates of the actual inputs"));
+             "estimates of the actual inputs (zeros stored implicitly contribute nothing, "
+             "also against Inf/NaN)"));
+static cl::opt<std::string> emitLA(
+    "emit-la", cl::value_desc("file"),
+    cl::desc("Write the la program as compiled (after the la optimizations and format "
+             "selection, before lowering) to this file"));
 static cl::opt<std::string> estimatorName(
     "estimator", cl::init("mnc"),
     cl::desc("Sparsity estimator of --la-explain and --select-formats: avg, worst, bitset, "
@@ -353,6 +358,7 @@ int main(int argc, char **argv) {
                                                    selectFormats))
       return fail(llvm::toString(std::move(err)));
   }
+  options.laOutputFile = emitLA;
   lauryn::CompileTimes times;
   auto program = lauryn::JitProgram::compile(*module, options, &times);
   if (!program)

@@ -49,6 +49,9 @@ struct LoweringOptions {
   /// CSR (la-select-formats then converts it inside if that pays off) instead
   /// of densifying it at the call boundary.
   std::vector<bool> csrArguments;
+  /// If set, the la program as compiled (after the la optimizations and
+  /// format selection, before lowering) is written to this file.
+  std::string laOutputFile;
 };
 
 /// Wall-clock milliseconds of each compilation phase.

@@ -18,9 +18,14 @@ namespace lauryn {
 #define GEN_PASS_REGISTRATION
 #include "lauryn/Pipelines/Passes.h.inc"
 
-/// Target-independent part: la optimizations, format selection (if
+/// The la-level decisions: la optimizations and format selection (if
 /// `estimator` is non-empty: la-estimate-sparsity with it, then
-/// la-select-formats) and lowering to linalg on tensors.
+/// la-select-formats). Its output is still an la program.
+void buildLADecisionPipeline(mlir::OpPassManager &pm, bool optimize,
+                             llvm::StringRef estimator = {});
+/// Lowering of a decided la program to linalg on tensors.
+void buildLALoweringPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks);
+/// Target-independent part: the decisions, then the lowering.
 void buildLAToLinalgPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks,
                              llvm::StringRef estimator = {});
 struct CPUTailOptions {

@@ -206,6 +206,12 @@ def SelectFormatsPass : Pass<"la-select-formats", "::mlir::ModuleOp"> {
     explicit `la.convert` after it (after the block's start for arguments); uses outside la
     receive the type they were written with, so signatures and loop types never change.
 
+    Semantics: as in SystemDS, the implicit zeros of a CSR operand contribute nothing, also
+    against Inf or NaN in the other operand of a product or element-wise multiply (dense
+    storage gives NaN there). Results of programs whose values are finite do not depend on the
+    chosen formats; with Inf or NaN they are those of the program with the chosen formats
+    (`lauryn-run --emit-la` writes it).
+
     Values keep their native format when they have no estimate, a dynamic shape (the JIT
     runner specializes shapes and estimates from its actual inputs before it selects), an
     element type other than f64, f32, i64, i32, or a sparse encoding other than CSR. Written

@@ -268,15 +268,16 @@ MNCSketch MNCSketch::build(const MatrixStructure &m) {
     }
   }
   s.restrictBand({lower, upper});
+  s.summarize();
   // Extension vectors stay empty (all zero) without single-entry lines.
   s.extensionsKnown = true;
-  if (std::find(s.cols_.begin(), s.cols_.end(), 1) != s.cols_.end()) {
+  if (s.colsOne > 0) {
     s.rowsExt.assign(m.rows, 0);
     for (int64_t r = 0; r < m.rows; ++r)
       for (int64_t p = m.rowPtr[r]; p < m.rowPtr[r + 1]; ++p)
         s.rowsExt[r] += s.cols_[m.colIdx[p]] == 1;
   }
-  if (std::find(s.rows_.begin(), s.rows_.end(), 1) != s.rows_.end()) {
+  if (s.rowsOne > 0) {
     s.colsExt.assign(m.cols, 0);
     for (int64_t r = 0; r < m.rows; ++r)
       if (s.rows_[r] == 1)
@@ -287,7 +288,6 @@ MNCSketch MNCSketch::build(const MatrixStructure &m) {
   for (int64_t r = 0; diagonal && r < m.rows; ++r)
     diagonal = m.rowNnz(r) == 1 && m.colIdx[m.rowPtr[r]] == r;
   s.isFullDiag = diagonal;
-  s.summarize();
   return s;
 }
 
@@ -311,17 +311,19 @@ MNCSketch MNCSketch::uniform(int64_t rows, int64_t cols, double nnz) {
 void MNCSketch::summarize() {
   auto stats = [](const Counts &v, int64_t length, int64_t &max, int64_t &one, int64_t &nonEmpty,
                   int64_t &half) {
+    int64_t sum = 0;
     max = one = nonEmpty = half = 0;
     for (int64_t c : v) {
       max = std::max(max, c);
       one += c == 1;
       nonEmpty += c > 0;
       half += 2 * c > length;
+      sum += c;
     }
+    return sum;
   };
-  stats(rows_, cols(), maxRow, rowsOne, rowsNonEmpty, rowsHalf);
+  total = stats(rows_, cols(), maxRow, rowsOne, rowsNonEmpty, rowsHalf);
   stats(cols_, rows(), maxCol, colsOne, colsNonEmpty, colsHalf);
-  total = std::accumulate(rows_.begin(), rows_.end(), int64_t(0));
 }
 
 size_t MNCSketch::bytes() const {

@@ -102,14 +102,15 @@ llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &op
   return llvm::Error::success();
 }
 
-/// Writes `module` to `path` (through a temporary file: no half-written
-/// output on failure).
+/// Writes `module` to `path` with its source locations (through a temporary
+/// file: no half-written output on failure).
 static llvm::Error writeModule(ModuleOp module, StringRef path) {
   std::error_code ec;
   llvm::ToolOutputFile out(path, ec, llvm::sys::fs::OF_Text);
   if (ec)
     return llvm::createStringError("cannot write " + path.str() + ": " + ec.message());
-  module.print(out.os());
+  // With locations: diagnostics of the written program name the source lines.
+  module.print(out.os(), OpPrintingFlags().enableDebugInfo(/*enable=*/true, /*prettyForm=*/false));
   out.os().flush();
   if (out.os().has_error())
     return llvm::createStringError("cannot write " + path.str());

@@ -116,8 +116,14 @@ private:
     for (Region &region : op->getRegions())
       runOnRegion(region);
     if (isLAOp(op)) {
-      // Operands in other formats than written: the result's format follows.
-      bool changed = !llvm::equal(op->getOperandTypes(), writtenOperands.lookup(op));
+      // Operands in other formats than written: the result's format follows
+      // (operands that only became more static keep a written format).
+      auto formatOf = [](Type t) {
+        auto tensor = dyn_cast<RankedTensorType>(t);
+        return tensor ? tensor.getEncoding() : Attribute();
+      };
+      bool changed = !llvm::equal(op->getOperandTypes(), writtenOperands.lookup(op),
+                                  [&](Type a, Type b) { return formatOf(a) == formatOf(b); });
       for (OpResult r : op->getResults())
         if (auto t = dyn_cast<RankedTensorType>(r.getType())) {
           written.try_emplace(r, t);

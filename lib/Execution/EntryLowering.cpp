@@ -88,7 +88,9 @@ llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &op
     inputs[i] = specialized;
     Value declared;
     for (OpOperand &use : llvm::make_early_inc_range(arg.getUses())) {
-      if (isa<la::LADialect>(use.getOwner()->getDialect()))
+      // la.cast keeps its operand's format: it sees the declared one.
+      bool keepsFormat = isa<la::CastOp>(use.getOwner()) && encoding != type.getEncoding();
+      if (isa<la::LADialect>(use.getOwner()->getDialect()) && !keepsFormat)
         continue;
       if (!declared)
         declared = encoding == type.getEncoding()

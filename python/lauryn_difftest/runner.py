@@ -195,17 +195,47 @@ def element_type(t):
     return m.group(1) if m else t
 
 
+PRECISION = {"f64": 2, "f32": 1, "bf16": 0}
+
+
+def lowest_inexact_precision(defs, name, seen):
+    """The lowest float precision ("f32", "bf16") of an inexact line that
+    `name` is computed from, or None: an f64 result of an inexact f32 value
+    (a cast after sin, say) carries f32 rounding differences."""
+    if name in seen or name not in defs:
+        return None
+    seen.add(name)
+    line = defs[name]
+    low = None
+    if "// inexact" in line:
+        low = "bf16" if "bf16" in line else "f32" if "f32" in line else None
+    for operand in re.findall(r"%[\w$.\-]+", line.split("=", 1)[1]):
+        other = lowest_inexact_precision(defs, operand, seen)
+        if other and (low is None or PRECISION[other] < PRECISION[low]):
+            low = other
+    return low
+
+
 def result_info(text):
-    """[(element type, exact)] of @main's results; a value is inexact when the
-    line defining it carries the generator's `// inexact` mark."""
+    """[(element type for the tolerance, exact)] of @main's results; a value
+    is inexact when the line defining it carries the generator's `// inexact`
+    mark, and gets the tolerance of the lowest float precision of the inexact
+    values it is computed from."""
     names, types = main_return(text)
     body = text.split("func.func @main", 1)[1]
+    defs = {m.group(1): m.group(0) for m in
+            re.finditer(r"^\s*(%[\w$.\-]+)(?::\d+)? = .*$", body, re.M)}
     info = []
     for n, t in zip(names, types):
         base = n.split("#")[0]
-        m = re.search(r"^\s*" + re.escape(base) + r"(?::\d+)? = .*$", body, re.M)
-        exact = not (m and "// inexact" in m.group(0))
-        info.append((element_type(t), exact))
+        line = defs.get(base)
+        exact = not (line and "// inexact" in line)
+        et = element_type(t)
+        if not exact and et in PRECISION:
+            low = lowest_inexact_precision(defs, base, set())
+            if low and PRECISION[low] < PRECISION[et]:
+                et = low
+        info.append((et, exact))
     return info
 
 

@@ -76,9 +76,7 @@ llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &op
     if (!encoding && !options.formatEstimator.empty() && i < options.csrArguments.size() &&
         options.csrArguments[i] &&
         (element.isF64() || element.isF32() || element.isInteger(64) || element.isInteger(32)))
-      encoding = sparse_tensor::SparseTensorEncodingAttr::get(
-          fn.getContext(),
-          {sparse_tensor::LevelFormat::Dense, sparse_tensor::LevelFormat::Compressed});
+      encoding = la::getCSREncoding(fn.getContext());
     auto specialized = RankedTensorType::get(
         {staticSize(0, shape->first), staticSize(1, shape->second)}, element, encoding);
     if (specialized == type)

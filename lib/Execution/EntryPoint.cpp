@@ -2,6 +2,8 @@
 
 #include "lauryn/Execution/EntryPoint.h"
 
+#include "lauryn/Dialect/LA/IR/LAOps.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SparseTensor/IR/SparseTensor.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -43,15 +45,6 @@ static std::string narrowName(Type t) {
   return e.isBF16() ? "bf16" : e.isInteger(8) ? "i8" : "";
 }
 
-/// (i, j) -> (i : dense, j : compressed), ordered and unique, index widths.
-static bool isCSR(sparse_tensor::SparseTensorEncodingAttr enc) {
-  ArrayRef<sparse_tensor::LevelType> lvls = enc.getLvlTypes();
-  return enc.isIdentity() && lvls.size() == 2 && sparse_tensor::isDenseLT(lvls[0]) &&
-         sparse_tensor::isCompressedLT(lvls[1]) && sparse_tensor::isOrderedLT(lvls[1]) &&
-         sparse_tensor::isUniqueLT(lvls[1]) &&
-         enc.getPosWidth() == 0 && enc.getCrdWidth() == 0;
-}
-
 static llvm::Expected<ValueKind> kindOf(Type declared, llvm::StringRef what) {
   Type t = boundaryType(declared);
   auto unsupported = [&]() {
@@ -78,7 +71,7 @@ static llvm::Expected<ValueKind> kindOf(Type declared, llvm::StringRef what) {
       // CSR with 64-bit (index) positions and coordinates is the runtime's
       // sparse storage; other formats do not cross the entry boundary.
       auto enc = dyn_cast<sparse_tensor::SparseTensorEncodingAttr>(tensor.getEncoding());
-      if (!enc || !isCSR(enc))
+      if (!enc || !la::isCSREncoding(enc))
         return unsupported();
       k.kind = ValueKind::SparseCSR;
     }

@@ -64,15 +64,7 @@ bool Lowering::isSparse(Value v) {
   return t && t.getEncoding();
 }
 
-bool Lowering::isCSR(Type t) {
-  auto enc = sparse_tensor::getSparseTensorEncoding(t);
-  if (!enc || !enc.isIdentity() || enc.getLvlRank() != 2 || enc.getPosWidth() != 0 ||
-      enc.getCrdWidth() != 0)
-    return false;
-  ArrayRef<sparse_tensor::LevelType> lvls = enc.getLvlTypes();
-  return sparse_tensor::isDenseLT(lvls[0]) && sparse_tensor::isCompressedLT(lvls[1]) &&
-         sparse_tensor::isOrderedLT(lvls[1]) && sparse_tensor::isUniqueLT(lvls[1]);
-}
+bool Lowering::isCSR(Type t) { return la::isCSR(t); }
 
 Value Lowering::densify(Value value) {
   if (!isSparse(value))

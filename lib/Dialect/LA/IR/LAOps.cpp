@@ -242,3 +242,27 @@ Speculation::Speculatability CastOp::getSpeculatability() {
 
 #define GET_OP_CLASSES
 #include "lauryn/Dialect/LA/IR/LAOps.cpp.inc"
+
+namespace lauryn::la {
+
+Attribute getCSREncoding(MLIRContext *context) {
+  return sparse_tensor::SparseTensorEncodingAttr::get(
+      context, {sparse_tensor::LevelFormat::Dense, sparse_tensor::LevelFormat::Compressed});
+}
+
+bool isCSREncoding(Attribute encoding) {
+  auto enc = dyn_cast_or_null<sparse_tensor::SparseTensorEncodingAttr>(encoding);
+  if (!enc || !enc.isIdentity() || enc.getLvlRank() != 2 || enc.getPosWidth() != 0 ||
+      enc.getCrdWidth() != 0)
+    return false;
+  ArrayRef<sparse_tensor::LevelType> lvls = enc.getLvlTypes();
+  return sparse_tensor::isDenseLT(lvls[0]) && sparse_tensor::isCompressedLT(lvls[1]) &&
+         sparse_tensor::isOrderedLT(lvls[1]) && sparse_tensor::isUniqueLT(lvls[1]);
+}
+
+bool isCSR(Type t) {
+  auto tensor = dyn_cast<RankedTensorType>(t);
+  return tensor && isCSREncoding(tensor.getEncoding());
+}
+
+} // namespace lauryn::la

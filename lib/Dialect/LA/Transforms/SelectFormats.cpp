@@ -53,16 +53,6 @@ struct Rates {
   double sparseFlopsPerSecond;
 };
 
-bool isCSREncoding(Attribute encoding) {
-  auto enc = dyn_cast_or_null<sparse_tensor::SparseTensorEncodingAttr>(encoding);
-  if (!enc || !enc.isIdentity() || enc.getLvlRank() != 2 || enc.getPosWidth() != 0 ||
-      enc.getCrdWidth() != 0)
-    return false;
-  ArrayRef<sparse_tensor::LevelType> lvls = enc.getLvlTypes();
-  return sparse_tensor::isDenseLT(lvls[0]) && sparse_tensor::isCompressedLT(lvls[1]) &&
-         sparse_tensor::isOrderedLT(lvls[1]) && sparse_tensor::isUniqueLT(lvls[1]);
-}
-
 /// The estimate of `v` (#la.sparsity on its producer, or la.sparsity on a
 /// function argument, or the loop's estimate for a loop-carried value).
 SparsityAttr estimateOf(Value v) {
@@ -87,8 +77,7 @@ class FormatSelector {
 public:
   FormatSelector(MLIRContext *ctx, Rates rates)
       : ctx(ctx), rates(rates),
-        csr(sparse_tensor::SparseTensorEncodingAttr::get(
-            ctx, {sparse_tensor::LevelFormat::Dense, sparse_tensor::LevelFormat::Compressed})) {}
+        csr(getCSREncoding(ctx)) {}
 
   /// Remembers the operand types every la op was written with.
   void recordWrittenOperands(Operation *root) {

@@ -22,6 +22,16 @@ struct InferContext {
 };
 } // namespace lauryn::la::detail
 
+namespace lauryn::la {
+/// The CSR format of la: (i, j) -> (i : dense, j : compressed), ordered,
+/// unique, default index widths.
+mlir::Attribute getCSREncoding(mlir::MLIRContext *context);
+/// True if `encoding` is that CSR format (any attribute; null is dense).
+bool isCSREncoding(mlir::Attribute encoding);
+/// True if `t` is a ranked tensor stored as CSR.
+bool isCSR(mlir::Type t);
+} // namespace lauryn::la
+
 #define GET_OP_CLASSES
 #include "lauryn/Dialect/LA/IR/LAOps.h.inc"
 

@@ -15,21 +15,9 @@
 using namespace mlir;
 
 namespace lauryn::la::lowering {
-namespace {
-
-template <typename OpT>
-AggKind kindOf();
-template <> AggKind kindOf<SumOp>() { return AggKind::Sum; }
-template <> AggKind kindOf<MeanOp>() { return AggKind::Mean; }
-template <> AggKind kindOf<VarOp>() { return AggKind::Var; }
-template <> AggKind kindOf<ProdOp>() { return AggKind::Prod; }
-template <> AggKind kindOf<MinOp>() { return AggKind::Min; }
-template <> AggKind kindOf<MaxOp>() { return AggKind::Max; }
-template <> AggKind kindOf<SumSqOp>() { return AggKind::SumSq; }
-template <> AggKind kindOf<NnzOp>() { return AggKind::Nnz; }
 
 /// Neutral element of the reduction in `type`.
-Value initialValue(OpBuilder &b, Location loc, AggKind kind, Type type) {
+Value aggregateInit(OpBuilder &b, Location loc, AggKind kind, Type type) {
   bool isFloat = isa<FloatType>(type);
   switch (kind) {
   case AggKind::Prod:
@@ -54,7 +42,7 @@ Value initialValue(OpBuilder &b, Location loc, AggKind kind, Type type) {
 /// acc <- combine(acc, x) for one cell. The order of a reduction is
 /// unspecified in la, so floating-point reductions may be reassociated (and
 /// contracted): LLVM vectorizes them.
-Value combine(OpBuilder &b, Location loc, AggKind kind, Value x, Value acc) {
+Value aggregateCombine(OpBuilder &b, Location loc, AggKind kind, Value x, Value acc) {
   bool isFloat = isa<FloatType>(x.getType());
   auto fm = arith::FastMathFlagsAttr::get(
       b.getContext(), arith::FastMathFlags::reassoc | arith::FastMathFlags::contract);
@@ -88,6 +76,25 @@ Value combine(OpBuilder &b, Location loc, AggKind kind, Value x, Value acc) {
   }
   llvm_unreachable("var is lowered in two passes");
 }
+
+AggKind aggregateCombiner(AggKind kind) {
+  return (kind == AggKind::SumSq || kind == AggKind::Nnz || kind == AggKind::Mean)
+             ? AggKind::Sum
+             : kind;
+}
+
+namespace {
+
+template <typename OpT>
+AggKind kindOf();
+template <> AggKind kindOf<SumOp>() { return AggKind::Sum; }
+template <> AggKind kindOf<MeanOp>() { return AggKind::Mean; }
+template <> AggKind kindOf<VarOp>() { return AggKind::Var; }
+template <> AggKind kindOf<ProdOp>() { return AggKind::Prod; }
+template <> AggKind kindOf<MinOp>() { return AggKind::Min; }
+template <> AggKind kindOf<MaxOp>() { return AggKind::Max; }
+template <> AggKind kindOf<SumSqOp>() { return AggKind::SumSq; }
+template <> AggKind kindOf<NnzOp>() { return AggKind::Nnz; }
 
 /// Shape of the reduction: output map, iterator types, accumulator type.
 struct ReductionShape {
@@ -126,13 +133,15 @@ ReductionShape reductionShape(Lowering &l, Value input, Axis axis, Type element)
   return s;
 }
 
+} // namespace
+
 /// Reduces `input` (optionally minus a broadcast `center`, squared for var)
 /// along `axis` with `kind`. The center is read through the output's map, or
 /// as a rank-0 tensor when `scalarCenter`.
 Value reduceOnce(Lowering &l, Value input, Axis axis, AggKind kind, Type element,
-                 Value center = {}, bool scalarCenter = false) {
+                 Value center, bool scalarCenter) {
   ReductionShape s = reductionShape(l, input, axis, element);
-  Value init = l.filled(s.accType, s.accSizes, initialValue(l.b, l.loc, kind, element));
+  Value init = l.filled(s.accType, s.accSizes, aggregateInit(l.b, l.loc, kind, element));
   SmallVector<Value> inputs{input};
   SmallVector<AffineMap> maps{AffineMap::getMultiDimIdentityMap(2, l.b.getContext())};
   if (center) {
@@ -148,17 +157,13 @@ Value reduceOnce(Lowering &l, Value input, Axis axis, AggKind kind, Type element
           Value dev = arith::SubFOp::create(b, loc, x, args[1]);
           x = arith::MulFOp::create(b, loc, dev, dev);
         }
-        linalg::YieldOp::create(b, loc, combine(b, loc, kind, x, args.back()));
+        linalg::YieldOp::create(b, loc, aggregateCombine(b, loc, kind, x, args.back()));
       });
   return generic.getResult(0);
 }
 
-/// The aggregate that combines partial aggregates of `kind`.
-AggKind combinerOf(AggKind kind) {
-  return (kind == AggKind::SumSq || kind == AggKind::Nnz || kind == AggKind::Mean)
-             ? AggKind::Sum
-             : kind;
-}
+
+namespace {
 
 /// Like reduceOnce; a full aggregate runs in two stages, per row (parallel
 /// over rows, vectorized along them) and then over the row results, so that
@@ -168,7 +173,7 @@ Value reduce(Lowering &l, Value input, Axis axis, AggKind kind, Type element,
   if (axis != Axis::all)
     return reduceOnce(l, input, axis, kind, element, center);
   Value partial = reduceOnce(l, input, Axis::row, kind, element, center, /*scalarCenter=*/true);
-  return reduceOnce(l, partial, Axis::all, combinerOf(kind), element);
+  return reduceOnce(l, partial, Axis::all, aggregateCombiner(kind), element);
 }
 
 /// Number of cells aggregated into each result cell, as `element`.

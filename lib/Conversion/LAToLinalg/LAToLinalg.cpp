@@ -23,6 +23,7 @@ void populateLAToLinalgPatterns(RewritePatternSet &patterns,
   lowering::populateReorganisationPatterns(patterns, options);
   lowering::populateGeneratorPatterns(patterns, options);
   lowering::populateSolvePatterns(patterns, options);
+  lowering::populateFusedPatterns(patterns, options);
 }
 
 namespace {

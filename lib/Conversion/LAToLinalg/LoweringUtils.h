@@ -59,6 +59,18 @@ struct Lowering {
   mlir::Value indexToElement(mlir::Value index, mlir::Type element);
 };
 
+/// Neutral element of an aggregation of `kind` in `type`.
+mlir::Value aggregateInit(mlir::OpBuilder &b, mlir::Location loc, AggKind kind, mlir::Type type);
+/// acc <- combine(acc, x) for one cell (reassociable float adds and muls).
+mlir::Value aggregateCombine(mlir::OpBuilder &b, mlir::Location loc, AggKind kind, mlir::Value x,
+                             mlir::Value acc);
+/// The aggregation that combines partial aggregates of `kind`.
+AggKind aggregateCombiner(AggKind kind);
+/// One linalg.generic reducing `input` along `axis` (optionally minus a
+/// broadcast `center`, squared, for var; a rank-0 center if `scalarCenter`).
+mlir::Value reduceOnce(Lowering &l, mlir::Value input, Axis axis, AggKind kind, mlir::Type element,
+                       mlir::Value center = {}, bool scalarCenter = false);
+
 /// A * B for CSR `a` and `b` with static shapes and f64/f32 elements through
 /// liblauryn_rt's two-phase SpGEMM kernel, as a CSR tensor of the operands'
 /// static shape; a null value where the kernel does not apply.
@@ -72,6 +84,8 @@ void populateReorganisationPatterns(mlir::RewritePatternSet &patterns,
                                     const LAToLinalgOptions &options);
 void populateGeneratorPatterns(mlir::RewritePatternSet &patterns,
                                const LAToLinalgOptions &options);
+void populateFusedPatterns(mlir::RewritePatternSet &patterns,
+                           const LAToLinalgOptions &options);
 void populateSolvePatterns(mlir::RewritePatternSet &patterns,
                            const LAToLinalgOptions &options);
 

@@ -39,6 +39,17 @@ def LA_DistributionAttr : EnumAttr<LA_Dialect, LA_Distribution, "distribution"> 
   let assemblyFormat = "`<` $value `>`";
 }
 
+def LA_FusionTemplate : I32EnumAttr<"FusionTemplate", "fusion template of a fused operator", [
+    I32EnumAttrCase<"cell", 0>,   // cell-wise chain, optional full/row/column aggregate
+    I32EnumAttrCase<"magg", 1>    // several full aggregates in one pass
+  ]> {
+  let cppNamespace = "::lauryn::la";
+  let genSpecializedAttr = 0;
+}
+def LA_FusionTemplateAttr : EnumAttr<LA_Dialect, LA_FusionTemplate, "template"> {
+  let assemblyFormat = "`<` $value `>`";
+}
+
 //===----------------------------------------------------------------------===//
 // Estimates and lineage
 //===----------------------------------------------------------------------===//

@@ -35,4 +35,27 @@ bool isCSR(mlir::Type t);
 #define GET_OP_CLASSES
 #include "lauryn/Dialect/LA/IR/LAOps.h.inc"
 
+namespace lauryn::la {
+/// What an aggregate op computes (sum, min, ...), along which axis, of what.
+struct AggregateInfo {
+  AggKind kind;
+  Axis axis;
+  mlir::Value input;
+};
+/// The aggregate `op` computes, or nullopt if `op` is not an aggregate.
+std::optional<AggregateInfo> getAggregateInfo(mlir::Operation *op);
+/// Aggregates a fused operator can close with.
+bool isFusibleAggregate(AggKind kind);
+/// Element-wise la ops (binary, unary, ifelse): evaluable one cell at a time.
+bool isCellwiseOp(mlir::Operation *op);
+/// True if the element-wise `op` yields a structural zero wherever the
+/// operands for which `isZero` holds are zero, under the same rules as the
+/// unfused lowering of sparse operands.
+bool isZeroPreserving(mlir::Operation *op, llvm::function_ref<bool(mlir::Value)> isZero);
+/// The iteration space of a fused operator (shape of its cell-wise values).
+mlir::RankedTensorType getIterationType(FusedOp op);
+/// True if the fused body is zero wherever its driver operand is zero.
+bool isSparseSafeBody(FusedOp op);
+} // namespace lauryn::la
+
 #endif // LAURYN_DIALECT_LA_IR_LAOPS_H

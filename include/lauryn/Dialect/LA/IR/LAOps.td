@@ -602,4 +602,65 @@ def LA_RandOp : LA_Op<"rand", "Generator", [
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Fused operators (la-fuse)
+//===----------------------------------------------------------------------===//
+
+def LA_FusedOp : Op<LA_Dialect, "fused", [IsolatedFromAbove, RecursiveMemoryEffects,
+    RecursivelySpeculatable, SingleBlockImplicitTerminator<"::lauryn::la::YieldOp">]> {
+  let summary = "a fused operator: la ops computed in one pass over the data";
+  let description = [{
+    A group of `la` ops that `la-fuse` chose to compute together, without materializing the
+    intermediates between them. The body is ordinary `la` IR over the block arguments (one per
+    operand, same types), so every verifier, estimator and cost rule still applies to it; the
+    op fixes *how* the body is evaluated:
+
+    * `cell`: element-wise ops over one iteration space (the shape of the body's matrix
+      values), with scalar, row-vector and column-vector side inputs, optionally closed by one
+      aggregate (`sum`, `sumsq`, `mean`, `min`, `max`, `prod`; `all`, `row` or `col`) whose
+      result is yielded;
+    * `magg`: several full aggregates of cell-wise chains over one iteration space, computed in
+      one scan (one result per aggregate).
+
+    `driver` names the operand (the *main input*) that drives the iteration; with
+    `sparse_safe` the body is zero wherever the driver is zero, so a sparse driver is iterated
+    over its stored entries only.
+
+    ```mlir
+    %s = la.fused (%X, %Y, %Z) {kind = #la.template<cell>, driver = 0 : i64}
+           : (tensor<?x?xf64>, tensor<?x?xf64>, tensor<?x?xf64>) -> f64 {
+    ^bb0(%x: tensor<?x?xf64>, %y: tensor<?x?xf64>, %z: tensor<?x?xf64>):
+      %0 = la.mul %x, %y : tensor<?x?xf64>, tensor<?x?xf64>
+      %1 = la.mul %0, %z : tensor<?x?xf64>, tensor<?x?xf64>
+      %2 = la.sum %1 : tensor<?x?xf64>
+      la.yield %2 : f64
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<LA_Value>:$inputs,
+                       LA_FusionTemplateAttr:$kind,
+                       DefaultValuedAttr<I64Attr, "0">:$driver,
+                       UnitAttr:$sparse_safe);
+  let results = (outs Variadic<LA_Value>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    `(` $inputs `)` attr-dict `:` functional-type($inputs, $results) $body
+  }];
+  let hasVerifier = 1;
+  let hasRegionVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The body's block.
+    ::mlir::Block &getBodyBlock() { return getBody().front(); }
+    /// The yielded values (in the body).
+    ::mlir::ValueRange getYielded();
+  }];
+}
+
+def LA_YieldOp : Op<LA_Dialect, "yield", [Pure, Terminator, HasParent<"FusedOp">]> {
+  let summary = "results of a fused operator's body";
+  let arguments = (ins Variadic<LA_Value>:$values);
+  let assemblyFormat = "($values^ `:` type($values))? attr-dict";
+  let builders = [OpBuilder<(ins), [{ build($_builder, $_state, ::mlir::ValueRange()); }]>];
+}
+
 #endif // LAURYN_DIALECT_LA_IR_LAOPS_TD

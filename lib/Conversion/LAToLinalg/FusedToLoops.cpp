@@ -1,0 +1,419 @@
+//===- FusedToLoops.cpp - la.fused -> one pass over the data --------------===//
+//
+// A fused operator's body is evaluated cell by cell with the same scalar
+// semantics as the unfused ops (ScalarSemantics), so fused and unfused code
+// agree bit for bit up to the order of reductions.
+//
+// * Without an aggregate: one linalg.generic whose body is the whole chain
+//   (vectorized and parallelized like any element-wise kernel). A sparse
+//   driver with a sparse-safe body stays sparse: the sparsifier iterates its
+//   stored entries only.
+// * Sparse-safe sums over a sparse driver: one linalg.generic reduction that
+//   the sparsifier turns into a loop over the stored entries.
+// * Dense aggregates (cell and multi-aggregate): scf.forall over chunks of
+//   rows (OpenMP threads), each chunk reducing its cells into registers
+//   (scalar loop-carried accumulators, which LLVM vectorizes), then a short
+//   combination of the per-chunk partials.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+
+using namespace mlir;
+
+namespace lauryn::la::lowering {
+namespace {
+
+/// Cells per chunk of rows: enough work per OpenMP iteration to amortize it,
+/// small enough for a balanced split over threads.
+constexpr int64_t kCellsPerChunk = 16384;
+
+/// The scalars of the body's values at one cell, given the scalars of the
+/// block arguments. Aggregates are left to the caller (their input's scalar
+/// is in the map).
+void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange argScalars,
+                  IRMapping &cell) {
+  for (auto [arg, scalar] : llvm::zip(body.getArguments(), argScalars))
+    cell.map(arg, scalar);
+  for (Operation &op : body.without_terminator()) {
+    if (op.hasTrait<OpTrait::ConstantLike>()) {
+      b.clone(op, cell);
+      continue;
+    }
+    if (!isCellwiseOp(&op))
+      continue;
+    SmallVector<Value> args;
+    for (Value v : op.getOperands())
+      args.push_back(cell.lookup(v));
+    cell.map(op.getResult(0), emitElementwise(b, loc, &op, args));
+  }
+}
+
+struct FusedToLoops : LAPattern<FusedOp> {
+  using LAPattern::LAPattern;
+
+  /// State of one fused op's lowering.
+  struct Plan {
+    FusedOp op;
+    RankedTensorType space;
+    Value sizes[2];
+    SmallVector<AggregateInfo> aggregates; ///< one per result, if any
+  };
+
+  static bool broadcastsAlong(Value v, int64_t d) {
+    return cast<RankedTensorType>(v.getType()).getDimSize(d) == 1;
+  }
+
+  /// Iteration-space sizes (static, or from an operand that is full-size in
+  /// that dimension) and run-time checks that every matrix operand fits.
+  static LogicalResult computeSizes(Lowering &l, Plan &p) {
+    Value source[2];
+    for (int64_t d = 0; d < 2; ++d) {
+      int64_t size = p.space.getDimSize(d);
+      if (!ShapedType::isDynamic(size)) {
+        p.sizes[d] = l.index(size);
+        continue;
+      }
+      for (Value v : p.op.getInputs())
+        if (isa<RankedTensorType>(v.getType()) && !broadcastsAlong(v, d)) {
+          p.sizes[d] = l.dim(v, d);
+          source[d] = v;
+          break;
+        }
+      if (!p.sizes[d])
+        return failure();
+    }
+    const char *dimName[2] = {"row counts", "column counts"};
+    for (Value v : p.op.getInputs())
+      if (isa<RankedTensorType>(v.getType()))
+        for (int64_t d = 0; d < 2; ++d)
+          if (v != source[d] && !broadcastsAlong(v, d))
+            l.assertEqual(l.dim(v, d), p.sizes[d],
+                          std::string("operands of the fused operator have different ") +
+                              dimName[d]);
+    return success();
+  }
+
+  /// Indexing map of operand `v` in the (i, j) iteration space.
+  static AffineMap mapOf(Value v, MLIRContext *ctx) {
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    if (!t)
+      return AffineMap::get(2, 0, {}, ctx);
+    AffineExpr zero = getAffineConstantExpr(0, ctx);
+    return AffineMap::get(2, 0,
+                          {broadcastsAlong(v, 0) ? zero : getAffineDimExpr(0, ctx),
+                           broadcastsAlong(v, 1) ? zero : getAffineDimExpr(1, ctx)},
+                          ctx);
+  }
+
+  /// Scalars of the operands at cell (i, j): broadcast dimensions read index 0.
+  static SmallVector<Value> readCell(OpBuilder &b, Location loc, ValueRange inputs, Value i,
+                                     Value j, Value zero) {
+    SmallVector<Value> scalars;
+    for (Value v : inputs) {
+      if (!isa<RankedTensorType>(v.getType())) {
+        scalars.push_back(v);
+        continue;
+      }
+      Value ii = broadcastsAlong(v, 0) ? zero : i, jj = broadcastsAlong(v, 1) ? zero : j;
+      scalars.push_back(tensor::ExtractOp::create(b, loc, v, ValueRange{ii, jj}));
+    }
+    return scalars;
+  }
+
+  /// One linalg.generic over the iteration space: the chain without
+  /// aggregate, or a sum/sumsq along `axis` (all: per row, then a short sum).
+  Value emitGeneric(Lowering &l, Plan &p, ValueRange inputs, std::optional<AggregateInfo> agg,
+                    RankedTensorType resultType) const {
+    MLIRContext *ctx = l.b.getContext();
+    SmallVector<AffineMap> maps;
+    for (Value v : inputs)
+      maps.push_back(mapOf(v, ctx));
+    auto par = utils::IteratorType::parallel, red = utils::IteratorType::reduction;
+    SmallVector<utils::IteratorType> iterators{par, par};
+    Value init;
+    Type element = agg ? getElementTypeOrSelf(p.op.getResult(0).getType()) : Type();
+    if (!agg) {
+      maps.push_back(AffineMap::getMultiDimIdentityMap(2, ctx));
+      init = l.empty(resultType, p.sizes);
+    } else {
+      Axis axis = agg->axis == Axis::col ? Axis::col : Axis::row;
+      iterators = axis == Axis::row ? SmallVector<utils::IteratorType>{par, red}
+                                    : SmallVector<utils::IteratorType>{red, par};
+      AffineExpr zero = getAffineConstantExpr(0, ctx);
+      maps.push_back(axis == Axis::row
+                         ? AffineMap::get(2, 0, {getAffineDimExpr(0, ctx), zero}, ctx)
+                         : AffineMap::get(2, 0, {zero, getAffineDimExpr(1, ctx)}, ctx));
+      auto accType = axis == Axis::row
+                         ? RankedTensorType::get({p.space.getDimSize(0), 1}, element)
+                         : RankedTensorType::get({1, p.space.getDimSize(1)}, element);
+      SmallVector<Value> accSizes = axis == Axis::row
+                                        ? SmallVector<Value>{p.sizes[0], l.index(1)}
+                                        : SmallVector<Value>{l.index(1), p.sizes[1]};
+      init = l.filled(accType, accSizes, aggregateInit(l.b, l.loc, agg->kind, element));
+      resultType = accType;
+    }
+    Block &body = p.op.getBodyBlock();
+    auto generic = linalg::GenericOp::create(
+        l.b, l.loc, TypeRange{resultType}, inputs, ValueRange{init}, maps, iterators,
+        [&](OpBuilder &b, Location loc, ValueRange args) {
+          IRMapping cell;
+          evaluateCell(b, loc, body, args.drop_back(), cell);
+          Value x = cell.lookup(agg ? agg->input : p.op.getYielded()[0]);
+          Value r = agg ? aggregateCombine(b, loc, agg->kind, x, args.back()) : x;
+          linalg::YieldOp::create(b, loc, r);
+        });
+    Value result = generic.getResult(0);
+    if (agg && agg->axis == Axis::all)
+      result = tensor::ExtractOp::create(
+          l.b, l.loc, reduceOnce(l, result, Axis::all, aggregateCombiner(agg->kind), element),
+          ValueRange{});
+    return result;
+  }
+
+  /// Dense aggregates in chunks of rows: scf.forall over chunks, each folding
+  /// its cells into scalar accumulators (full and row aggregates) or into its
+  /// own row of partial column results; then the partials are combined.
+  SmallVector<Value> emitChunkedAggregates(Lowering &l, Plan &p, ValueRange inputs) const {
+    OpBuilder &b = l.b;
+    Location loc = l.loc;
+    Value c0 = l.index(0), c1 = l.index(1);
+    Value rows = p.sizes[0], cols = p.sizes[1];
+    // rowsPerChunk = max(1, kCellsPerChunk / cols); chunks = ceil(rows / rowsPerChunk).
+    Value perChunk = arith::MaxUIOp::create(
+        b, loc, c1,
+        arith::DivUIOp::create(b, loc, l.index(kCellsPerChunk),
+                               arith::MaxUIOp::create(b, loc, c1, cols)));
+    Value chunks = arith::CeilDivUIOp::create(b, loc, rows, perChunk);
+    Axis axis = p.aggregates.front().axis; // magg: all aggregates are full
+    SmallVector<Type> elements;
+    for (Value r : p.op.getResults())
+      elements.push_back(getElementTypeOrSelf(r.getType()));
+
+    // Shared outputs: per-chunk partials (full), the result column (row), or
+    // a chunks x cols matrix of partials (col).
+    SmallVector<Value> outs;
+    for (auto [agg, element] : llvm::zip(p.aggregates, elements)) {
+      Value init = aggregateInit(b, loc, agg.kind, element);
+      if (axis == Axis::all)
+        outs.push_back(l.filled(RankedTensorType::get({ShapedType::kDynamic}, element),
+                                {chunks}, init));
+      else if (axis == Axis::row)
+        outs.push_back(l.empty(RankedTensorType::get({p.space.getDimSize(0), 1}, element),
+                               {rows, c1}));
+      else
+        outs.push_back(l.filled(RankedTensorType::get({ShapedType::kDynamic,
+                                                       p.space.getDimSize(1)},
+                                                      element),
+                                {chunks, cols}, init));
+    }
+    Block &body = p.op.getBodyBlock();
+    auto forall = scf::ForallOp::create(
+        b, loc, ArrayRef<OpFoldResult>{chunks}, outs, std::nullopt,
+        [&](OpBuilder &b, Location loc, ValueRange ivs) {
+          Value chunk = ivs[0];
+          ValueRange shared = ivs.drop_front();
+          Value lo = arith::MulIOp::create(b, loc, chunk, perChunk);
+          Value hi = arith::MinUIOp::create(b, loc, rows,
+                                            arith::AddIOp::create(b, loc, lo, perChunk));
+          Value count = arith::SubIOp::create(b, loc, hi, lo);
+          // Cell value(s) to aggregate at (i, j).
+          auto cellValues = [&](OpBuilder &b, Location loc, Value i, Value j) {
+            IRMapping cell;
+            evaluateCell(b, loc, body, readCell(b, loc, inputs, i, j, c0), cell);
+            SmallVector<Value> xs;
+            for (AggregateInfo &agg : p.aggregates)
+              xs.push_back(cell.lookup(agg.input));
+            return xs;
+          };
+          auto foldRow = [&](OpBuilder &b, Location loc, Value i, ValueRange accs) {
+            auto inner = scf::ForOp::create(
+                b, loc, c0, cols, c1, accs,
+                [&](OpBuilder &b, Location loc, Value j, ValueRange accs) {
+                  SmallVector<Value> next;
+                  for (auto [agg, x, acc] : llvm::zip(p.aggregates, cellValues(b, loc, i, j), accs))
+                    next.push_back(aggregateCombine(b, loc, agg.kind, x, acc));
+                  scf::YieldOp::create(b, loc, next);
+                });
+            return inner.getResults();
+          };
+          SmallVector<Value> results; // per shared output, what this chunk inserts
+          SmallVector<SmallVector<OpFoldResult>> offsets, sizes;
+          if (axis == Axis::all) {
+            SmallVector<Value> inits;
+            for (auto [agg, element] : llvm::zip(p.aggregates, elements))
+              inits.push_back(aggregateInit(b, loc, agg.kind, element));
+            auto loop = scf::ForOp::create(
+                b, loc, lo, hi, c1, inits,
+                [&](OpBuilder &b, Location loc, Value i, ValueRange accs) {
+                  scf::YieldOp::create(b, loc, SmallVector<Value>(foldRow(b, loc, i, accs)));
+                });
+            for (Value acc : loop.getResults()) {
+              results.push_back(tensor::FromElementsOp::create(
+                  b, loc, RankedTensorType::get({1}, acc.getType()), ValueRange{acc}));
+              offsets.push_back({chunk});
+              sizes.push_back({b.getIndexAttr(1)});
+            }
+          } else if (axis == Axis::row) {
+            // This chunk's rows of the result, filled row by row.
+            SmallVector<Value> slices;
+            for (Value out : shared)
+              slices.push_back(tensor::ExtractSliceOp::create(
+                  b, loc, out, ArrayRef<OpFoldResult>{lo, b.getIndexAttr(0)},
+                  ArrayRef<OpFoldResult>{count, b.getIndexAttr(1)},
+                  ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)}));
+            auto loop = scf::ForOp::create(
+                b, loc, lo, hi, c1, slices,
+                [&](OpBuilder &b, Location loc, Value i, ValueRange slices) {
+                  SmallVector<Value> inits;
+                  for (auto [agg, element] : llvm::zip(p.aggregates, elements))
+                    inits.push_back(aggregateInit(b, loc, agg.kind, element));
+                  ValueRange accs = foldRow(b, loc, i, inits);
+                  Value local = arith::SubIOp::create(b, loc, i, lo);
+                  SmallVector<Value> next;
+                  for (auto [acc, slice] : llvm::zip(accs, slices))
+                    next.push_back(
+                        tensor::InsertOp::create(b, loc, acc, slice, ValueRange{local, c0}));
+                  scf::YieldOp::create(b, loc, next);
+                });
+            for (Value slice : loop.getResults()) {
+              results.push_back(slice);
+              offsets.push_back({lo, b.getIndexAttr(0)});
+              sizes.push_back({count, b.getIndexAttr(1)});
+            }
+          } else {
+            // This chunk's row of partial column results.
+            SmallVector<Value> slices;
+            for (Value out : shared)
+              slices.push_back(tensor::ExtractSliceOp::create(
+                  b, loc, out, ArrayRef<OpFoldResult>{chunk, b.getIndexAttr(0)},
+                  ArrayRef<OpFoldResult>{b.getIndexAttr(1), cols},
+                  ArrayRef<OpFoldResult>{b.getIndexAttr(1), b.getIndexAttr(1)}));
+            auto loop = scf::ForOp::create(
+                b, loc, lo, hi, c1, slices,
+                [&](OpBuilder &b, Location loc, Value i, ValueRange slices) {
+                  auto inner = scf::ForOp::create(
+                      b, loc, c0, cols, c1, slices,
+                      [&](OpBuilder &b, Location loc, Value j, ValueRange slices) {
+                        SmallVector<Value> next;
+                        for (auto [agg, x, slice] :
+                             llvm::zip(p.aggregates, cellValues(b, loc, i, j), slices)) {
+                          Value acc = tensor::ExtractOp::create(b, loc, slice, ValueRange{c0, j});
+                          Value v = aggregateCombine(b, loc, agg.kind, x, acc);
+                          next.push_back(
+                              tensor::InsertOp::create(b, loc, v, slice, ValueRange{c0, j}));
+                        }
+                        scf::YieldOp::create(b, loc, next);
+                      });
+                  scf::YieldOp::create(b, loc, SmallVector<Value>(inner.getResults()));
+                });
+            for (Value slice : loop.getResults()) {
+              results.push_back(slice);
+              offsets.push_back({chunk, b.getIndexAttr(0)});
+              sizes.push_back({b.getIndexAttr(1), cols});
+            }
+          }
+          auto inParallel = scf::InParallelOp::create(b, loc);
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(inParallel.getBody());
+          for (auto [r, out, off, sz] : llvm::zip(results, shared, offsets, sizes)) {
+            SmallVector<OpFoldResult> strides(off.size(), b.getIndexAttr(1));
+            tensor::ParallelInsertSliceOp::create(b, loc, r, out, off, sz, strides);
+          }
+        });
+
+    // Combine the partials; divide means by their cell counts.
+    SmallVector<Value> values;
+    for (auto [k, agg] : llvm::enumerate(p.aggregates)) {
+      Type element = elements[k];
+      Value partial = forall.getResult(k);
+      AggKind combiner = aggregateCombiner(agg.kind);
+      Value v;
+      if (axis == Axis::all) {
+        auto loop = scf::ForOp::create(
+            b, loc, c0, chunks, c1, ValueRange{aggregateInit(b, loc, combiner, element)},
+            [&](OpBuilder &b, Location loc, Value c, ValueRange acc) {
+              Value x = tensor::ExtractOp::create(b, loc, partial, ValueRange{c});
+              scf::YieldOp::create(b, loc, aggregateCombine(b, loc, combiner, x, acc[0]));
+            });
+        v = loop.getResult(0);
+      } else if (axis == Axis::row) {
+        v = partial;
+      } else {
+        v = reduceOnce(l, partial, Axis::col, combiner, element);
+      }
+      if (agg.kind == AggKind::Mean) {
+        Value n = axis == Axis::all   ? Value(arith::MulIOp::create(b, loc, rows, cols))
+                  : axis == Axis::row ? cols
+                                      : rows;
+        Value count = l.indexToElement(n, element);
+        if (axis == Axis::all) {
+          v = arith::DivFOp::create(b, loc, v, count);
+        } else {
+          auto type = cast<RankedTensorType>(v.getType());
+          AffineMap id = AffineMap::getMultiDimIdentityMap(2, b.getContext());
+          Value init = l.empty(type, {l.dim(v, 0), l.dim(v, 1)});
+          v = linalg::GenericOp::create(
+                  b, loc, TypeRange{type}, ValueRange{v}, ValueRange{init}, ArrayRef{id, id},
+                  SmallVector<utils::IteratorType>(2, utils::IteratorType::parallel),
+                  [&](OpBuilder &b, Location loc, ValueRange args) {
+                    linalg::YieldOp::create(b, loc,
+                                            Value(arith::DivFOp::create(b, loc, args[0], count)));
+                  })
+                  .getResult(0);
+        }
+      }
+      values.push_back(axis == Axis::all ? v : l.toType(v, p.op.getResult(k).getType()));
+    }
+    return values;
+  }
+
+  LogicalResult matchAndRewrite(FusedOp op, PatternRewriter &rewriter) const override {
+    Lowering l = lowering(rewriter, op);
+    Plan p{op, getIterationType(op), {}, {}};
+    for (Value v : op.getYielded())
+      if (Operation *def = v.getDefiningOp())
+        if (auto agg = getAggregateInfo(def))
+          p.aggregates.push_back(*agg);
+    if (failed(computeSizes(l, p)))
+      return rewriter.notifyMatchFailure(op, "no operand gives the iteration space's size");
+
+    Value driver = op.getInputs()[op.getDriver()];
+    std::optional<AggregateInfo> agg;
+    if (p.aggregates.size() == 1)
+      agg = p.aggregates.front();
+    bool sparseDriver = Lowering::isSparse(driver) && op.getSparseSafe() &&
+                        !broadcastsAlong(driver, 0) && !broadcastsAlong(driver, 1) &&
+                        (!agg || ((agg->kind == AggKind::Sum || agg->kind == AggKind::SumSq) &&
+                                  agg->axis != Axis::col)) &&
+                        op.getNumResults() == 1;
+    // Every other operand is read densely (la-fuse only forms such groups
+    // with dense side inputs; densifying keeps other IR correct).
+    SmallVector<Value> inputs;
+    for (Value v : op.getInputs())
+      inputs.push_back((sparseDriver && v == driver) ? v : l.densify(v));
+
+    SmallVector<Value> results;
+    if (sparseDriver || p.aggregates.empty()) {
+      auto resultType = dyn_cast<RankedTensorType>(op.getResult(0).getType());
+      // A sparse kernel may produce the sparse result directly.
+      RankedTensorType outType = (resultType && !(sparseDriver && resultType.getEncoding()))
+                                     ? Lowering::dense(resultType)
+                                     : resultType;
+      Value r = emitGeneric(l, p, inputs, agg, outType);
+      results.push_back(agg && agg->axis == Axis::all ? r : l.toType(r, op.getResult(0).getType()));
+    } else {
+      results = emitChunkedAggregates(l, p, inputs);
+    }
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+} // namespace
+
+void populateFusedPatterns(RewritePatternSet &patterns, const LAToLinalgOptions &options) {
+  patterns.add<FusedToLoops>(patterns.getContext(), options);
+}
+
+} // namespace lauryn::la::lowering

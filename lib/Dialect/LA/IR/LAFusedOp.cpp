@@ -1,0 +1,187 @@
+//===- LAFusedOp.cpp - la.fused: verification and body analyses -----------===//
+//
+// A fused operator's body is ordinary la IR; this file checks that it fits its
+// template (so the code generator never meets an op it cannot evaluate cell by
+// cell) and answers the questions la-fuse and the lowering share: which
+// aggregate closes the body, what the iteration space is, and whether the body
+// is zero wherever the driver is zero (sparse-safety).
+//
+//===----------------------------------------------------------------------===//
+
+#include "lauryn/Dialect/LA/IR/LAOps.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+
+namespace lauryn::la {
+
+std::optional<AggregateInfo> getAggregateInfo(Operation *op) {
+  auto info = [](AggKind kind, auto agg) {
+    return AggregateInfo{kind, agg.getAxis(), agg.getInput()};
+  };
+  return llvm::TypeSwitch<Operation *, std::optional<AggregateInfo>>(op)
+      .Case([&](SumOp a) { return info(AggKind::Sum, a); })
+      .Case([&](SumSqOp a) { return info(AggKind::SumSq, a); })
+      .Case([&](MeanOp a) { return info(AggKind::Mean, a); })
+      .Case([&](MinOp a) { return info(AggKind::Min, a); })
+      .Case([&](MaxOp a) { return info(AggKind::Max, a); })
+      .Case([&](ProdOp a) { return info(AggKind::Prod, a); })
+      .Case([&](VarOp a) { return info(AggKind::Var, a); })
+      .Case([&](NnzOp a) { return info(AggKind::Nnz, a); })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+bool isFusibleAggregate(AggKind kind) {
+  return kind == AggKind::Sum || kind == AggKind::SumSq || kind == AggKind::Mean ||
+         kind == AggKind::Min || kind == AggKind::Max || kind == AggKind::Prod;
+}
+
+bool isCellwiseOp(Operation *op) {
+  auto family = dyn_cast<SparsityPropagationOpInterface>(op);
+  if (!family)
+    return false;
+  OpFamily f = family.getOpFamily();
+  return f == OpFamily::ElementwiseBinary || f == OpFamily::ElementwiseUnary ||
+         f == OpFamily::Ternary;
+}
+
+bool isZeroPreserving(Operation *op, llvm::function_ref<bool(Value)> isZero) {
+  // Only rules under which the unfused lowering also treats an implicit zero
+  // as a structural zero (ElementwiseToLinalg's keepsSparse), so that fused
+  // and unfused code agree even next to NaN and Inf.
+  if (isa<MulOp, AndOp>(op))
+    return llvm::any_of(op->getOperands(), isZero);
+  if (isa<AddOp, SubOp>(op))
+    return llvm::all_of(op->getOperands(), isZero);
+  if (isa<NegOp, AbsOp, SqrtOp, SinOp, TanhOp, FloorOp, CeilOp>(op))
+    return isZero(op->getOperand(0));
+  return false;
+}
+
+ValueRange FusedOp::getYielded() {
+  return cast<YieldOp>(getBodyBlock().getTerminator()).getValues();
+}
+
+/// The matrix value whose shape is the iteration space: the aggregated input
+/// of the first aggregate, or the first yielded matrix.
+static Value iterationValue(FusedOp op) {
+  for (Value v : op.getYielded())
+    if (Operation *def = v.getDefiningOp())
+      if (auto agg = getAggregateInfo(def))
+        return agg->input;
+  for (Value v : op.getYielded())
+    if (isa<RankedTensorType>(v.getType()))
+      return v;
+  return {};
+}
+
+RankedTensorType getIterationType(FusedOp op) {
+  Value v = iterationValue(op);
+  return v ? cast<RankedTensorType>(v.getType()) : RankedTensorType();
+}
+
+bool isSparseSafeBody(FusedOp op) {
+  Block &body = op.getBodyBlock();
+  if (op.getDriver() >= body.getNumArguments())
+    return false;
+  llvm::DenseSet<Value> zero{body.getArgument(op.getDriver())};
+  auto isZero = [&](Value v) { return zero.contains(v); };
+  for (Operation &inner : body.without_terminator()) {
+    if (auto agg = getAggregateInfo(&inner)) {
+      if ((agg->kind == AggKind::Sum || agg->kind == AggKind::SumSq) && isZero(agg->input))
+        zero.insert(inner.getResult(0));
+      continue;
+    }
+    if (isZeroPreserving(&inner, isZero))
+      zero.insert(inner.getResult(0));
+  }
+  return llvm::all_of(op.getYielded(), isZero);
+}
+
+static bool sameShape(RankedTensorType a, RankedTensorType b) {
+  for (auto [x, y] : llvm::zip(a.getShape(), b.getShape()))
+    if (x != y && !ShapedType::isDynamic(x) && !ShapedType::isDynamic(y))
+      return false;
+  // A statically 1-sized dimension against a dynamic one would broadcast.
+  for (auto [x, y] : llvm::zip(a.getShape(), b.getShape()))
+    if ((x == 1) != (y == 1))
+      return false;
+  return true;
+}
+
+LogicalResult FusedOp::verify() {
+  if (getDriver() < 0 || getDriver() >= int64_t(getInputs().size()))
+    return emitOpError("driver ") << getDriver() << " is not an operand index (" << getInputs().size()
+                                  << " operands)";
+  if (!isa<RankedTensorType>(getInputs()[getDriver()].getType()))
+    return emitOpError("driver operand #") << getDriver() << " is not a matrix";
+  return success();
+}
+
+LogicalResult FusedOp::verifyRegions() {
+  Block &body = getBodyBlock();
+  // Operands may be more static than the body's arguments (the JIT
+  // specializes inputs to their actual shapes after fusion was decided).
+  if (body.getNumArguments() != getInputs().size())
+    return emitOpError("body has ") << body.getNumArguments() << " arguments for "
+                                    << getInputs().size() << " operands";
+  for (auto [k, arg, input] : llvm::enumerate(body.getArgumentTypes(), getInputs().getTypes())) {
+    auto a = dyn_cast<RankedTensorType>(arg), b = dyn_cast<RankedTensorType>(input);
+    bool ok = (a && b) ? a.getElementType() == b.getElementType() &&
+                             a.getEncoding() == b.getEncoding() && sameShape(a, b)
+                       : arg == input;
+    if (!ok)
+      return emitOpError("body argument #") << k << " of type " << arg
+                                           << " does not fit operand type " << input;
+  }
+  if (getYielded().getTypes() != getResultTypes())
+    return emitOpError("yielded types must equal the result types");
+  if (getResults().empty())
+    return emitOpError("has no results");
+
+  // Every body op must be evaluable cell by cell: element-wise ops, constants,
+  // and the template's aggregates, which must be yielded directly.
+  unsigned aggregates = 0;
+  for (Operation &inner : body.without_terminator()) {
+    if (inner.hasTrait<OpTrait::ConstantLike>() || isCellwiseOp(&inner))
+      continue;
+    auto agg = getAggregateInfo(&inner);
+    if (!agg)
+      return inner.emitOpError("cannot be part of a fused operator");
+    if (!isFusibleAggregate(agg->kind))
+      return inner.emitOpError("is not a fusible aggregate (sum, sumsq, mean, min, max, prod)");
+    if (!inner.hasOneUse() || !isa<YieldOp>(*inner.getUsers().begin()))
+      return inner.emitOpError("aggregate of a fused operator must be yielded directly");
+    if (getKind() == FusionTemplate::magg && agg->axis != Axis::all)
+      return inner.emitOpError("a multi-aggregate combines full aggregates only");
+    ++aggregates;
+  }
+  if (getKind() == FusionTemplate::cell && getResults().size() != 1)
+    return emitOpError("a cell template has one result");
+  if (getKind() == FusionTemplate::magg && aggregates != getResults().size())
+    return emitOpError("every result of a multi-aggregate must be a full aggregate");
+
+  RankedTensorType space = getIterationType(*this);
+  if (!space)
+    return emitOpError("has no matrix iteration space (nothing to fuse)");
+  for (Operation &inner : body.without_terminator()) {
+    if (getAggregateInfo(&inner) || inner.getNumResults() != 1)
+      continue;
+    auto t = dyn_cast<RankedTensorType>(inner.getResult(0).getType());
+    if (t && !sameShape(t, space))
+      return inner.emitOpError("result shape differs from the iteration space ") << space;
+  }
+  for (Value v : getYielded())
+    if (Operation *def = v.getDefiningOp(); def && getAggregateInfo(def) &&
+                                            !sameShape(cast<RankedTensorType>(
+                                                           getAggregateInfo(def)->input.getType()),
+                                                       space))
+      return def->emitOpError("aggregates another iteration space than ") << space;
+  if (getSparseSafe() && !isSparseSafeBody(*this))
+    return emitOpError("is marked sparse_safe but its body is not zero where the driver is zero");
+  return success();
+}
+
+} // namespace lauryn::la

@@ -159,13 +159,18 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   CompileTimes &t = times ? *times : local;
   auto start = std::chrono::steady_clock::now();
   PassManager decide(ctx);
-  buildLADecisionPipeline(decide, options.optimize, options.formatEstimator);
+  buildLADecisionPipeline(decide, options.optimize, options.formatEstimator,
+                          /*fuseSelector=*/"none");
   if (failed(decide.run(module)))
     return llvm::createStringError("optimizing the la program failed (see the errors above)");
   if (!options.laOutputFile.empty())
     if (llvm::Error err = writeModule(module, options.laOutputFile))
       return err;
+  // The written program is the unfused one: fused operators compute what
+  // their bodies compute (the difftest's oracle runs it).
   PassManager toLinalg(ctx);
+  if (options.optimize)
+    buildLAFusionPipeline(toLinalg, options.fuseSelector);
   buildLALoweringPipeline(toLinalg, options.optimize, options.runtimeChecks);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");

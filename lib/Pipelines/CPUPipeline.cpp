@@ -25,7 +25,8 @@ using namespace mlir;
 
 namespace lauryn {
 
-void buildLADecisionPipeline(OpPassManager &pm, bool optimize, StringRef estimator) {
+void buildLADecisionPipeline(OpPassManager &pm, bool optimize, StringRef estimator,
+                             StringRef fuseSelector) {
   if (optimize)
     pm.addPass(la::createOptimizePass(la::OptimizePassOptions{/*hoist=*/true,
                                                               /*annotateLineage=*/false}));
@@ -33,11 +34,23 @@ void buildLADecisionPipeline(OpPassManager &pm, bool optimize, StringRef estimat
     pm.addPass(la::createEstimateSparsityPass(la::EstimateSparsityPassOptions{estimator.str()}));
     pm.addPass(la::createSelectFormatsPass());
   }
+  // Fusion sees the chosen formats: a CSR driver of a sparse-safe body is
+  // iterated over its stored entries.
+  if (optimize)
+    buildLAFusionPipeline(pm, fuseSelector);
+}
+
+void buildLAFusionPipeline(OpPassManager &pm, StringRef selector) {
+  if (selector == "none")
+    return;
+  la::FusePassOptions fuse;
+  fuse.selector = selector.str();
+  pm.addPass(la::createFusePass(fuse));
 }
 
 void buildLAToLinalgPipeline(OpPassManager &pm, bool optimize, bool runtimeChecks,
-                             StringRef estimator) {
-  buildLADecisionPipeline(pm, optimize, estimator);
+                             StringRef estimator, StringRef fuseSelector) {
+  buildLADecisionPipeline(pm, optimize, estimator, fuseSelector);
   buildLALoweringPipeline(pm, optimize, runtimeChecks);
 }
 
@@ -141,7 +154,7 @@ struct CPUPipelinePass : impl::CPUPipelinePassBase<CPUPipelinePass> {
 
   void build(OpPassManager &pm) const {
     buildLAToLinalgPipeline(pm, optimize, runtimeChecks,
-                            selectFormats ? StringRef(estimator) : StringRef());
+                            selectFormats ? StringRef(estimator) : StringRef(), fuse);
     buildCPUTail(pm, CPUTailOptions{vectorLength, sparseRuntimeLibrary, parallel,
                                     unsigned(threads)});
   }

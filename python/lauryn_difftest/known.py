@@ -25,7 +25,8 @@ class KnownBug:
     summary: str
     avoided_by: str
     pattern: str            # regex over "kind: description" of one mismatch
-    variants: tuple = ("noopt", "opt", "opt-t2", "formats")
+    variants: tuple = ("noopt", "opt", "opt-t2", "formats", "fuse-all", "fuse-heuristic",
+                       "fuse-none")
     fixed: str = ""         # how it was fixed (empty while open)
 
     def matches(self, variant, kind, description):

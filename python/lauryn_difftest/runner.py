@@ -2,6 +2,8 @@
 
     (a) lauryn-run --no-optimize            variant "noopt"
     (b) lauryn-run (default pipeline)       variants "opt" (--threads 1) and "opt-t2" (--threads 2)
+        lauryn-run --fuse=all|heuristic|none variants "fuse-all", "fuse-heuristic", "fuse-none"
+                                            (fusion plan selectors; the default is cost)
         lauryn-run --select-formats         variant "formats" (la-select-formats, 2 threads;
                                             sparse dense inputs passed as .mtx, i.e. CSR)
     (c) the reference interpreter lauryn_ref (the oracle)
@@ -37,10 +39,14 @@ VARIANTS = {
     "opt-t2": ["--threads", "2"],
     # formats chosen by la-select-formats from estimates of the actual inputs
     "formats": ["--select-formats", "--threads", "2"],
+    # the other fusion plan selectors ("opt" uses the default, cost)
+    "fuse-all": ["--fuse=all", "--threads", "2"],
+    "fuse-heuristic": ["--fuse=heuristic", "--threads", "1"],
+    "fuse-none": ["--fuse=none", "--threads", "2"],
     # not run by default (--variants): compiled for the declared types only
     "nospec": ["--no-specialize", "--threads", "1"],
 }
-DEFAULT_VARIANTS = ("noopt", "opt", "opt-t2", "formats")
+DEFAULT_VARIANTS = ("noopt", "opt", "opt-t2", "formats", "fuse-all", "fuse-heuristic", "fuse-none")
 # Variants whose dense matrix inputs go as .mtx files where that keeps their
 # values (held as CSR by the runner: CSR parameters under --select-formats).
 SPARSE_FILE_VARIANTS = {"formats"}

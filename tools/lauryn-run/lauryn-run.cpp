@@ -59,10 +59,13 @@ static cl::opt<bool> selectFormats(
     cl::desc("Choose dense or CSR storage per value (la-select-formats) from sparsity "
              "estimates of the actual inputs (zeros stored implicitly contribute nothing, "
              "also against Inf/NaN)"));
+static cl::opt<std::string> fuseSelector(
+    "fuse", cl::init("cost"), cl::value_desc("selector"),
+    cl::desc("Operator fusion plan selector (la-fuse): cost (default), all, heuristic or none"));
 static cl::opt<std::string> emitLA(
     "emit-la", cl::value_desc("file"),
     cl::desc("Write the la program as compiled (after the la optimizations and format "
-             "selection, before lowering) to this file"));
+             "selection, before fusion and lowering) to this file"));
 static cl::opt<std::string> estimatorName(
     "estimator", cl::init("mnc"),
     cl::desc("Sparsity estimator of --la-explain and --select-formats: avg, worst, bitset, "
@@ -328,6 +331,10 @@ int main(int argc, char **argv) {
   options.entry = entryName;
   options.optimize = !noOptimize;
   options.runtimeChecks = !noChecks;
+  if (fuseSelector != "cost" && fuseSelector != "all" && fuseSelector != "heuristic" &&
+      fuseSelector != "none")
+    return fail("--fuse=" + fuseSelector + ": the selector is cost, all, heuristic or none");
+  options.fuseSelector = fuseSelector;
   options.vectorLength = vectorLength;
   options.threads = threads;
   if (llvmOptLevel > 3)

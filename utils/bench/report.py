@@ -9,6 +9,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 def verdict(rec):
     target = rec.get("target", "report")
+    if "&" in target:  # every part must hold
+        parts = [verdict(dict(rec, target=t)) for t in target.split("&")]
+        missed = [r for _, r in parts if r != "met"]
+        return " and ".join(t for t, _ in parts), "; ".join(missed) if missed else "met"
     if target == "report":
         return "-", "reported"
     if target.startswith("bandwidth>="):

@@ -44,13 +44,15 @@ struct LoweringOptions {
   /// written. Input estimates come from argument attributes (see
   /// annotateInputStatistics).
   std::string formatEstimator;
+  /// Plan selector of la-fuse (cost, all, heuristic, none); with optimize.
+  std::string fuseSelector = "cost";
   /// Per parameter: the argument arrives as CSR. With a formatEstimator, a
   /// dense f64/f32/i64/i32 matrix parameter of such an argument is compiled as
   /// CSR (la-select-formats then converts it inside if that pays off) instead
   /// of densifying it at the call boundary.
   std::vector<bool> csrArguments;
   /// If set, the la program as compiled (after the la optimizations and
-  /// format selection, before lowering) is written to this file.
+  /// format selection, before fusion and lowering) is written to this file.
   std::string laOutputFile;
 };
 

@@ -18,16 +18,21 @@ namespace lauryn {
 #define GEN_PASS_REGISTRATION
 #include "lauryn/Pipelines/Passes.h.inc"
 
-/// The la-level decisions: la optimizations and format selection (if
+/// The la-level decisions: la optimizations, format selection (if
 /// `estimator` is non-empty: la-estimate-sparsity with it, then
-/// la-select-formats). Its output is still an la program.
+/// la-select-formats) and, with `optimize`, fusion (la-fuse with
+/// `fuseSelector`). Its output is still an la program.
 void buildLADecisionPipeline(mlir::OpPassManager &pm, bool optimize,
-                             llvm::StringRef estimator = {});
+                             llvm::StringRef estimator = {},
+                             llvm::StringRef fuseSelector = "cost");
+/// Operator fusion (la-fuse with `selector`; nothing for "none").
+void buildLAFusionPipeline(mlir::OpPassManager &pm, llvm::StringRef selector);
 /// Lowering of a decided la program to linalg on tensors.
 void buildLALoweringPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks);
 /// Target-independent part: the decisions, then the lowering.
 void buildLAToLinalgPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks,
-                             llvm::StringRef estimator = {});
+                             llvm::StringRef estimator = {},
+                             llvm::StringRef fuseSelector = "cost");
 struct CPUTailOptions {
   int vectorLength = 0;              ///< sparse loop vector length (0: scalar)
   bool sparseRuntimeLibrary = false; ///< sparse storage via the MLIR runtime

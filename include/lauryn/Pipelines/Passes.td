@@ -50,7 +50,9 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
     Option<"selectFormats", "select-formats", "bool", /*default=*/"false",
            "Choose dense or CSR per value from sparsity estimates (la-select-formats)">,
     Option<"estimator", "estimator", "std::string", /*default=*/"\"mnc\"",
-           "Sparsity estimator of select-formats (see la-estimate-sparsity)">
+           "Sparsity estimator of select-formats (see la-estimate-sparsity)">,
+    Option<"fuse", "fuse", "std::string", /*default=*/"\"cost\"",
+           "Fusion plan selector of la-fuse (cost, all, heuristic, none); with optimize only">
   ];
 }
 

@@ -382,11 +382,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
     std::optional<AggregateInfo> agg;
     if (p.aggregates.size() == 1)
       agg = p.aggregates.front();
-    bool sparseDriver = Lowering::isSparse(driver) && op.getSparseSafe() &&
-                        !broadcastsAlong(driver, 0) && !broadcastsAlong(driver, 1) &&
-                        (!agg || ((agg->kind == AggKind::Sum || agg->kind == AggKind::SumSq) &&
-                                  agg->axis != Axis::col)) &&
-                        op.getNumResults() == 1;
+    bool sparseDriver = iteratesSparseDriver(op);
     // Every other operand is read densely (la-fuse only forms such groups
     // with dense side inputs; densifying keeps other IR correct).
     SmallVector<Value> inputs;

@@ -100,6 +100,17 @@ bool isSparseSafeBody(FusedOp op) {
   return llvm::all_of(op.getYielded(), isZero);
 }
 
+bool iteratesSparseDriver(FusedOp op) {
+  auto driver = dyn_cast<RankedTensorType>(op.getInputs()[op.getDriver()].getType());
+  if (!driver || !driver.getEncoding() || !op.getSparseSafe() || op.getNumResults() != 1 ||
+      driver.getDimSize(0) == 1 || driver.getDimSize(1) == 1)
+    return false;
+  Operation *def = op.getYielded()[0].getDefiningOp();
+  std::optional<AggregateInfo> agg = def ? getAggregateInfo(def) : std::nullopt;
+  return !agg || ((agg->kind == AggKind::Sum || agg->kind == AggKind::SumSq) &&
+                  agg->axis != Axis::col);
+}
+
 static bool sameShape(RankedTensorType a, RankedTensorType b) {
   for (auto [x, y] : llvm::zip(a.getShape(), b.getShape()))
     if (x != y && !ShapedType::isDynamic(x) && !ShapedType::isDynamic(y))

@@ -314,4 +314,22 @@ LogicalResult estimateSparsity(ModuleOp module, const Estimator &estimator,
   return success();
 }
 
+SparsityAttr getEstimate(Value v) {
+  auto pick = [](Attribute attr, unsigned i) -> SparsityAttr {
+    if (auto array = dyn_cast_or_null<ArrayAttr>(attr))
+      return i < array.size() ? dyn_cast<SparsityAttr>(array[i]) : SparsityAttr();
+    return i == 0 ? dyn_cast_or_null<SparsityAttr>(attr) : SparsityAttr();
+  };
+  if (auto result = dyn_cast<OpResult>(v))
+    return pick(result.getOwner()->getAttr(kSparsityAttrName), result.getResultNumber());
+  auto arg = cast<BlockArgument>(v);
+  Operation *owner = arg.getOwner()->getParentOp();
+  if (auto f = dyn_cast<func::FuncOp>(owner))
+    return f.getArgAttrOfType<SparsityAttr>(arg.getArgNumber(), kSparsityAttrName);
+  if (auto loop = dyn_cast<scf::ForOp>(owner))
+    if (arg.getArgNumber() > 0) // 0 is the induction variable
+      return pick(loop->getAttr(kSparsityAttrName), arg.getArgNumber() - 1);
+  return {};
+}
+
 } // namespace lauryn::la

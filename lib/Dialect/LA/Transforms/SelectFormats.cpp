@@ -24,6 +24,7 @@
 
 #include "lauryn/Dialect/LA/IR/LAAttrs.h"
 #include "lauryn/Dialect/LA/IR/LAOps.h"
+#include "lauryn/Dialect/LA/Transforms/EstimateSparsity.h"
 #include "lauryn/Dialect/LA/Transforms/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -52,26 +53,6 @@ struct Rates {
   double denseFlopsPerSecond;
   double sparseFlopsPerSecond;
 };
-
-/// The estimate of `v` (#la.sparsity on its producer, or la.sparsity on a
-/// function argument, or the loop's estimate for a loop-carried value).
-SparsityAttr estimateOf(Value v) {
-  auto pick = [](Attribute attr, unsigned i) -> SparsityAttr {
-    if (auto array = dyn_cast_or_null<ArrayAttr>(attr))
-      return i < array.size() ? dyn_cast<SparsityAttr>(array[i]) : SparsityAttr();
-    return i == 0 ? dyn_cast_or_null<SparsityAttr>(attr) : SparsityAttr();
-  };
-  if (auto result = dyn_cast<OpResult>(v))
-    return pick(result.getOwner()->getAttr(kSparsityAttrName), result.getResultNumber());
-  auto arg = cast<BlockArgument>(v);
-  Operation *owner = arg.getOwner()->getParentOp();
-  if (auto f = dyn_cast<func::FuncOp>(owner))
-    return f.getArgAttrOfType<SparsityAttr>(arg.getArgNumber(), kSparsityAttrName);
-  if (auto loop = dyn_cast<scf::ForOp>(owner))
-    if (arg.getArgNumber() > 0) // 0 is the induction variable
-      return pick(loop->getAttr(kSparsityAttrName), arg.getArgNumber() - 1);
-  return {};
-}
 
 class FormatSelector {
 public:
@@ -195,7 +176,7 @@ private:
     s.cols = t.getDimSize(1);
     s.elementBytes = std::max(1u, t.getElementTypeBitWidth() / 8);
     s.isSparse = t.getEncoding() != nullptr;
-    if (SparsityAttr e = estimateOf(v))
+    if (SparsityAttr e = getEstimate(v))
       s.density = e.getDensityFor(t.getNumElements()).value_or(1.0);
     return s;
   }
@@ -331,7 +312,7 @@ private:
       return;
     bool choice = type.getEncoding() != nullptr; // the native format
     bool decidable = canBeCSR(type) && (!type.getEncoding() || isCSREncoding(type.getEncoding())) &&
-                     estimateOf(v);
+                     getEstimate(v);
     if (decidable) {
       std::optional<double> asDense = formatSeconds(v, producer, false);
       std::optional<double> asCSR = formatSeconds(v, producer, true);
@@ -401,7 +382,7 @@ private:
     else
       b.setInsertionPointToStart(cast<BlockArgument>(v).getOwner());
     auto convert = ConvertOp::create(b, v.getLoc(), type, v);
-    if (SparsityAttr e = estimateOf(v))
+    if (SparsityAttr e = getEstimate(v))
       convert->setAttr(kSparsityAttrName, e);
     ++numConversions;
     return convert.getResult();

@@ -56,6 +56,10 @@ bool isZeroPreserving(mlir::Operation *op, llvm::function_ref<bool(mlir::Value)>
 mlir::RankedTensorType getIterationType(FusedOp op);
 /// True if the fused body is zero wherever its driver operand is zero.
 bool isSparseSafeBody(FusedOp op);
+/// True if `op` is evaluated over the stored entries of its sparse driver
+/// only: sparse-safe, one result, no aggregate or a sum / sum of squares over
+/// all cells or per row. Other fused ops read every operand densely.
+bool iteratesSparseDriver(FusedOp op);
 } // namespace lauryn::la
 
 #endif // LAURYN_DIALECT_LA_IR_LAOPS_H

@@ -10,6 +10,7 @@
 #define LAURYN_DIALECT_LA_TRANSFORMS_ESTIMATESPARSITY_H
 
 #include "lauryn/Analysis/Sparsity/Estimator.h"
+#include "lauryn/Dialect/LA/IR/LAAttrs.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -25,6 +26,11 @@ using InputSynopses =
 /// and attaches #la.sparsity (see the la-estimate-sparsity pass).
 mlir::LogicalResult estimateSparsity(mlir::ModuleOp module, const sparsity::Estimator &estimator,
                                      InputSynopses inputs);
+
+/// The estimate of `v`: #la.sparsity on its producer, la.sparsity on a
+/// function argument, or the loop's estimate for a loop-carried value (null
+/// if none).
+SparsityAttr getEstimate(mlir::Value v);
 
 } // namespace lauryn::la
 

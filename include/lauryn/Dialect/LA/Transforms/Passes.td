@@ -119,6 +119,73 @@ def ExplainPass : Pass<"la-explain", "::mlir::ModuleOp"> {
   let dependentDialects = ["::lauryn::la::LADialect"];
 }
 
+def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
+  let summary = "Fuse la ops into Cell and MultiAggregate operators chosen by cost";
+  let description = [{
+    Groups element-wise chains and the aggregates that close them into `la.fused` operators
+    that the lowering evaluates in one pass over the data, without materializing the
+    intermediates (SystemDS' code generation templates, docs/fusion.md).
+
+    * **Exploration.** Per block, every element-wise op with a matrix result and every
+      aggregate (`sum`, `sumsq`, `mean`, `min`, `max`, `prod`; all, row or column) is a node.
+      An edge from an element-wise producer to a consumer is *fusible* if the producer's
+      result is dense and has the consumer's iteration space (the consumer computes it cell by
+      cell instead of reading it); vectors and scalars are side inputs.
+    * **Plan selection** (`selector`): `none` fuses nothing; `all` fuses every fusible edge
+      (a producer with several consumers is recomputed in each); `heuristic` fuses only edges
+      out of single-consumer producers (no redundancy); `cost` searches, per partition
+      (connected component), every fuse/cut assignment of the edges out of multi-consumer
+      producers, pruning subtrees whose lower bound cannot beat the best plan, and keeps the
+      cheapest. A fused operator costs `write(result) + max(read(distinct inputs),
+      compute(ops))` with the rates below (bytes from shapes and sparsity estimates, FLOPs
+      from the ops' `CostOpInterface` weights).
+    * **Operators.** Each materialized value with at least one fused producer becomes an
+      `la.fused` of template `cell`; full aggregates of one iteration space that share an
+      input are then merged into one `magg` operator (one scan for several results).
+    * **Sparse drivers.** The driver is the largest operand (the sparse one on a tie). A
+      group with a CSR operand is formed only if that operand is the driver, every other
+      operand is dense and the body is sparse-safe (zero wherever the driver is zero, with
+      no aggregate or a sum / sum of squares over all cells or rows): it then runs over the
+      driver's stored entries only, with the unfused semantics of implicit zeros.
+
+    Example: `sum(X * Y * Z)`
+    ```mlir
+    %0 = la.mul %X, %Y : tensor<?x?xf64>, tensor<?x?xf64>
+    %1 = la.mul %0, %Z : tensor<?x?xf64>, tensor<?x?xf64>
+    %2 = la.sum %1 : tensor<?x?xf64>
+    ```
+    becomes
+    ```mlir
+    %2 = la.fused(%X, %Y, %Z) {kind = #la.template<cell>}
+           : (tensor<?x?xf64>, tensor<?x?xf64>, tensor<?x?xf64>) -> f64 {
+    ^bb0(%x: tensor<?x?xf64>, %y: tensor<?x?xf64>, %z: tensor<?x?xf64>):
+      %0 = la.mul %x, %y : tensor<?x?xf64>, tensor<?x?xf64>
+      %1 = la.mul %0, %z : tensor<?x?xf64>, tensor<?x?xf64>
+      %s = la.sum %1 : tensor<?x?xf64>
+      la.yield %s : f64
+    }
+    ```
+  }];
+  let options = [
+    Option<"selector", "selector", "std::string", /*default=*/"\"cost\"",
+           "Plan selection: cost, all, heuristic or none">,
+    Option<"bandwidth", "bandwidth", "double", /*default=*/"15.0",
+           "Memory bandwidth in GB/s (STREAM triad on one core of this machine kind, "
+           "utils/bench/run)">,
+    Option<"gflops", "gflops", "double", /*default=*/"4.0",
+           "GFLOP/s of generated cell-wise code (one core, SystemDS FLOP weights)">,
+    Option<"maxExactPoints", "max-exact-points", "unsigned", /*default=*/"22",
+           "Largest number of decision points searched exhaustively per partition">
+  ];
+  let dependentDialects = ["::lauryn::la::LADialect"];
+  let statistics = [
+    Statistic<"numCell", "cell-operators", "Number of cell operators formed">,
+    Statistic<"numMultiAgg", "multi-aggregates", "Number of multi-aggregate operators formed">,
+    Statistic<"numPlans", "plans-costed", "Number of fusion plans costed by the search">,
+    Statistic<"numPruned", "subtrees-pruned", "Number of plan subtrees pruned by the bound">
+  ];
+}
+
 def LineageCSEPass : Pass<"la-lineage-cse", "::mlir::ModuleOp"> {
   let summary = "Merge equal computations by lineage and hoist loop-invariant work";
   let description = [{

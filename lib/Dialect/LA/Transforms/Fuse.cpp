@@ -1,0 +1,434 @@
+//===- Fuse.cpp - la-fuse: Cell and MultiAggregate operators --------------===//
+//
+// Per block: build the fusion graph of element-wise ops and aggregates
+// (Analysis/Fusion), let the selector choose which producer/consumer edges to
+// fuse, turn every materialized value with fused producers into an la.fused
+// cell operator (cloning recomputed producers into each), then merge full
+// aggregates over one iteration space that share an input into multi-
+// aggregates.
+//
+//===----------------------------------------------------------------------===//
+
+#include "lauryn/Analysis/Fusion/PlanSearch.h"
+#include "lauryn/Dialect/LA/IR/LAOps.h"
+#include "lauryn/Dialect/LA/Transforms/EstimateSparsity.h"
+#include "lauryn/Dialect/LA/Transforms/Passes.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Verifier.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace lauryn::la {
+#define GEN_PASS_DEF_FUSEPASS
+#include "lauryn/Dialect/LA/Transforms/Passes.h.inc"
+} // namespace lauryn::la
+
+using namespace mlir;
+using namespace lauryn::la;
+namespace fusion = lauryn::fusion;
+
+namespace {
+
+/// Dimensions of unknown size are assumed this large when costing.
+constexpr int64_t kUnknownDimension = 1000;
+
+ValueStats statsOf(Value v) {
+  ValueStats s;
+  auto t = dyn_cast<RankedTensorType>(v.getType());
+  Type element = t ? t.getElementType() : v.getType();
+  s.elementBytes = std::max<unsigned>(1, element.getIntOrFloatBitWidth() / 8);
+  if (!t) {
+    s.isScalar = true;
+    return s;
+  }
+  auto dim = [&](int64_t d) {
+    return ShapedType::isDynamic(t.getDimSize(d)) ? kUnknownDimension : t.getDimSize(d);
+  };
+  s.rows = dim(0);
+  s.cols = dim(1);
+  s.isSparse = t.getEncoding() != nullptr;
+  if (SparsityAttr estimate = getEstimate(v))
+    if (std::optional<double> d = estimate.getDensityFor(int64_t(s.cells())))
+      s.density = *d;
+  return s;
+}
+
+/// Same iteration space: equal static sizes, and the same statically-1
+/// dimensions (a broadcast operand is a side input, not a fused producer).
+bool sameSpace(Type a, Type b) {
+  auto x = dyn_cast<RankedTensorType>(a), y = dyn_cast<RankedTensorType>(b);
+  if (!x || !y)
+    return false;
+  for (auto [p, q] : llvm::zip(x.getShape(), y.getShape()))
+    if ((p == 1) != (q == 1) ||
+        (p != q && !ShapedType::isDynamic(p) && !ShapedType::isDynamic(q)))
+      return false;
+  return true;
+}
+
+bool isNode(Operation *op) {
+  if (op->getNumResults() != 1)
+    return false;
+  if (isCellwiseOp(op))
+    return isa<RankedTensorType>(op->getResult(0).getType());
+  std::optional<AggregateInfo> agg = getAggregateInfo(op);
+  return agg && isFusibleAggregate(agg->kind);
+}
+
+/// The type of `op`'s iteration space: its result, or an aggregate's input.
+Type spaceOf(Operation *op) {
+  if (auto agg = getAggregateInfo(op))
+    return agg->input.getType();
+  return op->getResult(0).getType();
+}
+
+/// The largest matrix operand; on a tie, a sparse one.
+int64_t chooseDriver(ValueRange inputs) {
+  int64_t best = -1;
+  double bestCells = -1;
+  bool bestSparse = false;
+  for (auto [k, v] : llvm::enumerate(inputs)) {
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    if (!t)
+      continue;
+    ValueStats s = statsOf(v);
+    bool sparse = t.getEncoding() != nullptr;
+    if (s.cells() > bestCells || (s.cells() == bestCells && sparse && !bestSparse)) {
+      best = int64_t(k);
+      bestCells = s.cells();
+      bestSparse = sparse;
+    }
+  }
+  return best;
+}
+
+/// True if a fused op computes what its unfused ops compute. Implicit zeros
+/// of a CSR value are structural (0 * NaN = 0) where a dense cell loop would
+/// compute with them: so every matrix operand and intermediate is dense, or
+/// the op iterates the stored entries of its sparse driver, the only sparse
+/// operand (a CSR intermediate is then computed at exactly those entries).
+bool keepsSemantics(FusedOp op) {
+  auto isSparse = [](Type type) {
+    auto t = dyn_cast<RankedTensorType>(type);
+    return t && t.getEncoding();
+  };
+  bool sparseDriver = iteratesSparseDriver(op);
+  for (auto [k, v] : llvm::enumerate(op.getInputs()))
+    if (isSparse(v.getType()) && (int64_t(k) != int64_t(op.getDriver()) || !sparseDriver))
+      return false;
+  for (Operation &inner : op.getBodyBlock().without_terminator())
+    if (llvm::any_of(inner.getResultTypes(), isSparse) && !sparseDriver)
+      return false;
+  return true;
+}
+
+class BlockFuser {
+public:
+  BlockFuser(Block &block, fusion::Selector selector, fusion::CostRates rates,
+             unsigned maxExactPoints)
+      : block(block), selector(selector), rates(rates), maxExactPoints(maxExactPoints) {}
+
+  void run() {
+    collectNodes();
+    if (nodes.empty())
+      return;
+    fusion::FusionGraph graph(buildGraph(), rates);
+    fusion::Plan plan = graph.select(selector, maxExactPoints);
+    plansCosted += plan.plansCosted;
+    subtreesPruned += plan.subtreesPruned;
+    formCellOperators(graph, plan.fused);
+    if (selector != fusion::Selector::None)
+      formMultiAggregates();
+  }
+
+  unsigned numCell = 0, numMultiAgg = 0;
+  uint64_t plansCosted = 0, subtreesPruned = 0;
+
+private:
+  Block &block;
+  fusion::Selector selector;
+  fusion::CostRates rates;
+  unsigned maxExactPoints;
+  SmallVector<Operation *> nodes;
+  DenseMap<Operation *, int> index;
+
+  void collectNodes() {
+    for (Operation &op : block)
+      if (isa_and_nonnull<LADialect>(op.getDialect()) && isNode(&op)) {
+        index[&op] = int(nodes.size());
+        nodes.push_back(&op);
+      }
+  }
+
+  /// A producer a consumer can compute cell by cell. (A CSR producer is
+  /// only kept in a group that iterates a sparse driver: see createFused.)
+  bool isFusibleEdge(Operation *producer, Operation *consumer) {
+    return isCellwiseOp(producer) &&
+           sameSpace(producer->getResult(0).getType(), spaceOf(consumer));
+  }
+
+  std::vector<fusion::Node> buildGraph() {
+    std::vector<fusion::Node> graph(nodes.size());
+    DenseMap<Value, int64_t> externalIds;
+    for (auto [v, op] : llvm::enumerate(nodes)) {
+      fusion::Node &node = graph[v];
+      Value result = op->getResult(0);
+      node.outputBytes = statsOf(result).bytes();
+      node.flops = cast<CostOpInterface>(op).getCellFlops() * statsOf(spaceOf(op) == result.getType()
+                                                                          ? result
+                                                                          : getAggregateInfo(op)->input)
+                                                                  .cells();
+      for (Operation *user : result.getUsers())
+        if (user->getBlock() != &block || !index.count(user))
+          node.mustMaterialize = true;
+      llvm::SmallDenseSet<int> seen;
+      for (Value operand : op->getOperands()) {
+        Operation *def = operand.getDefiningOp();
+        auto it = def ? index.find(def) : index.end();
+        if (it == index.end()) {
+          auto id = externalIds.try_emplace(operand, int64_t(externalIds.size())).first->second;
+          node.externalInputs.push_back({id, isa<RankedTensorType>(operand.getType())
+                                                 ? statsOf(operand).bytes()
+                                                 : 0.0});
+          continue;
+        }
+        if (!seen.insert(it->second).second)
+          continue;
+        if (isFusibleEdge(def, op))
+          node.fusibleProducers.push_back(it->second);
+        else
+          node.otherProducers.push_back(it->second);
+      }
+    }
+    return graph;
+  }
+
+  /// One la.fused per materialized node with fused producers.
+  void formCellOperators(const fusion::FusionGraph &graph, const std::vector<bool> &fused) {
+    std::vector<bool> isRoot = graph.roots(fused);
+    SmallVector<std::pair<Operation *, FusedOp>> formed;
+    for (int r = 0; r < int(nodes.size()); ++r) {
+      if (!isRoot[r])
+        continue;
+      std::vector<int> group = graph.groupOf(r, fused);
+      if (group.size() < 2)
+        continue;
+      SmallVector<Operation *> members;
+      for (int v : group)
+        members.push_back(nodes[v]);
+      if (FusedOp op = createFused(members, FusionTemplate::cell))
+        formed.push_back({nodes[r], op});
+    }
+    for (auto [root, op] : formed)
+      root->getResult(0).replaceAllUsesWith(op.getResult(0));
+    eraseDead();
+    numCell += formed.size();
+  }
+
+  /// A fused op of `kind` computing `members` (in block order; the results
+  /// are the members' results nothing else in the group uses, or all given
+  /// `yields`), placed at the last member. Null if it would change semantics.
+  FusedOp createFused(ArrayRef<Operation *> members, FusionTemplate kind,
+                      ArrayRef<Value> yields = {}) {
+    llvm::SmallPtrSet<Operation *, 8> inGroup(members.begin(), members.end());
+    llvm::SetVector<Value> inputs;
+    for (Operation *m : members)
+      for (Value v : m->getOperands())
+        if (!inGroup.contains(v.getDefiningOp()))
+          inputs.insert(v);
+    SmallVector<Value> results(yields);
+    if (results.empty())
+      results.push_back(members.back()->getResult(0));
+    OpBuilder b(members.back());
+    Location loc = members.back()->getLoc(); // diagnostics name the root
+    auto op = FusedOp::create(b, loc, TypeRange(ValueRange(results)), inputs.getArrayRef(),
+                              FusionTemplateAttr::get(b.getContext(), kind),
+                              b.getI64IntegerAttr(0), UnitAttr());
+    Block *body = b.createBlock(&op.getBody());
+    IRMapping map;
+    for (Value v : inputs)
+      map.map(v, body->addArgument(v.getType(), v.getLoc()));
+    for (Operation *m : members) {
+      Operation *clone = b.clone(*m, map);
+      clone->removeAttr(kSparsityAttrName);
+      clone->removeAttr(kLineageAttrName);
+    }
+    SmallVector<Value> yielded;
+    for (Value r : results)
+      yielded.push_back(map.lookup(r));
+    YieldOp::create(b, loc, yielded);
+    int64_t driver = chooseDriver(inputs.getArrayRef());
+    op.setDriver(std::max<int64_t>(driver, 0));
+    if (isSparseSafeBody(op))
+      op.setSparseSafe(true);
+    if (driver < 0 || !keepsSemantics(op) || !isValid(op)) {
+      op.erase();
+      return {};
+    }
+    return op;
+  }
+
+  /// A group the verifier rejects is left unfused (never expected; the
+  /// exploration only forms groups of one iteration space).
+  static bool isValid(FusedOp op) {
+    ScopedDiagnosticHandler silence(op.getContext(), [](Diagnostic &) { return success(); });
+    return succeeded(mlir::verify(op));
+  }
+
+  void eraseDead() {
+    for (Operation &op : llvm::make_early_inc_range(llvm::reverse(block)))
+      if (index.count(&op) && op.use_empty())
+        op.erase();
+  }
+
+  /// Full aggregates to merge: cell operators closing with one and lone
+  /// aggregates over a dense matrix.
+  static bool isFullAggregate(Operation *op) {
+    if (auto fused = dyn_cast<FusedOp>(op)) {
+      if (fused.getKind() != FusionTemplate::cell || fused.getNumResults() != 1 ||
+          iteratesSparseDriver(fused))
+        return false;
+      Operation *def = fused.getYielded()[0].getDefiningOp();
+      auto agg = def ? getAggregateInfo(def) : std::nullopt;
+      return agg && agg->axis == Axis::all &&
+             llvm::none_of(fused.getInputs().getTypes(), [](Type t) {
+               auto r = dyn_cast<RankedTensorType>(t);
+               return r && r.getEncoding();
+             });
+    }
+    auto agg = getAggregateInfo(op);
+    auto t = agg ? dyn_cast<RankedTensorType>(agg->input.getType()) : RankedTensorType();
+    return agg && isFusibleAggregate(agg->kind) && agg->axis == Axis::all && !t.getEncoding();
+  }
+
+  static Type iterationOf(Operation *op) {
+    if (auto fused = dyn_cast<FusedOp>(op))
+      return getIterationType(fused);
+    return getAggregateInfo(op)->input.getType();
+  }
+
+  /// Merges full aggregates of one iteration space that share an operand,
+  /// where no result of an earlier one is used before the later one.
+  void formMultiAggregates() {
+    SmallVector<SmallVector<Operation *>> groups;
+    for (Operation &op : block) {
+      if (!isFullAggregate(&op))
+        continue;
+      bool merged = false;
+      for (auto &group : groups) {
+        bool shares = llvm::any_of(group, [&](Operation *g) {
+          return sameSpace(iterationOf(g), iterationOf(&op)) &&
+                 llvm::any_of(op.getOperands(), [&](Value v) {
+                   return isa<RankedTensorType>(v.getType()) &&
+                          llvm::is_contained(g->getOperands(), v);
+                 });
+        });
+        bool unusedBefore = llvm::all_of(group, [&](Operation *g) {
+          return llvm::all_of(g->getUsers(), [&](Operation *user) {
+            Operation *ancestor = block.findAncestorOpInBlock(*user);
+            return ancestor && op.isBeforeInBlock(ancestor);
+          });
+        });
+        if (shares && unusedBefore) {
+          group.push_back(&op);
+          merged = true;
+          break;
+        }
+      }
+      if (!merged)
+        groups.push_back({&op});
+    }
+    for (auto &group : groups)
+      if (group.size() > 1)
+        mergeAggregates(group);
+  }
+
+  void mergeAggregates(ArrayRef<Operation *> group) {
+    // The members' computations, flattened: a cell operator contributes its
+    // body (through its operands), a lone aggregate itself.
+    OpBuilder b(group.back());
+    llvm::SetVector<Value> inputs;
+    for (Operation *g : group)
+      inputs.insert(g->getOperands().begin(), g->getOperands().end());
+    SmallVector<Type> types;
+    for (Operation *g : group)
+      types.push_back(g->getResult(0).getType());
+    auto op = FusedOp::create(b, group.back()->getLoc(), types, inputs.getArrayRef(),
+                              FusionTemplateAttr::get(b.getContext(), FusionTemplate::magg),
+                              b.getI64IntegerAttr(std::max<int64_t>(chooseDriver(inputs.getArrayRef()), 0)),
+                              UnitAttr());
+    Block *body = b.createBlock(&op.getBody());
+    IRMapping outer;
+    for (Value v : inputs)
+      outer.map(v, body->addArgument(v.getType(), v.getLoc()));
+    SmallVector<Value> yielded;
+    for (Operation *g : group) {
+      if (auto fused = dyn_cast<FusedOp>(g)) {
+        IRMapping inner;
+        for (auto [arg, operand] : llvm::zip(fused.getBodyBlock().getArguments(), fused.getInputs()))
+          inner.map(arg, outer.lookup(operand));
+        for (Operation &m : fused.getBodyBlock().without_terminator())
+          b.clone(m, inner);
+        yielded.push_back(inner.lookup(fused.getYielded()[0]));
+      } else {
+        Operation *clone = b.clone(*g, outer);
+        clone->removeAttr(kSparsityAttrName);
+        clone->removeAttr(kLineageAttrName);
+        yielded.push_back(clone->getResult(0));
+      }
+    }
+    YieldOp::create(b, op.getLoc(), yielded);
+    if (!isValid(op)) {
+      op.erase();
+      return;
+    }
+    for (auto [g, result] : llvm::zip(group, op.getResults())) {
+      g->getResult(0).replaceAllUsesWith(result);
+      g->erase();
+    }
+    ++numMultiAgg;
+  }
+};
+
+struct FusePass : lauryn::la::impl::FusePassBase<FusePass> {
+  using FusePassBase::FusePassBase;
+
+  void runOnOperation() override {
+    std::optional<fusion::Selector> sel = llvm::StringSwitch<std::optional<fusion::Selector>>(selector)
+                                              .Case("cost", fusion::Selector::Cost)
+                                              .Case("all", fusion::Selector::All)
+                                              .Case("heuristic", fusion::Selector::Heuristic)
+                                              .Case("none", fusion::Selector::None)
+                                              .Default(std::nullopt);
+    if (!sel) {
+      getOperation().emitError("la-fuse: unknown selector '")
+          << selector << "' (expected cost, all, heuristic or none)";
+      return signalPassFailure();
+    }
+    if (bandwidth <= 0 || gflops <= 0) {
+      getOperation().emitError("la-fuse: bandwidth and gflops must be positive");
+      return signalPassFailure();
+    }
+    fusion::CostRates rates{bandwidth * 1e9, bandwidth * 1e9, gflops * 1e9};
+    // Blocks inside out: a loop body is fused before the function around it
+    // sees the loop as one opaque op.
+    SmallVector<Block *> blocks;
+    getOperation().walk<WalkOrder::PostOrder>([&](Block *block) {
+      if (!isa<FusedOp>(block->getParentOp()))
+        blocks.push_back(block);
+    });
+    for (Block *block : blocks) {
+      BlockFuser fuser(*block, *sel, rates, maxExactPoints);
+      fuser.run();
+      numCell += fuser.numCell;
+      numMultiAgg += fuser.numMultiAgg;
+      numPlans += fuser.plansCosted;
+      numPruned += fuser.subtreesPruned;
+    }
+  }
+};
+
+} // namespace

@@ -1,0 +1,106 @@
+// RUN: echo 'module {}' | not lauryn-opt --la-fuse=selector=best 2>&1 | FileCheck %s --check-prefix=SEL
+// RUN: echo 'module {}' | not lauryn-opt --la-fuse=gflops=0 2>&1 | FileCheck %s --check-prefix=RATE
+// RUN: lauryn-opt %s -split-input-file -verify-diagnostics
+
+// SEL: error: la-fuse: unknown selector 'best' (expected cost, all, heuristic or none)
+// RATE: error: la-fuse: bandwidth and gflops must be positive
+
+func.func @driver_out_of_range(%X: tensor<4x4xf64>) -> f64 {
+  // expected-error @+1 {{driver 3 is not an operand index (1 operands)}}
+  %s = la.fused (%X) {kind = #la.template<cell>, driver = 3 : i64} : (tensor<4x4xf64>) -> f64 {
+  ^bb0(%x: tensor<4x4xf64>):
+    %0 = la.sum %x : tensor<4x4xf64>
+    la.yield %0 : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+func.func @matmul_in_cell(%X: tensor<4x4xf64>) -> tensor<4x4xf64> {
+  %s = la.fused (%X) {kind = #la.template<cell>} : (tensor<4x4xf64>) -> tensor<4x4xf64> {
+  ^bb0(%x: tensor<4x4xf64>):
+    // expected-error @+1 {{cannot be part of a fused operator}}
+    %0 = la.matmul %x, %x : tensor<4x4xf64>, tensor<4x4xf64>
+    la.yield %0 : tensor<4x4xf64>
+  }
+  return %s : tensor<4x4xf64>
+}
+
+// -----
+
+func.func @aggregate_used_inside(%X: tensor<4x4xf64>) -> tensor<4x4xf64> {
+  %s = la.fused (%X) {kind = #la.template<cell>} : (tensor<4x4xf64>) -> tensor<4x4xf64> {
+  ^bb0(%x: tensor<4x4xf64>):
+    // expected-error @+1 {{aggregate of a fused operator must be yielded directly}}
+    %0 = la.sum %x : tensor<4x4xf64>
+    %1 = la.mul %x, %0 : tensor<4x4xf64>, f64
+    la.yield %1 : tensor<4x4xf64>
+  }
+  return %s : tensor<4x4xf64>
+}
+
+// -----
+
+func.func @var_not_fusible(%X: tensor<4x4xf64>) -> f64 {
+  %s = la.fused (%X) {kind = #la.template<cell>} : (tensor<4x4xf64>) -> f64 {
+  ^bb0(%x: tensor<4x4xf64>):
+    // expected-error @+1 {{is not a fusible aggregate}}
+    %0 = la.var %x : tensor<4x4xf64>
+    la.yield %0 : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+func.func @magg_row_aggregate(%X: tensor<4x4xf64>) -> (f64, tensor<4x1xf64>) {
+  %s:2 = la.fused (%X) {kind = #la.template<magg>} : (tensor<4x4xf64>) -> (f64, tensor<4x1xf64>) {
+  ^bb0(%x: tensor<4x4xf64>):
+    %0 = la.sum %x : tensor<4x4xf64>
+    // expected-error @+1 {{a multi-aggregate combines full aggregates only}}
+    %1 = la.sum row %x : tensor<4x4xf64>
+    la.yield %0, %1 : f64, tensor<4x1xf64>
+  }
+  return %s#0, %s#1 : f64, tensor<4x1xf64>
+}
+
+// -----
+
+func.func @two_spaces(%X: tensor<4x4xf64>, %Y: tensor<4x8xf64>) -> f64 {
+  %s = la.fused (%X, %Y) {kind = #la.template<cell>} : (tensor<4x4xf64>, tensor<4x8xf64>) -> f64 {
+  ^bb0(%x: tensor<4x4xf64>, %y: tensor<4x8xf64>):
+    // expected-error @+1 {{result shape differs from the iteration space 'tensor<4x8xf64>'}}
+    %0 = la.exp %x : tensor<4x4xf64>
+    %1 = la.exp %y : tensor<4x8xf64>
+    %2 = la.sum %1 : tensor<4x8xf64>
+    la.yield %2 : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+func.func @not_sparse_safe(%X: tensor<4x4xf64>) -> f64 {
+  // expected-error @+1 {{is marked sparse_safe but its body is not zero where the driver is zero}}
+  %s = la.fused (%X) {kind = #la.template<cell>, sparse_safe} : (tensor<4x4xf64>) -> f64 {
+  ^bb0(%x: tensor<4x4xf64>):
+    %0 = la.exp %x : tensor<4x4xf64>
+    %1 = la.sum %0 : tensor<4x4xf64>
+    la.yield %1 : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+func.func @argument_type(%X: tensor<4x4xf64>) -> f64 {
+  // expected-error @+1 {{body argument #0 of type 'tensor<4x4xf32>' does not fit operand type 'tensor<4x4xf64>'}}
+  %s = la.fused (%X) {kind = #la.template<cell>} : (tensor<4x4xf64>) -> f64 {
+  ^bb0(%x: tensor<4x4xf32>):
+    %0 = la.sum %x : tensor<4x4xf32>
+    %1 = arith.extf %0 : f32 to f64
+    la.yield %1 : f64
+  }
+  return %s : f64
+}

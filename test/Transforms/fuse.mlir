@@ -1,0 +1,158 @@
+// RUN: lauryn-opt %s -split-input-file --la-fuse | FileCheck %s --check-prefixes=CHECK,COST
+// RUN: lauryn-opt %s -split-input-file --la-fuse=selector=all | FileCheck %s --check-prefixes=CHECK,ALL
+// RUN: lauryn-opt %s -split-input-file --la-fuse=selector=heuristic | FileCheck %s --check-prefixes=CHECK,HEUR
+// RUN: lauryn-opt %s -split-input-file --la-fuse=selector=none | FileCheck %s --check-prefix=NONE
+
+// Cell with a full aggregate: sum(X * Y * Z) in one operator.
+// CHECK-LABEL: func.func @cell_sum
+// CHECK: %[[F:.*]] = la.fused(%arg0, %arg1, %arg2) {kind = #la.template<cell>{{.*}}}
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: la.mul
+// CHECK-NEXT: la.mul
+// CHECK-NEXT: %[[S:.*]] = la.sum
+// CHECK-NEXT: la.yield %[[S]] : f64
+// CHECK: return %[[F]]
+// NONE-LABEL: func.func @cell_sum
+// NONE-NOT: la.fused
+func.func @cell_sum(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>, %Z: tensor<?x?xf64>) -> f64 {
+  %0 = la.mul %X, %Y : tensor<?x?xf64>, tensor<?x?xf64>
+  %1 = la.mul %0, %Z : tensor<?x?xf64>, tensor<?x?xf64>
+  %2 = la.sum %1 : tensor<?x?xf64>
+  return %2 : f64
+}
+
+// -----
+
+// Side inputs: a row vector and a scalar broadcast into the cell loop; a
+// column aggregate closes it (colSums(2 * log(X - v))).
+// CHECK-LABEL: func.func @cell_colsums_side_inputs
+// CHECK: la.fused(%arg0, %arg1, %{{.*}}) {kind = #la.template<cell>{{.*}}} : (tensor<100x20xf64>, tensor<1x20xf64>, f64) -> tensor<1x20xf64>
+// CHECK: la.sum col
+// CHECK-NEXT: la.yield
+func.func @cell_colsums_side_inputs(%X: tensor<100x20xf64>, %v: tensor<1x20xf64>) -> tensor<1x20xf64> {
+  %two = arith.constant 2.0 : f64
+  %0 = la.sub %X, %v : tensor<100x20xf64>, tensor<1x20xf64>
+  %1 = la.log %0 : tensor<100x20xf64>
+  %2 = la.mul %1, %two : tensor<100x20xf64>, f64
+  %3 = la.sum col %2 : tensor<100x20xf64>
+  return %3 : tensor<1x20xf64>
+}
+
+// -----
+
+// Multi-aggregate: three full aggregates over shared inputs in one scan.
+// CHECK-LABEL: func.func @multi_aggregate
+// CHECK: %[[M:.*]]:3 = la.fused(%arg0, %arg1) {kind = #la.template<magg>}
+// CHECK-COUNT-3: la.sum
+// CHECK: la.yield
+// CHECK: la.add %[[M]]#0, %[[M]]#1
+func.func @multi_aggregate(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>) -> f64 {
+  %0 = la.mul %X, %Y : tensor<?x?xf64>, tensor<?x?xf64>
+  %1 = la.sum %0 : tensor<?x?xf64>
+  %2 = la.mul %X, %X : tensor<?x?xf64>, tensor<?x?xf64>
+  %3 = la.sum %2 : tensor<?x?xf64>
+  %4 = la.mul %Y, %Y : tensor<?x?xf64>, tensor<?x?xf64>
+  %5 = la.sum %4 : tensor<?x?xf64>
+  %6 = la.add %1, %3 : f64, f64
+  %7 = la.add %6, %5 : f64, f64
+  return %7 : f64
+}
+
+// -----
+
+// A cheap shared intermediate (X * Y, used twice): the cost selector and
+// `all` recompute it inside both consumers; `heuristic` materializes it.
+// CHECK-LABEL: func.func @shared_cheap
+// COST-COUNT-2: la.fused
+// ALL-COUNT-2: la.fused
+// HEUR: %[[P:.*]] = la.mul %arg0, %arg1
+// HEUR-NOT: la.fused
+func.func @shared_cheap(%X: tensor<1000x1000xf64>, %Y: tensor<1000x1000xf64>) -> (tensor<1000x1000xf64>, tensor<1000x1000xf64>) {
+  %0 = la.mul %X, %Y : tensor<1000x1000xf64>, tensor<1000x1000xf64>
+  %1 = la.add %0, %X : tensor<1000x1000xf64>, tensor<1000x1000xf64>
+  %2 = la.sub %0, %Y : tensor<1000x1000xf64>, tensor<1000x1000xf64>
+  return %1, %2 : tensor<1000x1000xf64>, tensor<1000x1000xf64>
+}
+
+// -----
+
+// An expensive shared intermediate (exp(log(X))): the cost selector writes
+// it once and reads it twice; `all` recomputes it in both consumers.
+// CHECK-LABEL: func.func @shared_expensive
+// COST: %[[E:.*]] = la.fused(%arg0) {kind = #la.template<cell>{{.*}}}
+// COST: la.add %[[E]], %arg0
+// COST: la.sub %[[E]], %arg0
+// ALL-COUNT-2: la.fused
+func.func @shared_expensive(%X: tensor<1000x1000xf64>) -> (tensor<1000x1000xf64>, tensor<1000x1000xf64>) {
+  %0 = la.log %X : tensor<1000x1000xf64>
+  %1 = la.exp %0 : tensor<1000x1000xf64>
+  %2 = la.add %1, %X : tensor<1000x1000xf64>, tensor<1000x1000xf64>
+  %3 = la.sub %1, %X : tensor<1000x1000xf64>, tensor<1000x1000xf64>
+  return %2, %3 : tensor<1000x1000xf64>, tensor<1000x1000xf64>
+}
+
+// -----
+
+// Sparse driver: sum(X * log(Y)) over a CSR X is sparse-safe and iterates
+// the stored entries of X only.
+// CHECK-LABEL: func.func @sparse_safe
+// CHECK: la.fused(%arg0, %arg1) {driver = 1 : i64, kind = #la.template<cell>, sparse_safe} : (tensor<100x100xf64>, tensor<100x100xf64, #sparse>) -> f64
+// CHECK: la.log
+// CHECK: la.mul
+// CHECK: la.sum
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @sparse_safe(%Y: tensor<100x100xf64>, %X: tensor<100x100xf64, #CSR>) -> f64 {
+  %0 = la.log %Y : tensor<100x100xf64>
+  %1 = la.mul %X, %0 : tensor<100x100xf64, #CSR>, tensor<100x100xf64>
+  %2 = la.sum %1 : tensor<100x100xf64, #CSR>
+  return %2 : f64
+}
+
+// -----
+
+// Sparse-unsafe with a CSR operand (X + 1 / Y is dense where X is zero):
+// not fused, since implicit zeros would meet the dense body.
+// CHECK-LABEL: func.func @sparse_unsafe
+// CHECK-NOT: la.fused
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @sparse_unsafe(%X: tensor<100x100xf64, #CSR>, %Y: tensor<100x100xf64>) -> f64 {
+  %one = arith.constant 1.0 : f64
+  %0 = la.div %one, %Y : f64, tensor<100x100xf64>
+  %1 = la.add %X, %0 : tensor<100x100xf64, #CSR>, tensor<100x100xf64>
+  %2 = la.max %1 : tensor<100x100xf64>
+  return %2 : f64
+}
+
+// -----
+
+// Not fusible: a broadcast producer (a row vector feeding a matrix op) is a
+// side input, and a matmul is no cell-wise op.
+// CHECK-LABEL: func.func @not_fusible
+// CHECK: la.exp %arg1
+// CHECK: la.matmul
+// CHECK-NOT: la.fused
+func.func @not_fusible(%X: tensor<10x20xf64>, %v: tensor<1x20xf64>, %W: tensor<20x5xf64>) -> tensor<10x5xf64> {
+  %0 = la.exp %v : tensor<1x20xf64>
+  %1 = la.mul %X, %0 : tensor<10x20xf64>, tensor<1x20xf64>
+  %2 = la.matmul %1, %W : tensor<10x20xf64>, tensor<20x5xf64>
+  return %2 : tensor<10x5xf64>
+}
+
+// -----
+
+// Loop bodies are fused too.
+// CHECK-LABEL: func.func @in_loop
+// CHECK: scf.for
+// CHECK: la.fused
+func.func @in_loop(%X: tensor<?x?xf64>, %n: index) -> f64 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %z = arith.constant 0.0 : f64
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %z) -> f64 {
+    %0 = la.mul %X, %acc : tensor<?x?xf64>, f64
+    %1 = la.exp %0 : tensor<?x?xf64>
+    %2 = la.mean %1 : tensor<?x?xf64>
+    scf.yield %2 : f64
+  }
+  return %r : f64
+}

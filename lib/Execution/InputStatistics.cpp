@@ -6,6 +6,7 @@
 #include "lauryn/Dialect/LA/IR/LAAttrs.h"
 #include "lauryn/Dialect/LA/Transforms/EstimateSparsity.h"
 #include "lauryn/Dialect/LA/Transforms/Passes.h"
+#include "lauryn/Pipelines/Passes.h"
 
 #include "mlir/Pass/PassManager.h"
 
@@ -133,6 +134,8 @@ llvm::Error explainForInputs(ModuleOp module, llvm::StringRef entryName, ArrayRe
   PassManager report(module.getContext());
   if (selectFormats)
     report.addPass(la::createSelectFormatsPass());
+  if (options.optimize)
+    buildLAFusionPipeline(report, options.fuseSelector);
   report.addPass(la::createExplainPass());
   if (failed(report.run(*copy)))
     return llvm::createStringError("la-explain failed (see above)");

@@ -66,7 +66,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
 
   /// Iteration-space sizes (static, or from an operand that is full-size in
   /// that dimension) and run-time checks that every matrix operand fits.
-  static LogicalResult computeSizes(Lowering &l, Plan &p) {
+  static void computeSizes(Lowering &l, Plan &p) {
     Value source[2];
     for (int64_t d = 0; d < 2; ++d) {
       int64_t size = p.space.getDimSize(d);
@@ -80,8 +80,10 @@ struct FusedToLoops : LAPattern<FusedOp> {
           source[d] = v;
           break;
         }
+      // Every operand has one row (column): so has the space, whatever the
+      // declared types say.
       if (!p.sizes[d])
-        return failure();
+        p.sizes[d] = l.index(1);
     }
     const char *dimName[2] = {"row counts", "column counts"};
     for (Value v : p.op.getInputs())
@@ -91,7 +93,6 @@ struct FusedToLoops : LAPattern<FusedOp> {
             l.assertEqual(l.dim(v, d), p.sizes[d],
                           std::string("operands of the fused operator have different ") +
                               dimName[d]);
-    return success();
   }
 
   /// Indexing map of operand `v` in the (i, j) iteration space.
@@ -375,8 +376,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
       if (Operation *def = v.getDefiningOp())
         if (auto agg = getAggregateInfo(def))
           p.aggregates.push_back(*agg);
-    if (failed(computeSizes(l, p)))
-      return rewriter.notifyMatchFailure(op, "no operand gives the iteration space's size");
+    computeSizes(l, p);
 
     Value driver = op.getInputs()[op.getDriver()];
     std::optional<AggregateInfo> agg;

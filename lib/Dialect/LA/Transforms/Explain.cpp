@@ -4,7 +4,8 @@
 // the op, its location, shape, storage format, the sparsity estimate attached
 // by la-estimate-sparsity and the memory of the result (dense cells, or CSR
 // values + 64-bit column indices + row pointers at the estimated nnz), and
-// the lineage ID when la-assign-lineage ran. It changes nothing.
+// the lineage ID when la-assign-lineage ran; fused operators (la-fuse) with
+// their template, driver and ops. It changes nothing.
 //
 //===----------------------------------------------------------------------===//
 
@@ -106,11 +107,11 @@ void explainValue(StringRef what, Location loc, RankedTensorType type, SparsityA
   os << "\n";
 }
 
-void explainResult(Operation *op, unsigned i, llvm::raw_ostream &os) {
+void explainResult(Operation *op, unsigned i, StringRef prefix, llvm::raw_ostream &os) {
   Attribute lineage = op->getAttr(kLineageAttrName);
   if (auto array = dyn_cast_or_null<ArrayAttr>(lineage))
     lineage = i < array.size() ? array[i] : Attribute();
-  explainValue(op->getName().getStringRef(), op->getLoc(),
+  explainValue((prefix + op->getName().getStringRef()).str(), op->getLoc(),
                cast<RankedTensorType>(op->getResult(i).getType()), estimateOf(op, i), lineage,
                os);
 }
@@ -133,10 +134,28 @@ struct ExplainPass : lauryn::la::impl::ExplainPassBase<ExplainPass> {
           explainValue(("argument #" + llvm::Twine(arg.getArgNumber())).str(), arg.getLoc(), type,
                        f.getArgAttrOfType<SparsityAttr>(arg.getArgNumber(), kSparsityAttrName),
                        Attribute(), os);
-      f.walk([&](Operation *op) {
+      // Fused operators (la-fuse) first name their template, driver and ops;
+      // the ops of their bodies follow, marked with the operator's number.
+      DenseMap<Operation *, unsigned> fusedNumber;
+      f.walk<WalkOrder::PreOrder>([&](Operation *op) {
+        std::string prefix;
+        if (auto parent = op->getParentOfType<FusedOp>())
+          prefix = "[#" + std::to_string(fusedNumber.lookup(parent)) + "] ";
+        if (auto fused = dyn_cast<FusedOp>(op)) {
+          unsigned k = fusedNumber.size() + 1;
+          fusedNumber[op] = k;
+          unsigned ops = 0;
+          for (Operation &inner : fused.getBodyBlock().without_terminator())
+            ops += !inner.hasTrait<OpTrait::ConstantLike>();
+          os << "  " << llvm::left_justify(("fused #" + llvm::Twine(k)).str(), 16) << " "
+             << llvm::left_justify(location(op->getLoc()), 24) << " "
+             << stringifyFusionTemplate(fused.getKind()) << " template, " << ops
+             << " ops in one pass, driver operand #" << fused.getDriver()
+             << (fused.getSparseSafe() ? " (sparse-safe)" : "") << "\n";
+        }
         for (unsigned i = 0; i < op->getNumResults(); ++i)
           if (isa<RankedTensorType>(op->getResult(i).getType()))
-            explainResult(op, i, os);
+            explainResult(op, i, prefix, os);
       });
     }
     markAllAnalysesPreserved();

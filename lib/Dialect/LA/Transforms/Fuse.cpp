@@ -251,15 +251,15 @@ private:
     IRMapping map;
     for (Value v : inputs)
       map.map(v, body->addArgument(v.getType(), v.getLoc()));
-    for (Operation *m : members) {
-      Operation *clone = b.clone(*m, map);
-      clone->removeAttr(kSparsityAttrName);
-      clone->removeAttr(kLineageAttrName);
-    }
+    for (Operation *m : members)
+      b.clone(*m, map);
     SmallVector<Value> yielded;
     for (Value r : results)
       yielded.push_back(map.lookup(r));
     YieldOp::create(b, loc, yielded);
+    // A fused result is the value its root computed: same estimate, same
+    // lineage.
+    copyValueAttributes(results, op);
     int64_t driver = chooseDriver(inputs.getArrayRef());
     op.setDriver(std::max<int64_t>(driver, 0));
     if (isSparseSafeBody(op))
@@ -269,6 +269,21 @@ private:
       return {};
     }
     return op;
+  }
+
+  /// Estimates and lineage of `values` (single results of their ops) on the
+  /// fused op that computes them.
+  static void copyValueAttributes(ArrayRef<Value> values, FusedOp op) {
+    for (StringRef name : {kSparsityAttrName, kLineageAttrName}) {
+      SmallVector<Attribute> attrs;
+      for (Value v : values) {
+        Attribute a = v.getDefiningOp()->getAttr(name);
+        attrs.push_back(a ? a : UnitAttr::get(op.getContext()));
+      }
+      if (llvm::all_of(attrs, [](Attribute a) { return isa<UnitAttr>(a); }))
+        continue;
+      op->setAttr(name, attrs.size() == 1 ? attrs.front() : ArrayAttr::get(op.getContext(), attrs));
+    }
   }
 
   /// A group the verifier rejects is left unfused (never expected; the
@@ -374,13 +389,14 @@ private:
           b.clone(m, inner);
         yielded.push_back(inner.lookup(fused.getYielded()[0]));
       } else {
-        Operation *clone = b.clone(*g, outer);
-        clone->removeAttr(kSparsityAttrName);
-        clone->removeAttr(kLineageAttrName);
-        yielded.push_back(clone->getResult(0));
+        yielded.push_back(b.clone(*g, outer)->getResult(0));
       }
     }
     YieldOp::create(b, op.getLoc(), yielded);
+    SmallVector<Value> results;
+    for (Operation *g : group)
+      results.push_back(g->getResult(0));
+    copyValueAttributes(results, op);
     if (!isValid(op)) {
       op.erase();
       return;

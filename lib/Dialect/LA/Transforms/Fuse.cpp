@@ -9,6 +9,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "FusionCost.h"
+
 #include "lauryn/Analysis/Fusion/PlanSearch.h"
 #include "lauryn/Dialect/LA/IR/LAOps.h"
 #include "lauryn/Dialect/LA/Transforms/EstimateSparsity.h"
@@ -17,6 +19,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
@@ -32,29 +36,7 @@ namespace fusion = lauryn::fusion;
 
 namespace {
 
-/// Dimensions of unknown size are assumed this large when costing.
-constexpr int64_t kUnknownDimension = 1000;
-
-ValueStats statsOf(Value v) {
-  ValueStats s;
-  auto t = dyn_cast<RankedTensorType>(v.getType());
-  Type element = t ? t.getElementType() : v.getType();
-  s.elementBytes = std::max<unsigned>(1, element.getIntOrFloatBitWidth() / 8);
-  if (!t) {
-    s.isScalar = true;
-    return s;
-  }
-  auto dim = [&](int64_t d) {
-    return ShapedType::isDynamic(t.getDimSize(d)) ? kUnknownDimension : t.getDimSize(d);
-  };
-  s.rows = dim(0);
-  s.cols = dim(1);
-  s.isSparse = t.getEncoding() != nullptr;
-  if (SparsityAttr estimate = getEstimate(v))
-    if (std::optional<double> d = estimate.getDensityFor(int64_t(s.cells())))
-      s.density = *d;
-  return s;
-}
+ValueStats statsOf(Value v) { return fusionStatsOf(v); }
 
 /// Same iteration space: equal static sizes, and the same statically-1
 /// dimensions (a broadcast operand is a side input, not a fused producer).
@@ -443,6 +425,16 @@ struct FusePass : lauryn::la::impl::FusePassBase<FusePass> {
       numMultiAgg += fuser.numMultiAgg;
       numPlans += fuser.plansCosted;
       numPruned += fuser.subtreesPruned;
+    }
+    if (!dotFile.empty()) {
+      std::string error;
+      std::unique_ptr<llvm::ToolOutputFile> out = openOutputFile(dotFile, &error);
+      if (!out) {
+        getOperation().emitError("la-fuse: cannot write ") << dotFile << ": " << error;
+        return signalPassFailure();
+      }
+      writeFusionDot(getOperation(), rates, out->os());
+      out->keep();
     }
   }
 };

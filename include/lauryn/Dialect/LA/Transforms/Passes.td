@@ -175,7 +175,10 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
     Option<"gflops", "gflops", "double", /*default=*/"4.0",
            "GFLOP/s of generated cell-wise code (one core, SystemDS FLOP weights)">,
     Option<"maxExactPoints", "max-exact-points", "unsigned", /*default=*/"22",
-           "Largest number of decision points searched exhaustively per partition">
+           "Largest number of decision points searched exhaustively per partition">,
+    Option<"dotFile", "dot-file", "std::string", /*default=*/"",
+           "Write the plan as a DOT graph to this file (fused operators as clusters of their "
+           "ops, every op and operator labelled with its estimated cost)">
   ];
   let dependentDialects = ["::lauryn::la::LADialect"];
   let statistics = [

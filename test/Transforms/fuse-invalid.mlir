@@ -104,3 +104,47 @@ func.func @argument_type(%X: tensor<4x4xf64>) -> f64 {
   }
   return %s : f64
 }
+
+// -----
+
+func.func @outer_two_products(%X: tensor<4x4xf64>, %U: tensor<4x2xf64>, %W: tensor<2x4xf64>) -> f64 {
+  %s = la.fused (%X, %U, %W) {kind = #la.template<outer>} : (tensor<4x4xf64>, tensor<4x2xf64>, tensor<2x4xf64>) -> f64 {
+  ^bb0(%x: tensor<4x4xf64>, %u: tensor<4x2xf64>, %w: tensor<2x4xf64>):
+    %0 = la.matmul %u, %w : tensor<4x2xf64>, tensor<2x4xf64>
+    // expected-error @+1 {{is a second product in an outer template}}
+    %1 = la.matmul %u, %w : tensor<4x2xf64>, tensor<2x4xf64>
+    %2 = la.mul %0, %1 : tensor<4x4xf64>, tensor<4x4xf64>
+    %3 = la.sum %2 : tensor<4x4xf64>
+    la.yield %3 : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+func.func @outer_column_sums(%X: tensor<4x4xf64>, %U: tensor<4x2xf64>, %W: tensor<2x4xf64>) -> tensor<1x4xf64> {
+  %s = la.fused (%X, %U, %W) {kind = #la.template<outer>} : (tensor<4x4xf64>, tensor<4x2xf64>, tensor<2x4xf64>) -> tensor<1x4xf64> {
+  ^bb0(%x: tensor<4x4xf64>, %u: tensor<4x2xf64>, %w: tensor<2x4xf64>):
+    %0 = la.matmul %u, %w : tensor<4x2xf64>, tensor<2x4xf64>
+    %1 = la.mul %x, %0 : tensor<4x4xf64>, tensor<4x4xf64>
+    // expected-error @+1 {{an outer template closes with a sum or sum of squares over all cells or rows}}
+    %2 = la.sum col %1 : tensor<4x4xf64>
+    la.yield %2 : tensor<1x4xf64>
+  }
+  return %s : tensor<1x4xf64>
+}
+
+// -----
+
+func.func @outer_product_of_intermediate(%X: tensor<4x4xf64>, %U: tensor<4x2xf64>, %W: tensor<2x4xf64>) -> f64 {
+  %s = la.fused (%X, %U, %W) {kind = #la.template<outer>} : (tensor<4x4xf64>, tensor<4x2xf64>, tensor<2x4xf64>) -> f64 {
+  ^bb0(%x: tensor<4x4xf64>, %u: tensor<4x2xf64>, %w: tensor<2x4xf64>):
+    %e = la.exp %u : tensor<4x2xf64>
+    // expected-error @+1 {{of an outer template multiplies operands (or a transposed operand) only}}
+    %0 = la.matmul %e, %w : tensor<4x2xf64>, tensor<2x4xf64>
+    %1 = la.mul %x, %0 : tensor<4x4xf64>, tensor<4x4xf64>
+    %2 = la.sum %1 : tensor<4x4xf64>
+    la.yield %2 : f64
+  }
+  return %s : f64
+}

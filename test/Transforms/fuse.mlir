@@ -156,3 +156,45 @@ func.func @in_loop(%X: tensor<?x?xf64>, %n: index) -> f64 {
   }
   return %r : f64
 }
+
+// -----
+
+// Outer: sum(X * log(U %*% t(V) + eps)) over a CSR X takes the product in;
+// it is then computed only at the stored entries of X. The conversion that
+// format selection placed before the sum does not block it.
+// CHECK-LABEL: func.func @outer
+// CHECK-NOT: la.matmul %arg
+// CHECK: la.fused({{.*}}) {driver = {{[0-9]+}} : i64, kind = #la.template<outer>, sparse_safe}
+// CHECK: la.transpose
+// CHECK: la.matmul
+// CHECK: la.log
+// CHECK: la.sum
+// NONE-LABEL: func.func @outer
+// NONE: la.matmul
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x10xf64>, %V: tensor<800x10xf64>) -> f64 {
+  %eps = arith.constant 1.0e-15 : f64
+  %vt = la.transpose %V : tensor<800x10xf64>
+  %uv = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<10x800xf64>
+  %a = la.add %uv, %eps : tensor<1000x800xf64>, f64
+  %l = la.log %a : tensor<1000x800xf64>
+  %p = la.mul %X, %l : tensor<1000x800xf64, #CSR>, tensor<1000x800xf64> -> tensor<1000x800xf64>
+  %c = la.convert %p : tensor<1000x800xf64> -> tensor<1000x800xf64, #CSR>
+  %s = la.sum %c : tensor<1000x800xf64, #CSR>
+  return %s : f64
+}
+
+// -----
+
+// No outer operator over a dense driver: the product stays a BLAS call.
+// CHECK-LABEL: func.func @outer_dense_driver
+// CHECK: la.matmul %arg1
+// CHECK-NOT: template<outer>
+func.func @outer_dense_driver(%X: tensor<1000x800xf64>, %U: tensor<1000x10xf64>, %V: tensor<800x10xf64>) -> f64 {
+  %vt = la.transpose %V : tensor<800x10xf64>
+  %uv = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<10x800xf64>
+  %l = la.exp %uv : tensor<1000x800xf64>
+  %p = la.mul %X, %l : tensor<1000x800xf64>, tensor<1000x800xf64>
+  %s = la.sum %p : tensor<1000x800xf64>
+  return %s : f64
+}

@@ -14,6 +14,9 @@
 //   rows (OpenMP threads), each chunk reducing its cells into registers
 //   (scalar loop-carried accumulators, which LLVM vectorizes), then a short
 //   combination of the per-chunk partials.
+// * Outer: the same chunked loops, visiting the stored entries of a CSR
+//   driver (through its positions / coordinates / values) and computing
+//   U %*% t(V) there as a dot product of two rows.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,23 +31,68 @@ namespace {
 /// small enough for a balanced split over threads.
 constexpr int64_t kCellsPerChunk = 16384;
 
-/// The scalars of the body's values at one cell, given the scalars of the
-/// block arguments. Aggregates are left to the caller (their input's scalar
-/// is in the map).
-void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange argScalars,
-                  IRMapping &cell) {
-  for (auto [arg, scalar] : llvm::zip(body.getArguments(), argScalars))
-    cell.map(arg, scalar);
+/// Reads block argument `arg` at (row, col) of its operand (a scalar operand
+/// is its value).
+using ReadAt = llvm::function_ref<Value(OpBuilder &, Location, BlockArgument, Value, Value)>;
+
+bool broadcastsAlong(Value v, int64_t d) {
+  return cast<RankedTensorType>(v.getType()).getDimSize(d) == 1;
+}
+
+/// The scalars of the body's values at cell (i, j). A block argument is read
+/// when an element-wise op first needs it (broadcast dimensions at index 0;
+/// `preset` ones, e.g. the driver's stored value, are already mapped). An
+/// Outer template's U %*% t(V) is the dot product of row i of U and row j of
+/// V (column j of the right-hand side), computed in the cell. Aggregates are
+/// left to the caller (their input's scalar is in the map).
+void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Value i, Value j,
+                  ReadAt readAt, IRMapping &cell) {
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  auto lookup = [&](Value v) -> Value {
+    if (Value known = cell.lookupOrNull(v))
+      return known;
+    auto arg = cast<BlockArgument>(v);
+    bool matrix = isa<RankedTensorType>(v.getType());
+    Value scalar = readAt(b, loc, arg, matrix && broadcastsAlong(v, 0) ? zero : i,
+                          matrix && broadcastsAlong(v, 1) ? zero : j);
+    cell.map(v, scalar);
+    return scalar;
+  };
   for (Operation &op : body.without_terminator()) {
     if (op.hasTrait<OpTrait::ConstantLike>()) {
       b.clone(op, cell);
+      continue;
+    }
+    if (auto matmul = dyn_cast<MatMulOp>(op)) {
+      // lhs: a block argument (m x r); rhs: a block argument (r x n) or the
+      // transpose of one (n x r), as the verifier of the outer template asks.
+      auto lhs = cast<BlockArgument>(matmul.getLhs());
+      Value rhs = matmul.getRhs();
+      auto transpose = rhs.getDefiningOp<TransposeOp>();
+      auto rhsArg = cast<BlockArgument>(transpose ? transpose.getInput() : rhs);
+      Value rank = tensor::DimOp::create(b, loc, inputs[lhs.getArgNumber()], 1);
+      Type element = getElementTypeOrSelf(matmul.getResult().getType());
+      bool isFloat = isa<FloatType>(element);
+      Value init = constantOf(b, loc, element, 0);
+      auto loop = scf::ForOp::create(
+          b, loc, zero, rank, arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
+          [&](OpBuilder &b, Location loc, Value k, ValueRange acc) {
+            Value u = readAt(b, loc, lhs, i, k);
+            Value v = transpose ? readAt(b, loc, rhsArg, j, k) : readAt(b, loc, rhsArg, k, j);
+            Value r = isFloat ? Value(arith::AddFOp::create(
+                                    b, loc, arith::MulFOp::create(b, loc, u, v), acc[0]))
+                              : Value(arith::AddIOp::create(
+                                    b, loc, arith::MulIOp::create(b, loc, u, v), acc[0]));
+            scf::YieldOp::create(b, loc, r);
+          });
+      cell.map(matmul.getResult(), loop.getResult(0));
       continue;
     }
     if (!isCellwiseOp(&op))
       continue;
     SmallVector<Value> args;
     for (Value v : op.getOperands())
-      args.push_back(cell.lookup(v));
+      args.push_back(lookup(v));
     cell.map(op.getResult(0), emitElementwise(b, loc, &op, args));
   }
 }
@@ -60,13 +108,21 @@ struct FusedToLoops : LAPattern<FusedOp> {
     SmallVector<AggregateInfo> aggregates; ///< one per result, if any
   };
 
-  static bool broadcastsAlong(Value v, int64_t d) {
-    return cast<RankedTensorType>(v.getType()).getDimSize(d) == 1;
+  /// True if operand `k` is read cell by cell (not only by an outer
+  /// template's product).
+  static bool isCellOperand(FusedOp op, unsigned k) {
+    return llvm::any_of(op.getBodyBlock().getArgument(k).getUsers(), [](Operation *user) {
+      return !isa<MatMulOp, TransposeOp>(user);
+    });
   }
 
   /// Iteration-space sizes (static, or from an operand that is full-size in
   /// that dimension) and run-time checks that every matrix operand fits.
   static void computeSizes(Lowering &l, Plan &p) {
+    SmallVector<Value> cellOperands;
+    for (auto [k, v] : llvm::enumerate(p.op.getInputs()))
+      if (isCellOperand(p.op, unsigned(k)))
+        cellOperands.push_back(v);
     Value source[2];
     for (int64_t d = 0; d < 2; ++d) {
       int64_t size = p.space.getDimSize(d);
@@ -74,7 +130,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
         p.sizes[d] = l.index(size);
         continue;
       }
-      for (Value v : p.op.getInputs())
+      for (Value v : cellOperands)
         if (isa<RankedTensorType>(v.getType()) && !broadcastsAlong(v, d)) {
           p.sizes[d] = l.dim(v, d);
           source[d] = v;
@@ -86,13 +142,26 @@ struct FusedToLoops : LAPattern<FusedOp> {
         p.sizes[d] = l.index(1);
     }
     const char *dimName[2] = {"row counts", "column counts"};
-    for (Value v : p.op.getInputs())
+    for (Value v : cellOperands)
       if (isa<RankedTensorType>(v.getType()))
         for (int64_t d = 0; d < 2; ++d)
           if (v != source[d] && !broadcastsAlong(v, d))
             l.assertEqual(l.dim(v, d), p.sizes[d],
                           std::string("operands of the fused operator have different ") +
                               dimName[d]);
+    // An outer template's U (m x r) %*% t(V) (n x r), or U %*% W (r x n).
+    p.op.getBodyBlock().walk([&](MatMulOp product) {
+      auto operand = [&](Value v) {
+        return p.op.getInputs()[cast<BlockArgument>(v).getArgNumber()];
+      };
+      Value u = operand(product.getLhs());
+      auto transpose = product.getRhs().getDefiningOp<TransposeOp>();
+      Value w = operand(transpose ? transpose.getInput() : product.getRhs());
+      int64_t wCols = transpose ? 0 : 1, wRank = transpose ? 1 : 0;
+      l.assertEqual(l.dim(u, 0), p.sizes[0], "the product's rows differ from the driver's");
+      l.assertEqual(l.dim(w, wCols), p.sizes[1], "the product's columns differ from the driver's");
+      l.assertEqual(l.dim(w, wRank), l.dim(u, 1), "the product's factors have different ranks");
+    });
   }
 
   /// Indexing map of operand `v` in the (i, j) iteration space.
@@ -105,21 +174,6 @@ struct FusedToLoops : LAPattern<FusedOp> {
                           {broadcastsAlong(v, 0) ? zero : getAffineDimExpr(0, ctx),
                            broadcastsAlong(v, 1) ? zero : getAffineDimExpr(1, ctx)},
                           ctx);
-  }
-
-  /// Scalars of the operands at cell (i, j): broadcast dimensions read index 0.
-  static SmallVector<Value> readCell(OpBuilder &b, Location loc, ValueRange inputs, Value i,
-                                     Value j, Value zero) {
-    SmallVector<Value> scalars;
-    for (Value v : inputs) {
-      if (!isa<RankedTensorType>(v.getType())) {
-        scalars.push_back(v);
-        continue;
-      }
-      Value ii = broadcastsAlong(v, 0) ? zero : i, jj = broadcastsAlong(v, 1) ? zero : j;
-      scalars.push_back(tensor::ExtractOp::create(b, loc, v, ValueRange{ii, jj}));
-    }
-    return scalars;
   }
 
   /// One linalg.generic over the iteration space: the chain without
@@ -158,8 +212,16 @@ struct FusedToLoops : LAPattern<FusedOp> {
     auto generic = linalg::GenericOp::create(
         l.b, l.loc, TypeRange{resultType}, inputs, ValueRange{init}, maps, iterators,
         [&](OpBuilder &b, Location loc, ValueRange args) {
+          // The generic's block arguments are the operands' scalars at the cell.
           IRMapping cell;
-          evaluateCell(b, loc, body, args.drop_back(), cell);
+          for (auto [arg, scalar] : llvm::zip(body.getArguments(), args.drop_back()))
+            cell.map(arg, scalar);
+          Value none = arith::ConstantIndexOp::create(b, loc, 0);
+          evaluateCell(b, loc, body, ValueRange(), none, none,
+                       [](OpBuilder &, Location, BlockArgument arg, Value, Value) -> Value {
+                         llvm_unreachable("every argument is mapped");
+                       },
+                       cell);
           Value x = cell.lookup(agg ? agg->input : p.op.getYielded()[0]);
           Value r = agg ? aggregateCombine(b, loc, agg->kind, x, args.back()) : x;
           linalg::YieldOp::create(b, loc, r);
@@ -175,7 +237,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
   /// Dense aggregates in chunks of rows: scf.forall over chunks, each folding
   /// its cells into scalar accumulators (full and row aggregates) or into its
   /// own row of partial column results; then the partials are combined.
-  SmallVector<Value> emitChunkedAggregates(Lowering &l, Plan &p, ValueRange inputs) const {
+  SmallVector<Value> emitChunkedAggregates(Lowering &l, Plan &p, ValueRange inputs,
+                                           bool sparseDriver) const {
     OpBuilder &b = l.b;
     Location loc = l.loc;
     Value c0 = l.index(0), c1 = l.index(1);
@@ -209,6 +272,27 @@ struct FusedToLoops : LAPattern<FusedOp> {
                                 {chunks, cols}, init));
     }
     Block &body = p.op.getBodyBlock();
+    // A sparse driver (CSR) is walked through its storage: row i's stored
+    // entries are positions[i] .. positions[i+1].
+    Value positions, coordinates, storedValues;
+    unsigned driver = p.op.getDriver();
+    if (sparseDriver) {
+      Value csr = inputs[driver];
+      auto indexMemref = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
+      Type element = cast<RankedTensorType>(csr.getType()).getElementType();
+      positions = sparse_tensor::ToPositionsOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
+      coordinates =
+          sparse_tensor::ToCoordinatesOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
+      storedValues = sparse_tensor::ToValuesOp::create(
+          b, loc, MemRefType::get({ShapedType::kDynamic}, element), csr);
+    }
+    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row,
+                      Value col) -> Value {
+      Value input = inputs[arg.getArgNumber()];
+      if (!isa<RankedTensorType>(input.getType()))
+        return input;
+      return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
+    };
     auto forall = scf::ForallOp::create(
         b, loc, ArrayRef<OpFoldResult>{chunks}, outs, std::nullopt,
         [&](OpBuilder &b, Location loc, ValueRange ivs) {
@@ -218,16 +302,44 @@ struct FusedToLoops : LAPattern<FusedOp> {
           Value hi = arith::MinUIOp::create(b, loc, rows,
                                             arith::AddIOp::create(b, loc, lo, perChunk));
           Value count = arith::SubIOp::create(b, loc, hi, lo);
-          // Cell value(s) to aggregate at (i, j).
-          auto cellValues = [&](OpBuilder &b, Location loc, Value i, Value j) {
+          // Cell value(s) to aggregate at (i, j); `stored` is the driver's
+          // value there when it is read from its storage.
+          auto cellValues = [&](OpBuilder &b, Location loc, Value i, Value j,
+                                Value stored = {}) {
             IRMapping cell;
-            evaluateCell(b, loc, body, readCell(b, loc, inputs, i, j, c0), cell);
+            if (stored)
+              cell.map(body.getArgument(driver), stored);
+            evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
             SmallVector<Value> xs;
-            for (AggregateInfo &agg : p.aggregates)
+            for (AggregateInfo &agg : p.aggregates) {
+              // An aggregate of an operand itself (sum(X) in a multi-aggregate).
+              if (!cell.contains(agg.input)) {
+                auto arg = cast<BlockArgument>(agg.input);
+                cell.map(arg, readAt(b, loc, arg, broadcastsAlong(arg, 0) ? c0 : i,
+                                     broadcastsAlong(arg, 1) ? c0 : j));
+              }
               xs.push_back(cell.lookup(agg.input));
+            }
             return xs;
           };
           auto foldRow = [&](OpBuilder &b, Location loc, Value i, ValueRange accs) {
+            if (sparseDriver) {
+              Value begin = memref::LoadOp::create(b, loc, positions, ValueRange{i});
+              Value end = memref::LoadOp::create(
+                  b, loc, positions, ValueRange{arith::AddIOp::create(b, loc, i, c1)});
+              auto inner = scf::ForOp::create(
+                  b, loc, begin, end, c1, accs,
+                  [&](OpBuilder &b, Location loc, Value k, ValueRange accs) {
+                    Value j = memref::LoadOp::create(b, loc, coordinates, ValueRange{k});
+                    Value x = memref::LoadOp::create(b, loc, storedValues, ValueRange{k});
+                    SmallVector<Value> next;
+                    for (auto [agg, v, acc] :
+                         llvm::zip(p.aggregates, cellValues(b, loc, i, j, x), accs))
+                      next.push_back(aggregateCombine(b, loc, agg.kind, v, acc));
+                    scf::YieldOp::create(b, loc, next);
+                  });
+              return inner.getResults();
+            }
             auto inner = scf::ForOp::create(
                 b, loc, c0, cols, c1, accs,
                 [&](OpBuilder &b, Location loc, Value j, ValueRange accs) {
@@ -383,6 +495,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
     if (p.aggregates.size() == 1)
       agg = p.aggregates.front();
     bool sparseDriver = iteratesSparseDriver(op);
+    bool outer = op.getKind() == FusionTemplate::outer;
     // Every other operand is read densely (la-fuse only forms such groups
     // with dense side inputs; densifying keeps other IR correct).
     SmallVector<Value> inputs;
@@ -390,7 +503,11 @@ struct FusedToLoops : LAPattern<FusedOp> {
       inputs.push_back((sparseDriver && v == driver) ? v : l.densify(v));
 
     SmallVector<Value> results;
-    if (sparseDriver || p.aggregates.empty()) {
+    if (outer) {
+      // Dot products per visited cell: explicit loops over the driver's
+      // stored entries (or every cell of a dense driver).
+      results = emitChunkedAggregates(l, p, inputs, sparseDriver);
+    } else if (sparseDriver || p.aggregates.empty()) {
       auto resultType = dyn_cast<RankedTensorType>(op.getResult(0).getType());
       // A sparse kernel may produce the sparse result directly.
       RankedTensorType outType = (resultType && !(sparseDriver && resultType.getEncoding()))
@@ -399,7 +516,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
       Value r = emitGeneric(l, p, inputs, agg, outType);
       results.push_back(agg && agg->axis == Axis::all ? r : l.toType(r, op.getResult(0).getType()));
     } else {
-      results = emitChunkedAggregates(l, p, inputs);
+      results = emitChunkedAggregates(l, p, inputs, /*sparseDriver=*/false);
     }
     rewriter.replaceOp(op, results);
     return success();

@@ -154,10 +154,29 @@ LogicalResult FusedOp::verifyRegions() {
 
   // Every body op must be evaluable cell by cell: element-wise ops, constants,
   // and the template's aggregates, which must be yielded directly.
-  unsigned aggregates = 0;
+  unsigned aggregates = 0, products = 0;
   for (Operation &inner : body.without_terminator()) {
     if (inner.hasTrait<OpTrait::ConstantLike>() || isCellwiseOp(&inner))
       continue;
+    if (getKind() == FusionTemplate::outer) {
+      if (auto transpose = dyn_cast<TransposeOp>(inner)) {
+        if (!isa<BlockArgument>(transpose.getInput()) || !transpose->hasOneUse() ||
+            !isa<MatMulOp>(*transpose->getUsers().begin()))
+          return inner.emitOpError(
+              "in an outer template transposes an operand for the product only");
+        continue;
+      }
+      if (auto matmul = dyn_cast<MatMulOp>(inner)) {
+        auto rhs = matmul.getRhs().getDefiningOp<TransposeOp>();
+        if (!isa<BlockArgument>(matmul.getLhs()) ||
+            (!rhs && !isa<BlockArgument>(matmul.getRhs())))
+          return inner.emitOpError("of an outer template multiplies operands (or a transposed "
+                                   "operand) only");
+        if (++products > 1)
+          return inner.emitOpError("is a second product in an outer template");
+        continue;
+      }
+    }
     auto agg = getAggregateInfo(&inner);
     if (!agg)
       return inner.emitOpError("cannot be part of a fused operator");
@@ -167,10 +186,16 @@ LogicalResult FusedOp::verifyRegions() {
       return inner.emitOpError("aggregate of a fused operator must be yielded directly");
     if (getKind() == FusionTemplate::magg && agg->axis != Axis::all)
       return inner.emitOpError("a multi-aggregate combines full aggregates only");
+    if (getKind() == FusionTemplate::outer &&
+        (agg->axis == Axis::col || (agg->kind != AggKind::Sum && agg->kind != AggKind::SumSq)))
+      return inner.emitOpError("an outer template closes with a sum or sum of squares over all "
+                               "cells or rows");
     ++aggregates;
   }
-  if (getKind() == FusionTemplate::cell && getResults().size() != 1)
-    return emitOpError("a cell template has one result");
+  if (getKind() != FusionTemplate::magg && getResults().size() != 1)
+    return emitOpError("a ") << stringifyFusionTemplate(getKind()) << " template has one result";
+  if (getKind() == FusionTemplate::outer && (products != 1 || aggregates != 1))
+    return emitOpError("an outer template has one product and one closing aggregate");
   if (getKind() == FusionTemplate::magg && aggregates != getResults().size())
     return emitOpError("every result of a multi-aggregate must be a full aggregate");
 
@@ -178,7 +203,7 @@ LogicalResult FusedOp::verifyRegions() {
   if (!space)
     return emitOpError("has no matrix iteration space (nothing to fuse)");
   for (Operation &inner : body.without_terminator()) {
-    if (getAggregateInfo(&inner) || inner.getNumResults() != 1)
+    if (getAggregateInfo(&inner) || inner.getNumResults() != 1 || isa<TransposeOp>(inner))
       continue;
     auto t = dyn_cast<RankedTensorType>(inner.getResult(0).getType());
     if (t && !sameShape(t, space))

@@ -114,6 +114,8 @@ public:
       : block(block), selector(selector), rates(rates), maxExactPoints(maxExactPoints) {}
 
   void run() {
+    if (selector != fusion::Selector::None)
+      lookThroughConversions();
     collectNodes();
     if (nodes.empty())
       return;
@@ -122,11 +124,13 @@ public:
     plansCosted += plan.plansCosted;
     subtreesPruned += plan.subtreesPruned;
     formCellOperators(graph, plan.fused);
-    if (selector != fusion::Selector::None)
+    if (selector != fusion::Selector::None) {
+      formOuterOperators();
       formMultiAggregates();
+    }
   }
 
-  unsigned numCell = 0, numMultiAgg = 0;
+  unsigned numCell = 0, numMultiAgg = 0, numOuter = 0;
   uint64_t plansCosted = 0, subtreesPruned = 0;
 
 private:
@@ -136,6 +140,40 @@ private:
   unsigned maxExactPoints;
   SmallVector<Operation *> nodes;
   DenseMap<Operation *, int> index;
+
+  /// A format conversion between an element-wise producer and sums (which
+  /// implicit and explicit zeros leave equal) is dropped: the producer yields
+  /// the converted format itself, so the chain can fuse (a fused
+  /// intermediate is never stored). Unfused, the lowering then produces that
+  /// format from the same kernel.
+  void lookThroughConversions() {
+    for (Operation &op : llvm::make_early_inc_range(block)) {
+      auto convert = dyn_cast<ConvertOp>(op);
+      Operation *producer = convert ? convert.getInput().getDefiningOp() : nullptr;
+      if (!producer || producer->getBlock() != &block || !isCellwiseOp(producer) ||
+          !producer->hasOneUse())
+        continue;
+      bool onlySums = llvm::all_of(convert->getUsers(), [](Operation *user) {
+        auto agg = getAggregateInfo(user);
+        return agg && (agg->kind == AggKind::Sum || agg->kind == AggKind::SumSq);
+      });
+      if (!onlySums || !isValidResultType(producer, convert.getType()))
+        continue;
+      producer->getResult(0).setType(convert.getType());
+      convert.getResult().replaceAllUsesWith(producer->getResult(0));
+      convert.erase();
+    }
+  }
+
+  /// True if `op` may declare `type` as its result type.
+  static bool isValidResultType(Operation *op, Type type) {
+    Type old = op->getResult(0).getType();
+    op->getResult(0).setType(type);
+    ScopedDiagnosticHandler silence(op->getContext(), [](Diagnostic &) { return success(); });
+    bool ok = succeeded(mlir::verify(op, /*verifyRecursively=*/false));
+    op->getResult(0).setType(old);
+    return ok;
+  }
 
   void collectNodes() {
     for (Operation &op : block)
@@ -281,6 +319,87 @@ private:
         op.erase();
   }
 
+  /// Outer: a cell operator that visits only the stored entries of its CSR
+  /// driver and reads a product U %*% t(V) (or U %*% W) takes the product in
+  /// (with the transpose): it is then computed as a dot product at those
+  /// entries only, instead of as a dense m x n matrix. A product used by
+  /// several such operators is computed in each; one with any other use stays
+  /// materialized. A driver estimated denser than kMaxOuterDensity keeps the
+  /// BLAS product.
+  static constexpr double kMaxOuterDensity = 0.05;
+
+  static bool isOuterCandidate(Operation *op) {
+    auto fused = dyn_cast<FusedOp>(op);
+    return fused && fused.getKind() == FusionTemplate::cell && iteratesSparseDriver(fused);
+  }
+
+  void formOuterOperators() {
+    for (Operation &op : llvm::make_early_inc_range(block)) {
+      auto fused = dyn_cast<FusedOp>(op);
+      if (!isOuterCandidate(&op))
+        continue;
+      // Without an estimate, the CSR format itself says the driver is sparse.
+      Value driver = fused.getInputs()[fused.getDriver()];
+      if (getEstimate(driver) && statsOf(driver).density > kMaxOuterDensity)
+        continue;
+      for (auto [k, input] : llvm::enumerate(fused.getInputs())) {
+        auto product = input.getDefiningOp<MatMulOp>();
+        if (!product || product->getBlock() != &block ||
+            !llvm::all_of(product->getUsers(), isOuterCandidate) ||
+            !sameSpace(product.getType(), getIterationType(fused)))
+          continue;
+        if (FusedOp outer = absorbProduct(fused, unsigned(k), product)) {
+          (void)outer;
+          ++numOuter;
+          break;
+        }
+      }
+    }
+  }
+
+  FusedOp absorbProduct(FusedOp fused, unsigned index, MatMulOp product) {
+    auto transpose = product.getRhs().getDefiningOp<TransposeOp>();
+    if (transpose && transpose->getBlock() != &block)
+      transpose = {};
+    llvm::SetVector<Value> inputs;
+    for (auto [k, v] : llvm::enumerate(fused.getInputs()))
+      if (k != index)
+        inputs.insert(v);
+    inputs.insert(product.getLhs());
+    inputs.insert(transpose ? transpose.getInput() : product.getRhs());
+    OpBuilder b(fused);
+    auto op = FusedOp::create(b, fused.getLoc(), fused.getResultTypes(), inputs.getArrayRef(),
+                              FusionTemplateAttr::get(b.getContext(), FusionTemplate::outer),
+                              b.getI64IntegerAttr(0), UnitAttr());
+    op->setAttrs(fused->getAttrs());
+    op.setKind(FusionTemplate::outer);
+    Block *body = b.createBlock(&op.getBody());
+    IRMapping map;
+    for (Value v : inputs)
+      map.map(v, body->addArgument(v.getType(), v.getLoc()));
+    if (transpose)
+      b.clone(*transpose, map);
+    Value uv = b.clone(*product, map)->getResult(0);
+    IRMapping inner;
+    for (auto [k, arg] : llvm::enumerate(fused.getBodyBlock().getArguments()))
+      inner.map(arg, k == index ? uv : map.lookup(fused.getInputs()[k]));
+    for (Operation &m : fused.getBodyBlock())
+      b.clone(m, inner);
+    op.setDriver(llvm::find(inputs, fused.getInputs()[fused.getDriver()]) - inputs.begin());
+    if (!isSparseSafeBody(op) || !iteratesSparseDriver(op) || !keepsSemantics(op) ||
+        !isValid(op)) {
+      op.erase();
+      return {};
+    }
+    fused->replaceAllUsesWith(op);
+    fused.erase();
+    if (product->use_empty())
+      product.erase();
+    if (transpose && transpose->use_empty())
+      transpose.erase();
+    return op;
+  }
+
   /// Full aggregates to merge: cell operators closing with one and lone
   /// aggregates over a dense matrix.
   static bool isFullAggregate(Operation *op) {
@@ -423,6 +542,7 @@ struct FusePass : lauryn::la::impl::FusePassBase<FusePass> {
       fuser.run();
       numCell += fuser.numCell;
       numMultiAgg += fuser.numMultiAgg;
+      numOuter += fuser.numOuter;
       numPlans += fuser.plansCosted;
       numPruned += fuser.subtreesPruned;
     }

@@ -620,7 +620,11 @@ def LA_FusedOp : Op<LA_Dialect, "fused", [IsolatedFromAbove, RecursiveMemoryEffe
       aggregate (`sum`, `sumsq`, `mean`, `min`, `max`, `prod`; `all`, `row` or `col`) whose
       result is yielded;
     * `magg`: several full aggregates of cell-wise chains over one iteration space, computed in
-      one scan (one result per aggregate).
+      one scan (one result per aggregate);
+    * `outer`: a cell-wise chain around one low-rank product `U %*% t(V)` (or `U %*% W`),
+      closed by a sum or sum of squares over all cells or per row; the product is computed
+      as a dot product only at the cells visited, i.e. at the stored entries of a sparse
+      driver (`sum(X * log(U %*% t(V) + eps))`).
 
     `driver` names the operand (the *main input*) that drives the iteration; with
     `sparse_safe` the body is zero wherever the driver is zero, so a sparse driver is iterated

@@ -140,8 +140,12 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
       compute(ops))` with the rates below (bytes from shapes and sparsity estimates, FLOPs
       from the ops' `CostOpInterface` weights).
     * **Operators.** Each materialized value with at least one fused producer becomes an
-      `la.fused` of template `cell`; full aggregates of one iteration space that share an
-      input are then merged into one `magg` operator (one scan for several results).
+      `la.fused` of template `cell`. A cell operator that visits only the stored entries of a
+      CSR driver (estimated density at most 5 %) and reads a product `U %*% t(V)` used nowhere
+      else takes the product in as an `outer` operator: the product is computed as a dot
+      product at those entries only, never as a dense matrix. Full aggregates of one iteration
+      space that share an input are then merged into one `magg` operator (one scan for
+      several results).
     * **Sparse drivers.** The driver is the largest operand (the sparse one on a tie). A
       group with a CSR operand is formed only if that operand is the driver, every other
       operand is dense and the body is sparse-safe (zero wherever the driver is zero, with
@@ -184,6 +188,7 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
   let statistics = [
     Statistic<"numCell", "cell-operators", "Number of cell operators formed">,
     Statistic<"numMultiAgg", "multi-aggregates", "Number of multi-aggregate operators formed">,
+    Statistic<"numOuter", "outer-operators", "Number of outer-product operators formed">,
     Statistic<"numPlans", "plans-costed", "Number of fusion plans costed by the search">,
     Statistic<"numPruned", "subtrees-pruned", "Number of plan subtrees pruned by the bound">
   ];

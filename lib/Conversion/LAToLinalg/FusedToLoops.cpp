@@ -79,8 +79,12 @@ void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Va
           [&](OpBuilder &b, Location loc, Value k, ValueRange acc) {
             Value u = readAt(b, loc, lhs, i, k);
             Value v = transpose ? readAt(b, loc, rhsArg, j, k) : readAt(b, loc, rhsArg, k, j);
+            // The order of a reduction is unspecified in la: reassociable,
+            // so LLVM vectorizes the dot product.
+            auto fm = arith::FastMathFlagsAttr::get(
+                b.getContext(), arith::FastMathFlags::reassoc | arith::FastMathFlags::contract);
             Value r = isFloat ? Value(arith::AddFOp::create(
-                                    b, loc, arith::MulFOp::create(b, loc, u, v), acc[0]))
+                                    b, loc, arith::MulFOp::create(b, loc, u, v, fm), acc[0], fm))
                               : Value(arith::AddIOp::create(
                                     b, loc, arith::MulIOp::create(b, loc, u, v), acc[0]));
             scf::YieldOp::create(b, loc, r);

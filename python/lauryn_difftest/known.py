@@ -135,6 +135,17 @@ KNOWN = [
         pattern=r"^lauryn-error: .*storage_specifier",
         fixed=("lauryn-shield-sparse-conversions erases trivially dead ops first (a dead tensor.dim hid the kernel from the shield)")),
     KnownBug(
+        id="csr-broadcast-structural-zero",
+        classification="compiler bug",
+        summary=("`la.mul %r, %c : tensor<1x?xf64, #CSR>, tensor<?x1xf64>` (a CSR row vector "
+                 "broadcast against a column vector holding NaN) gave NaN where the CSR operand "
+                 "has implicit zeros: the lowering densifies a broadcast sparse operand, and "
+                 "0 * NaN is NaN, while la's semantics (and the reference) make implicit zeros "
+                 "structural. Found in the 10,000-program run (seed 56767, --no-optimize)."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^value: .*NaN at .*: nan vs reference 0\.0",
+        fixed=("ElementwiseToLinalg: a sparse operand of a float x * y or x & y that is densified keeps its zeros structural (select(x == 0, 0, x * y)); test/Tools/lauryn-run/structural-zeros.test")),
+    KnownBug(
         id="sparse-outer-product",
         classification="compiler bug",
         summary=("`la.maximum %r, %c : tensor<1x7xf64, #CSR>, tensor<7x1xf64, #CSR> -> "

@@ -89,6 +89,11 @@ struct ElementwiseToGeneric : RewritePattern {
     AffineExpr d0 = rewriter.getAffineDimExpr(0), d1 = rewriter.getAffineDimExpr(1);
     AffineExpr zero = rewriter.getAffineConstantExpr(0);
     bool anySparseInput = false;
+    // Sparse operands of x * y densified for a broadcast: their implicit
+    // zeros stay structural (0 * NaN = 0), as in the sparse kernel.
+    SmallVector<unsigned> structuralZeros;
+    bool keepsStructuralZeros =
+        isa<MulOp, AndOp>(op) && isa<FloatType>(resultTensor.getElementType());
     for (Value v : op->getOperands()) {
       auto t = dyn_cast<RankedTensorType>(v.getType());
       if (!t) {
@@ -97,8 +102,11 @@ struct ElementwiseToGeneric : RewritePattern {
         continue;
       }
       bool broadcast = broadcastsAlong(v, 0) || broadcastsAlong(v, 1);
-      if (Lowering::isSparse(v) && (!sparse || broadcast))
+      if (Lowering::isSparse(v) && (!sparse || broadcast)) {
+        if (keepsStructuralZeros)
+          structuralZeros.push_back(inputs.size());
         v = l.densify(v);
+      }
       if (broadcastsAlong(v, 0) && broadcastsAlong(v, 1)) {
         // A 1x1 matrix is a scalar operand: an indexing map (i, j) -> (0, 0)
         // crashed the sparsifier's iteration graph sorter next to a sparse
@@ -126,6 +134,12 @@ struct ElementwiseToGeneric : RewritePattern {
         rewriter, loc, TypeRange{outType}, inputs, ValueRange{init}, maps, iterators,
         [&](OpBuilder &b, Location nested, ValueRange args) {
           Value r = emitElementwise(b, nested, op, args.drop_back());
+          for (unsigned k : structuralZeros) {
+            Value zero = constantOf(b, nested, r.getType(), 0);
+            Value isZero = arith::CmpFOp::create(b, nested, arith::CmpFPredicate::OEQ, args[k],
+                                                 constantOf(b, nested, args[k].getType(), 0));
+            r = arith::SelectOp::create(b, nested, isZero, zero, r);
+          }
           linalg::YieldOp::create(b, nested, r);
         });
     rewriter.replaceOp(op, l.toType(generic.getResult(0), resultType));

@@ -146,6 +146,18 @@ KNOWN = [
         pattern=r"^value: .*NaN at .*: nan vs reference 0\.0",
         fixed=("ElementwiseToLinalg: a sparse operand of a float x * y or x & y that is densified keeps its zeros structural (select(x == 0, 0, x * y)); test/Tools/lauryn-run/structural-zeros.test")),
     KnownBug(
+        id="sparse-size-query-legalization",
+        classification="compiler bug",
+        summary=("With --no-optimize, a dead `la.sub %d, %S` whose S is la.convert to CSR (of a "
+                 "reshape) failed to compile: the sub's run-time size check queried the CSR "
+                 "value's rows (tensor.dim), which kept the conversion alive after the dead "
+                 "kernel was erased, and the sparse code generator could not legalize it "
+                 "('unresolved materialization ... storage_specifier'). Found in the "
+                 "10,000-program run (seed 57951)."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^lauryn-error: .*unresolved materialization",
+        fixed=("convert-la-to-linalg asks a conversion's source for sizes (Lowering::dim looks through la.convert and sparse_tensor.convert)")),
+    KnownBug(
         id="sparse-outer-product",
         classification="compiler bug",
         summary=("`la.maximum %r, %c : tensor<1x7xf64, #CSR>, tensor<7x1xf64, #CSR> -> "

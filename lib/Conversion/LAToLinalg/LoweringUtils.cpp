@@ -15,6 +15,24 @@ Value Lowering::dim(Value tensor, int64_t d) {
   auto type = cast<RankedTensorType>(tensor.getType());
   if (!type.isDynamicDim(d))
     return index(type.getDimSize(d));
+  // A format conversion keeps the sizes: ask its source. A size query of a
+  // converted sparse value is a use that keeps the conversion alive after
+  // its consumers died, which the sparse code generator failed to legalize
+  // (difftest seed 57951, --no-optimize).
+  // (Patterns see an la.convert operand not yet lowered, or its lowering.)
+  while (true) {
+    Value from;
+    if (auto convert = tensor.getDefiningOp<ConvertOp>())
+      from = convert.getInput();
+    else if (auto convert = tensor.getDefiningOp<sparse_tensor::ConvertOp>())
+      from = convert.getSource();
+    auto source = from ? dyn_cast<RankedTensorType>(from.getType()) : RankedTensorType();
+    if (!source || source.getRank() != type.getRank())
+      break;
+    tensor = from;
+    if (!source.isDynamicDim(d))
+      return index(source.getDimSize(d));
+  }
   return tensor::DimOp::create(b, loc, tensor, d);
 }
 

@@ -27,11 +27,11 @@ Value Lowering::dim(Value tensor, int64_t d) {
     else if (auto convert = tensor.getDefiningOp<sparse_tensor::ConvertOp>())
       from = convert.getSource();
     auto source = from ? dyn_cast<RankedTensorType>(from.getType()) : RankedTensorType();
-    if (!source || source.getRank() != type.getRank())
+    // Only a dynamic size of the source: a constant here would make sizes
+    // static that the callers build dynamic types from.
+    if (!source || source.getRank() != type.getRank() || !source.isDynamicDim(d))
       break;
     tensor = from;
-    if (!source.isDynamicDim(d))
-      return index(source.getDimSize(d));
   }
   return tensor::DimOp::create(b, loc, tensor, d);
 }

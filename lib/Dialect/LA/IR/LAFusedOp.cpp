@@ -51,7 +51,9 @@ bool isZeroPreserving(Operation *op, llvm::function_ref<bool(Value)> isZero) {
   // Only rules under which the unfused lowering also treats an implicit zero
   // as a structural zero (ElementwiseToLinalg's keepsSparse), so that fused
   // and unfused code agree even next to NaN and Inf.
-  if (isa<MulOp, AndOp>(op))
+  // (x & y is not among them: the unfused lowering densifies its sparse
+  // operands, and the sparsifier cannot model its kernel: difftest seed 1244.)
+  if (isa<MulOp>(op))
     return llvm::any_of(op->getOperands(), isZero);
   if (isa<AddOp, SubOp>(op))
     return llvm::all_of(op->getOperands(), isZero);

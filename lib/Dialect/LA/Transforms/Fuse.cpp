@@ -36,8 +36,6 @@ namespace fusion = lauryn::fusion;
 
 namespace {
 
-ValueStats statsOf(Value v) { return fusionStatsOf(v); }
-
 /// Same iteration space: equal static sizes, and the same statically-1
 /// dimensions (a broadcast operand is a side input, not a fused producer).
 bool sameSpace(Type a, Type b) {
@@ -76,7 +74,7 @@ int64_t chooseDriver(ValueRange inputs) {
     auto t = dyn_cast<RankedTensorType>(v.getType());
     if (!t)
       continue;
-    ValueStats s = statsOf(v);
+    ValueStats s = fusionStatsOf(v);
     bool sparse = t.getEncoding() != nullptr;
     if (s.cells() > bestCells || (s.cells() == bestCells && sparse && !bestSparse)) {
       best = int64_t(k);
@@ -196,8 +194,8 @@ private:
     for (auto [v, op] : llvm::enumerate(nodes)) {
       fusion::Node &node = graph[v];
       Value result = op->getResult(0);
-      node.outputBytes = statsOf(result).bytes();
-      node.flops = cast<CostOpInterface>(op).getCellFlops() * statsOf(spaceOf(op) == result.getType()
+      node.outputBytes = fusionStatsOf(result).bytes();
+      node.flops = cast<CostOpInterface>(op).getCellFlops() * fusionStatsOf(spaceOf(op) == result.getType()
                                                                           ? result
                                                                           : getAggregateInfo(op)->input)
                                                                   .cells();
@@ -211,7 +209,7 @@ private:
         if (it == index.end()) {
           auto id = externalIds.try_emplace(operand, int64_t(externalIds.size())).first->second;
           node.externalInputs.push_back({id, isa<RankedTensorType>(operand.getType())
-                                                 ? statsOf(operand).bytes()
+                                                 ? fusionStatsOf(operand).bytes()
                                                  : 0.0});
           continue;
         }
@@ -340,7 +338,7 @@ private:
         continue;
       // Without an estimate, the CSR format itself says the driver is sparse.
       Value driver = fused.getInputs()[fused.getDriver()];
-      if (getEstimate(driver) && statsOf(driver).density > kMaxOuterDensity)
+      if (getEstimate(driver) && fusionStatsOf(driver).density > kMaxOuterDensity)
         continue;
       for (auto [k, input] : llvm::enumerate(fused.getInputs())) {
         auto product = input.getDefiningOp<MatMulOp>();
@@ -348,8 +346,7 @@ private:
             !llvm::all_of(product->getUsers(), isOuterCandidate) ||
             !sameSpace(product.getType(), getIterationType(fused)))
           continue;
-        if (FusedOp outer = absorbProduct(fused, unsigned(k), product)) {
-          (void)outer;
+        if (absorbProduct(fused, unsigned(k), product)) {
           ++numOuter;
           break;
         }

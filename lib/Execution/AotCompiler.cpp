@@ -2,6 +2,8 @@
 
 #include "lauryn/Execution/AotCompiler.h"
 
+#include "HostTarget.h"
+
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/FileUtilities.h"
@@ -57,31 +59,6 @@ llvm::Error writeFile(llvm::StringRef path, llvm::StringRef text) {
   return llvm::Error::success();
 }
 
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>> hostTargetMachine(bool hostCPU,
-                                                                       unsigned level) {
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
-  llvm::Triple triple(llvm::sys::getProcessTriple());
-  std::string error;
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
-  if (!target)
-    return llvm::createStringError("no LLVM target for " + triple.str() + ": " + error);
-  std::string cpu = hostCPU ? llvm::sys::getHostCPUName().str() : "x86-64-v2";
-  std::string features;
-  if (hostCPU) {
-    llvm::SmallVector<std::string> list;
-    for (auto &f : llvm::sys::getHostCPUFeatures())
-      list.push_back((f.second ? "+" : "-") + f.first().str());
-    features = llvm::join(list, ",");
-  }
-  llvm::TargetOptions options;
-  std::unique_ptr<llvm::TargetMachine> tm(target->createTargetMachine(
-      triple, cpu, features, options, llvm::Reloc::PIC_, std::nullopt,
-      static_cast<llvm::CodeGenOptLevel>(level)));
-  if (!tm)
-    return llvm::createStringError("cannot create a target machine for " + triple.str());
-  return tm;
-}
 
 /// Emits `module` as an object file at `path`.
 llvm::Error emitObject(llvm::Module &module, llvm::TargetMachine &tm, llvm::StringRef path) {

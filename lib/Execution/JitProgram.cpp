@@ -2,6 +2,8 @@
 
 #include "lauryn/Execution/JitProgram.h"
 
+#include "HostTarget.h"
+
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -71,7 +73,12 @@ JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *ti
       return llvm::createStringError("cannot find the shared library " + lib);
   SmallVector<StringRef> libRefs(libs.begin(), libs.end());
   unsigned level = std::min(options.llvmOptLevel, 3u);
-  auto transformer = makeOptimizingTransformer(level, /*sizeLevel=*/0, /*targetMachine=*/nullptr);
+  // The optimizer needs this CPU's target machine: without one, its cost
+  // model knows no vector registers and the loop vectorizer does nothing.
+  auto tm = hostTargetMachine(/*hostCPU=*/true, level);
+  if (!tm)
+    return tm.takeError();
+  auto transformer = makeOptimizingTransformer(level, /*sizeLevel=*/0, tm->get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = transformer;
   engineOptions.jitCodeGenOptLevel = static_cast<llvm::CodeGenOptLevel>(level);

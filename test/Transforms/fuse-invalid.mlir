@@ -148,3 +148,45 @@ func.func @outer_product_of_intermediate(%X: tensor<4x4xf64>, %U: tensor<4x2xf64
   }
   return %s : f64
 }
+
+// -----
+
+func.func @row_without_column_close(%X: tensor<4x3xf64>) -> tensor<4x1xf64> {
+  // expected-error @+1 {{every result of a row template must be a column accumulation}}
+  %s = la.fused (%X) {kind = #la.template<row>} : (tensor<4x3xf64>) -> tensor<4x1xf64> {
+  ^bb0(%x: tensor<4x3xf64>):
+    %0 = la.sum row %x : tensor<4x3xf64> -> tensor<4x1xf64>
+    la.yield %0 : tensor<4x1xf64>
+  }
+  return %s : tensor<4x1xf64>
+}
+
+// -----
+
+func.func @row_product_of_intermediate(%X: tensor<4x3xf64>, %v: tensor<3x1xf64>) -> tensor<3x1xf64> {
+  %s = la.fused (%X, %v) {kind = #la.template<row>} : (tensor<4x3xf64>, tensor<3x1xf64>) -> tensor<3x1xf64> {
+  ^bb0(%x: tensor<4x3xf64>, %u: tensor<3x1xf64>):
+    // expected-error @+1 {{does not fit a row template over 'tensor<4x3xf64>'}}
+    %e = la.exp %u : tensor<3x1xf64>
+    %0 = la.matmul %x, %e : tensor<4x3xf64>, tensor<3x1xf64>
+    %t = la.transpose %x : tensor<4x3xf64>
+    %1 = la.matmul %t, %0 : tensor<3x4xf64>, tensor<4x1xf64>
+    la.yield %1 : tensor<3x1xf64>
+  }
+  return %s : tensor<3x1xf64>
+}
+
+// -----
+
+func.func @row_cross_row_op(%X: tensor<4x3xf64>, %v: tensor<3x1xf64>) -> tensor<1x3xf64> {
+  %s = la.fused (%X, %v) {kind = #la.template<row>} : (tensor<4x3xf64>, tensor<3x1xf64>) -> tensor<1x3xf64> {
+  ^bb0(%x: tensor<4x3xf64>, %u: tensor<3x1xf64>):
+    %0 = la.matmul %x, %u : tensor<4x3xf64>, tensor<3x1xf64>
+    // expected-error @+1 {{does not fit a row template over 'tensor<4x3xf64>'}}
+    %r = la.rev %x : tensor<4x3xf64>
+    %1 = la.div %r, %0 : tensor<4x3xf64>, tensor<4x1xf64>
+    %2 = la.sum col %1 : tensor<4x3xf64>
+    la.yield %2 : tensor<1x3xf64>
+  }
+  return %s : tensor<1x3xf64>
+}

@@ -198,3 +198,72 @@ func.func @outer_dense_driver(%X: tensor<1000x800xf64>, %U: tensor<1000x10xf64>,
   %s = la.sum %p : tensor<1000x800xf64>
   return %s : f64
 }
+
+// -----
+
+// Row: t(X) %*% (w * (X %*% v)) reads X once; the product, the scaling and
+// the transposed product form one row operator (every selector but none).
+// CHECK-LABEL: func.func @row_xtwxv
+// CHECK: %[[F:.*]] = la.fused(%arg0, %arg1, %arg2) {kind = #la.template<row>{{.*}}} : (tensor<?x?xf64>, tensor<?x1xf64>, tensor<?x1xf64>) -> tensor<?x1xf64>
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: la.matmul
+// CHECK-NEXT: la.mul
+// CHECK-NEXT: la.transpose
+// CHECK-NEXT: %[[P:.*]] = la.matmul
+// CHECK-NEXT: la.yield %[[P]]
+// CHECK: return %[[F]]
+// NONE-LABEL: func.func @row_xtwxv
+// NONE-NOT: la.fused
+func.func @row_xtwxv(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -> tensor<?x1xf64> {
+  %0 = la.matmul %X, %v : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+  %1 = la.mul %w, %0 : tensor<?x1xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+  %2 = la.transpose %X : tensor<?x?xf64> -> tensor<?x?xf64>
+  %3 = la.matmul %2, %1 : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+  return %3 : tensor<?x1xf64>
+}
+
+// -----
+
+// Row: colSums(X / rowSums(X)) -- the row sums are computed per row, the
+// division only inside the column accumulation.
+// CHECK-LABEL: func.func @row_colsums_normalized
+// CHECK: la.fused(%arg0) {kind = #la.template<row>{{.*}}} : (tensor<100x20xf64>) -> tensor<1x20xf64>
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: la.sum row
+// CHECK-NEXT: la.div
+// CHECK-NEXT: la.sum col
+// CHECK-NEXT: la.yield
+func.func @row_colsums_normalized(%X: tensor<100x20xf64>) -> tensor<1x20xf64> {
+  %0 = la.sum row %X : tensor<100x20xf64> -> tensor<100x1xf64>
+  %1 = la.div %X, %0 : tensor<100x20xf64>, tensor<100x1xf64>
+  %2 = la.sum col %1 : tensor<100x20xf64>
+  return %2 : tensor<1x20xf64>
+}
+
+// -----
+
+// Not row: X %*% v is also returned, so it stays materialized, and without a
+// row reduction in the group t(X) %*% y is left to BLAS.
+// CHECK-LABEL: func.func @row_intermediate_used_outside
+// CHECK-NOT: la.fused
+// CHECK: return
+func.func @row_intermediate_used_outside(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>) -> (tensor<?x1xf64>, tensor<?x1xf64>) {
+  %0 = la.matmul %X, %v : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+  %2 = la.transpose %X : tensor<?x?xf64> -> tensor<?x?xf64>
+  %3 = la.matmul %2, %0 : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+  return %0, %3 : tensor<?x1xf64>, tensor<?x1xf64>
+}
+
+// -----
+
+// Not row: a CSR X (the row template reads its matrix densely).
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+// CHECK-LABEL: func.func @row_sparse_matrix
+// CHECK-NOT: la.fused
+// CHECK: return
+func.func @row_sparse_matrix(%X: tensor<?x?xf64, #CSR>, %v: tensor<?x1xf64>) -> tensor<?x1xf64> {
+  %0 = la.matmul %X, %v : tensor<?x?xf64, #CSR>, tensor<?x1xf64> -> tensor<?x1xf64>
+  %2 = la.transpose %X : tensor<?x?xf64, #CSR> -> tensor<?x?xf64, #CSR>
+  %3 = la.matmul %2, %0 : tensor<?x?xf64, #CSR>, tensor<?x1xf64> -> tensor<?x1xf64>
+  return %3 : tensor<?x1xf64>
+}

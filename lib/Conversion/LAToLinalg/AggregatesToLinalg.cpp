@@ -163,6 +163,27 @@ Value reduceOnce(Lowering &l, Value input, Axis axis, AggKind kind, Type element
 }
 
 
+/// acc / n, cell-wise (acc is read as an input: reading an `outs` operand
+/// would not survive elementwise fusion in the sparsifier pipeline).
+Value divideBy(Lowering &l, Value acc, Value n) {
+  auto type = cast<RankedTensorType>(acc.getType());
+  MLIRContext *ctx = l.b.getContext();
+  AffineMap id = AffineMap::getMultiDimIdentityMap(type.getRank(), ctx);
+  SmallVector<utils::IteratorType> iterators(type.getRank(), utils::IteratorType::parallel);
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    sizes.push_back(l.dim(acc, d));
+  Value init = l.empty(type, sizes);
+  return linalg::GenericOp::create(
+             l.b, l.loc, TypeRange{type}, ValueRange{acc}, ValueRange{init},
+             ArrayRef{id, id}, iterators,
+             [&](OpBuilder &b, Location loc, ValueRange args) {
+               Value q = arith::DivFOp::create(b, loc, args[0], n);
+               linalg::YieldOp::create(b, loc, q);
+             })
+      .getResult(0);
+}
+
 namespace {
 
 /// Like reduceOnce; a full aggregate runs in two stages, per row (parallel
@@ -185,26 +206,6 @@ Value groupCount(Lowering &l, Value input, Axis axis, Type element) {
   return l.indexToElement(n, element);
 }
 
-/// acc / n, cell-wise (acc is read as an input: reading an `outs` operand
-/// would not survive elementwise fusion in the sparsifier pipeline).
-Value divideBy(Lowering &l, Value acc, Value n) {
-  auto type = cast<RankedTensorType>(acc.getType());
-  MLIRContext *ctx = l.b.getContext();
-  AffineMap id = AffineMap::getMultiDimIdentityMap(type.getRank(), ctx);
-  SmallVector<utils::IteratorType> iterators(type.getRank(), utils::IteratorType::parallel);
-  SmallVector<Value> sizes;
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    sizes.push_back(l.dim(acc, d));
-  Value init = l.empty(type, sizes);
-  return linalg::GenericOp::create(
-             l.b, l.loc, TypeRange{type}, ValueRange{acc}, ValueRange{init},
-             ArrayRef{id, id}, iterators,
-             [&](OpBuilder &b, Location loc, ValueRange args) {
-               Value q = arith::DivFOp::create(b, loc, args[0], n);
-               linalg::YieldOp::create(b, loc, q);
-             })
-      .getResult(0);
-}
 
 /// Column sums (of squares) of a sparse matrix as ones(1 x rows) %*% X (or
 /// X .* X): the sparsifier parallelizes the outer loop of a direct column

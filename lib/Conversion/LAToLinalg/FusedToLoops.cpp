@@ -464,21 +464,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
                   : axis == Axis::row ? cols
                                       : rows;
         Value count = l.indexToElement(n, element);
-        if (axis == Axis::all) {
-          v = arith::DivFOp::create(b, loc, v, count);
-        } else {
-          auto type = cast<RankedTensorType>(v.getType());
-          AffineMap id = AffineMap::getMultiDimIdentityMap(2, b.getContext());
-          Value init = l.empty(type, {l.dim(v, 0), l.dim(v, 1)});
-          v = linalg::GenericOp::create(
-                  b, loc, TypeRange{type}, ValueRange{v}, ValueRange{init}, ArrayRef{id, id},
-                  SmallVector<utils::IteratorType>(2, utils::IteratorType::parallel),
-                  [&](OpBuilder &b, Location loc, ValueRange args) {
-                    linalg::YieldOp::create(b, loc,
-                                            Value(arith::DivFOp::create(b, loc, args[0], count)));
-                  })
-                  .getResult(0);
-        }
+        v = axis == Axis::all ? Value(arith::DivFOp::create(b, loc, v, count))
+                              : divideBy(l, v, count);
       }
       values.push_back(axis == Axis::all ? v : l.toType(v, p.op.getResult(k).getType()));
     }
@@ -487,6 +474,13 @@ struct FusedToLoops : LAPattern<FusedOp> {
 
   LogicalResult matchAndRewrite(FusedOp op, PatternRewriter &rewriter) const override {
     Lowering l = lowering(rewriter, op);
+    if (op.getKind() == FusionTemplate::row) {
+      SmallVector<Value> inputs;
+      for (Value v : op.getInputs())
+        inputs.push_back(l.densify(v));
+      rewriter.replaceOp(op, lowerRowTemplate(l, op, inputs));
+      return success();
+    }
     Plan p{op, getIterationType(op), {}, {}};
     for (Value v : op.getYielded())
       if (Operation *def = v.getDefiningOp())

@@ -70,6 +70,11 @@ AggKind aggregateCombiner(AggKind kind);
 /// broadcast `center`, squared, for var; a rank-0 center if `scalarCenter`).
 mlir::Value reduceOnce(Lowering &l, mlir::Value input, Axis axis, AggKind kind, mlir::Type element,
                        mlir::Value center = {}, bool scalarCenter = false);
+/// acc / n cell-wise, for a float tensor `acc` and a scalar `n` (means).
+mlir::Value divideBy(Lowering &l, mlir::Value acc, mlir::Value n);
+/// A fused operator of the row template, computed from `inputs` (its
+/// operands, dense): its results.
+llvm::SmallVector<mlir::Value> lowerRowTemplate(Lowering &l, FusedOp op, mlir::ValueRange inputs);
 
 /// A * B for CSR `a` and `b` with static shapes and f64/f32 elements through
 /// liblauryn_rt's two-phase SpGEMM kernel, as a CSR tensor of the operands'

@@ -70,9 +70,14 @@ ValueRange FusedOp::getYielded() {
 /// of the first aggregate, or the first yielded matrix.
 static Value iterationValue(FusedOp op) {
   for (Value v : op.getYielded())
-    if (Operation *def = v.getDefiningOp())
+    if (Operation *def = v.getDefiningOp()) {
       if (auto agg = getAggregateInfo(def))
         return agg->input;
+      // A row template's t(A) %*% y.
+      if (auto product = dyn_cast<MatMulOp>(def))
+        if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
+          return transpose.getInput();
+    }
   for (Value v : op.getYielded())
     if (isa<RankedTensorType>(v.getType()))
       return v;
@@ -103,6 +108,8 @@ bool isSparseSafeBody(FusedOp op) {
 }
 
 bool iteratesSparseDriver(FusedOp op) {
+  if (op.getKind() == FusionTemplate::row)
+    return false;
   auto driver = dyn_cast<RankedTensorType>(op.getInputs()[op.getDriver()].getType());
   if (!driver || !driver.getEncoding() || !op.getSparseSafe() || op.getNumResults() != 1 ||
       driver.getDimSize(0) == 1 || driver.getDimSize(1) == 1)
@@ -113,7 +120,7 @@ bool iteratesSparseDriver(FusedOp op) {
                   agg->axis != Axis::col);
 }
 
-static bool sameShape(RankedTensorType a, RankedTensorType b) {
+bool mayBeSameShape(RankedTensorType a, RankedTensorType b) {
   for (auto [x, y] : llvm::zip(a.getShape(), b.getShape()))
     if (x != y && !ShapedType::isDynamic(x) && !ShapedType::isDynamic(y))
       return false;
@@ -122,6 +129,125 @@ static bool sameShape(RankedTensorType a, RankedTensorType b) {
     if ((x == 1) != (y == 1))
       return false;
   return true;
+}
+
+namespace {
+/// Shapes relative to a row template's m x n iteration space.
+struct RowShapes {
+  RankedTensorType space;
+
+  static bool fits(int64_t x, int64_t y) {
+    return (x == 1) == (y == 1) && (x == y || ShapedType::isDynamic(x) || ShapedType::isDynamic(y));
+  }
+  /// m x n.
+  bool isCell(Type t) const {
+    auto r = dyn_cast<RankedTensorType>(t);
+    return r && fits(r.getDimSize(0), space.getDimSize(0)) &&
+           fits(r.getDimSize(1), space.getDimSize(1));
+  }
+  /// m x 1.
+  bool isRowColumn(Type t) const {
+    auto r = dyn_cast<RankedTensorType>(t);
+    return r && fits(r.getDimSize(0), space.getDimSize(0)) && r.getDimSize(1) == 1;
+  }
+  /// One value per row: m x 1, 1 x 1 or a scalar.
+  bool isPerRow(Type t) const {
+    auto r = dyn_cast<RankedTensorType>(t);
+    return !r || isRowColumn(t) || (r.getDimSize(0) == 1 && r.getDimSize(1) == 1);
+  }
+  /// 1 x n: broadcast over the rows.
+  bool isRowVector(Type t) const {
+    auto r = dyn_cast<RankedTensorType>(t);
+    return r && r.getDimSize(0) == 1 && fits(r.getDimSize(1), space.getDimSize(1));
+  }
+  /// n x 1: the right-hand side of A %*% v.
+  bool isColumnVector(Type t) const {
+    auto r = dyn_cast<RankedTensorType>(t);
+    return r && fits(r.getDimSize(0), space.getDimSize(1)) && r.getDimSize(1) == 1;
+  }
+};
+} // namespace
+
+std::optional<RowStep> getRowStep(Operation *op, RankedTensorType space) {
+  if (!space || space.getDimSize(0) == 1 || space.getDimSize(1) == 1)
+    return std::nullopt;
+  RowShapes shapes{space};
+  if (op->hasTrait<OpTrait::ConstantLike>())
+    return RowStep::Constant;
+  if (op->getNumResults() != 1)
+    return std::nullopt;
+  Type result = op->getResult(0).getType();
+  if (isCellwiseOp(op)) {
+    auto operandTypes = op->getOperandTypes();
+    if (shapes.isCell(result) && llvm::all_of(operandTypes, [&](Type t) {
+          return shapes.isCell(t) || shapes.isPerRow(t) || shapes.isRowVector(t);
+        }))
+      return RowStep::Cell;
+    if (shapes.isPerRow(result) &&
+        llvm::all_of(operandTypes, [&](Type t) { return shapes.isPerRow(t); }))
+      return RowStep::RowValue;
+    return std::nullopt;
+  }
+  if (auto agg = getAggregateInfo(op)) {
+    if (!isFusibleAggregate(agg->kind) || !shapes.isCell(agg->input.getType()))
+      return std::nullopt;
+    if (agg->axis == Axis::row)
+      return RowStep::RowReduction;
+    if (agg->axis == Axis::col)
+      return RowStep::ColumnClose;
+    return std::nullopt;
+  }
+  if (auto transpose = dyn_cast<TransposeOp>(op))
+    return shapes.isCell(transpose.getInput().getType()) ? std::optional(RowStep::Transpose)
+                                                         : std::nullopt;
+  if (auto product = dyn_cast<MatMulOp>(op)) {
+    if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
+      if (shapes.isCell(transpose.getInput().getType()) &&
+          shapes.isRowColumn(product.getRhs().getType()))
+        return RowStep::ColumnClose;
+    if (shapes.isCell(product.getLhs().getType()) &&
+        shapes.isColumnVector(product.getRhs().getType()))
+      return RowStep::RowReduction;
+  }
+  return std::nullopt;
+}
+
+/// A row template: every op has a row step; products read an operand vector;
+/// transposes feed column accumulations, which are the results.
+static LogicalResult verifyRowTemplate(FusedOp op) {
+  RankedTensorType space = getIterationType(op);
+  if (!space)
+    return op.emitOpError("a row template closes with a column aggregate or t(A) %*% y");
+  for (Operation &inner : op.getBodyBlock().without_terminator()) {
+    std::optional<RowStep> step = getRowStep(&inner, space);
+    if (!step)
+      return inner.emitOpError("does not fit a row template over ") << space;
+    if (auto agg = getAggregateInfo(&inner); agg && !isFusibleAggregate(agg->kind))
+      return inner.emitOpError("is not a fusible aggregate (sum, sumsq, mean, min, max, prod)");
+    if (*step == RowStep::RowReduction)
+      if (auto product = dyn_cast<MatMulOp>(inner); product && !isa<BlockArgument>(product.getRhs()))
+        return inner.emitOpError("of a row template multiplies by an operand vector only");
+    if (*step == RowStep::Transpose &&
+        !llvm::all_of(inner.getUsers(), [&](Operation *user) {
+          return getRowStep(user, space) == RowStep::ColumnClose && isa<MatMulOp>(user);
+        }))
+      return inner.emitOpError("in a row template transposes for t(A) %*% y only");
+    if (*step == RowStep::ColumnClose &&
+        (!inner.hasOneUse() || !isa<YieldOp>(*inner.getUsers().begin())))
+      return inner.emitOpError("column accumulation of a row template must be yielded directly");
+  }
+  for (Value v : op.getYielded()) {
+    Operation *def = v.getDefiningOp();
+    if (!def || getRowStep(def, space) != RowStep::ColumnClose)
+      return op.emitOpError("every result of a row template must be a column accumulation");
+    Value input = isa<MatMulOp>(def) ? def->getOperand(0).getDefiningOp()->getOperand(0)
+                                     : getAggregateInfo(def)->input;
+    if (!mayBeSameShape(cast<RankedTensorType>(input.getType()), space))
+      return def->emitOpError("accumulates another iteration space than ") << space;
+  }
+  if (op.getSparseSafe())
+    return op.emitOpError("a row template reads its driver densely (not sparse_safe)");
+  return success();
 }
 
 LogicalResult FusedOp::verify() {
@@ -143,7 +269,7 @@ LogicalResult FusedOp::verifyRegions() {
   for (auto [k, arg, input] : llvm::enumerate(body.getArgumentTypes(), getInputs().getTypes())) {
     auto a = dyn_cast<RankedTensorType>(arg), b = dyn_cast<RankedTensorType>(input);
     bool ok = (a && b) ? a.getElementType() == b.getElementType() &&
-                             a.getEncoding() == b.getEncoding() && sameShape(a, b)
+                             a.getEncoding() == b.getEncoding() && mayBeSameShape(a, b)
                        : arg == input;
     if (!ok)
       return emitOpError("body argument #") << k << " of type " << arg
@@ -153,6 +279,9 @@ LogicalResult FusedOp::verifyRegions() {
     return emitOpError("yielded types must equal the result types");
   if (getResults().empty())
     return emitOpError("has no results");
+
+  if (getKind() == FusionTemplate::row)
+    return verifyRowTemplate(*this);
 
   // Every body op must be evaluable cell by cell: element-wise ops, constants,
   // and the template's aggregates, which must be yielded directly.
@@ -208,12 +337,12 @@ LogicalResult FusedOp::verifyRegions() {
     if (getAggregateInfo(&inner) || inner.getNumResults() != 1 || isa<TransposeOp>(inner))
       continue;
     auto t = dyn_cast<RankedTensorType>(inner.getResult(0).getType());
-    if (t && !sameShape(t, space))
+    if (t && !mayBeSameShape(t, space))
       return inner.emitOpError("result shape differs from the iteration space ") << space;
   }
   for (Value v : getYielded())
     if (Operation *def = v.getDefiningOp(); def && getAggregateInfo(def) &&
-                                            !sameShape(cast<RankedTensorType>(
+                                            !mayBeSameShape(cast<RankedTensorType>(
                                                            getAggregateInfo(def)->input.getType()),
                                                        space))
       return def->emitOpError("aggregates another iteration space than ") << space;

@@ -1,6 +1,6 @@
-//===- Fuse.cpp - la-fuse: Cell and MultiAggregate operators --------------===//
+//===- Fuse.cpp - la-fuse: Row, Cell, Outer, MultiAggregate operators ----===//
 //
-// Per block: build the fusion graph of element-wise ops and aggregates
+// Per block: form row operators around column accumulations, build the fusion graph of element-wise ops and aggregates
 // (Analysis/Fusion), let the selector choose which producer/consumer edges to
 // fuse, turn every materialized value with fused producers into an la.fused
 // cell operator (cloning recomputed producers into each), then merge full
@@ -112,8 +112,10 @@ public:
       : block(block), selector(selector), rates(rates), maxExactPoints(maxExactPoints) {}
 
   void run() {
-    if (selector != fusion::Selector::None)
+    if (selector != fusion::Selector::None) {
       lookThroughConversions();
+      formRowOperators();
+    }
     collectNodes();
     if (nodes.empty())
       return;
@@ -128,7 +130,7 @@ public:
     }
   }
 
-  unsigned numCell = 0, numMultiAgg = 0, numOuter = 0;
+  unsigned numCell = 0, numMultiAgg = 0, numOuter = 0, numRow = 0;
   uint64_t plansCosted = 0, subtreesPruned = 0;
 
 private:
@@ -179,6 +181,69 @@ private:
         index[&op] = int(nodes.size());
         nodes.push_back(&op);
       }
+  }
+
+  /// The m x n space a column accumulation (colSums(A), t(A) %*% y) of a
+  /// dense matrix runs over, if `op` is one.
+  static RankedTensorType columnCloseSpace(Operation *op) {
+    Value a;
+    if (auto agg = getAggregateInfo(op); agg && agg->axis == Axis::col)
+      a = agg->input;
+    else if (auto product = dyn_cast<MatMulOp>(op))
+      if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
+        a = transpose.getInput();
+    auto space = a ? dyn_cast<RankedTensorType>(a.getType()) : RankedTensorType();
+    if (!space || space.getEncoding() || getRowStep(op, space) != RowStep::ColumnClose)
+      return {};
+    return space;
+  }
+
+  /// Row: a column accumulation takes in the producers that compute its
+  /// inputs row by row from the same rows (see the pass description). The
+  /// group is grown backwards from the accumulation, then every member with
+  /// a use outside it is dropped (it stays materialized) until none is left.
+  void formRowOperators() {
+    for (Operation &op : llvm::make_early_inc_range(block)) {
+      RankedTensorType space = columnCloseSpace(&op);
+      if (!space)
+        continue;
+      llvm::SetVector<Operation *> members;
+      members.insert(&op);
+      SmallVector<Value> work(op.getOperands());
+      while (!work.empty()) {
+        Operation *def = work.pop_back_val().getDefiningOp();
+        if (!def || def->getBlock() != &block || members.contains(def))
+          continue;
+        std::optional<RowStep> step = getRowStep(def, space);
+        if (!step || *step == RowStep::Constant || *step == RowStep::ColumnClose ||
+            (*step == RowStep::Transpose && def != op.getOperand(0).getDefiningOp()))
+          continue;
+        members.insert(def);
+        work.append(def->operand_begin(), def->operand_end());
+      }
+      for (bool changed = true; changed;) {
+        changed = false;
+        for (Operation *m : members.getArrayRef().drop_front())
+          if (llvm::any_of(m->getUsers(), [&](Operation *u) { return !members.contains(u); })) {
+            members.remove(m);
+            changed = true;
+            break;
+          }
+      }
+      if (llvm::none_of(members, [&](Operation *m) {
+            return getRowStep(m, space) == RowStep::RowReduction;
+          }))
+        continue;
+      SmallVector<Operation *> ordered(members.begin(), members.end());
+      llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
+      FusedOp fused = createFused(ordered, FusionTemplate::row);
+      if (!fused)
+        continue;
+      op.getResult(0).replaceAllUsesWith(fused.getResult(0));
+      for (Operation *m : llvm::reverse(ordered))
+        m->erase();
+      ++numRow;
+    }
   }
 
   /// A producer a consumer can compute cell by cell. (A CSR producer is
@@ -280,7 +345,7 @@ private:
     copyValueAttributes(results, op);
     int64_t driver = chooseDriver(inputs.getArrayRef());
     op.setDriver(std::max<int64_t>(driver, 0));
-    if (isSparseSafeBody(op))
+    if (kind != FusionTemplate::row && isSparseSafeBody(op))
       op.setSparseSafe(true);
     if (driver < 0 || !keepsSemantics(op) || !isValid(op)) {
       op.erase();
@@ -540,6 +605,7 @@ struct FusePass : lauryn::la::impl::FusePassBase<FusePass> {
       numCell += fuser.numCell;
       numMultiAgg += fuser.numMultiAgg;
       numOuter += fuser.numOuter;
+      numRow += fuser.numRow;
       numPlans += fuser.plansCosted;
       numPruned += fuser.subtreesPruned;
     }

@@ -42,7 +42,8 @@ def LA_DistributionAttr : EnumAttr<LA_Dialect, LA_Distribution, "distribution"> 
 def LA_FusionTemplate : I32EnumAttr<"FusionTemplate", "fusion template of a fused operator", [
     I32EnumAttrCase<"cell", 0>,   // cell-wise chain, optional full/row/column aggregate
     I32EnumAttrCase<"magg", 1>,   // several full aggregates in one pass
-    I32EnumAttrCase<"outer", 2>   // around a low-rank U %*% t(V), at a sparse driver's entries
+    I32EnumAttrCase<"outer", 2>,  // around a low-rank U %*% t(V), at a sparse driver's entries
+    I32EnumAttrCase<"row", 3>     // row by row: row reductions, then column accumulations
   ]> {
   let cppNamespace = "::lauryn::la";
   let genSpecializedAttr = 0;

@@ -60,6 +60,21 @@ bool isSparseSafeBody(FusedOp op);
 /// only: sparse-safe, one result, no aggregate or a sum / sum of squares over
 /// all cells or per row. Other fused ops read every operand densely.
 bool iteratesSparseDriver(FusedOp op);
+
+/// The part an op plays in a row template over an m x n iteration space.
+enum class RowStep {
+  Constant,     ///< a constant
+  Cell,         ///< element-wise, m x n: evaluated at each cell of a row
+  RowValue,     ///< element-wise, m x 1 or scalar: once per row
+  RowReduction, ///< m x n -> m x 1: a row aggregate or A %*% v (v: an n x 1 operand)
+  Transpose,    ///< t(A) of an m x n value, for a column accumulation
+  ColumnClose,  ///< m x n -> 1 x n or n x 1 over all rows: a column aggregate or t(A) %*% y
+};
+/// `op`'s step in a row template over `space`, if it has one.
+std::optional<RowStep> getRowStep(mlir::Operation *op, mlir::RankedTensorType space);
+/// True if `a` and `b` may be the same shape (dynamic sizes match anything;
+/// a statically 1-sized dimension only matches another).
+bool mayBeSameShape(mlir::RankedTensorType a, mlir::RankedTensorType b);
 } // namespace lauryn::la
 
 #endif // LAURYN_DIALECT_LA_IR_LAOPS_H

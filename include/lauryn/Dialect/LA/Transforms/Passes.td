@@ -120,7 +120,7 @@ def ExplainPass : Pass<"la-explain", "::mlir::ModuleOp"> {
 }
 
 def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
-  let summary = "Fuse la ops into Cell and MultiAggregate operators chosen by cost";
+  let summary = "Fuse la ops into Row, Cell, Outer and MultiAggregate operators chosen by cost";
   let description = [{
     Groups element-wise chains and the aggregates that close them into `la.fused` operators
     that the lowering evaluates in one pass over the data, without materializing the
@@ -139,6 +139,14 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
       cheapest. A fused operator costs `write(result) + max(read(distinct inputs),
       compute(ops))` with the rates below (bytes from shapes and sparsity estimates, FLOPs
       from the ops' `CostOpInterface` weights).
+    * **Row operators** (first). A column accumulation over an m x n matrix, `colSums(A)` (any
+      fusible column aggregate) or `t(A) %*% y`, takes in the ops that compute `A` and `y` row
+      by row from the same rows: element-wise ops over m x n, m x 1 and scalar values, row
+      aggregates and products `A %*% v` with an operand vector `v`. A producer used outside
+      the group stays materialized. The group becomes an `la.fused` of template `row` if it
+      holds at least one row reduction (then the unfused ops read the matrix more than once,
+      the row operator once) and its operands are dense: `t(X) %*% (w * (X %*% v))`,
+      `colSums(X / rowSums(X))`.
     * **Operators.** Each materialized value with at least one fused producer becomes an
       `la.fused` of template `cell`. A cell operator that visits only the stored entries of a
       CSR driver (estimated density at most 5 %) and reads a product `U %*% t(V)` used nowhere
@@ -189,6 +197,7 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
     Statistic<"numCell", "cell-operators", "Number of cell operators formed">,
     Statistic<"numMultiAgg", "multi-aggregates", "Number of multi-aggregate operators formed">,
     Statistic<"numOuter", "outer-operators", "Number of outer-product operators formed">,
+    Statistic<"numRow", "row-operators", "Number of row operators formed">,
     Statistic<"numPlans", "plans-costed", "Number of fusion plans costed by the search">,
     Statistic<"numPruned", "subtrees-pruned", "Number of plan subtrees pruned by the bound">
   ];

@@ -158,6 +158,41 @@ KNOWN = [
         pattern=r"^lauryn-error: .*unresolved materialization",
         fixed=("convert-la-to-linalg asks a conversion's source for sizes (Lowering::dim looks through la.convert and sparse_tensor.convert)")),
     KnownBug(
+        id="sparse-shape-only-conversion",
+        classification="compiler bug",
+        summary=("Under --select-formats, `la.convert %t : tensor<?x?xf64> -> tensor<?x?xf64, #CSR>` "
+                 "whose operand la-select-formats made CSR (and the JIT made static) only forgot "
+                 "static sizes; lowered as a tensor.cast of a CSR value, the sparsifier's rewrites "
+                 "folded it into the producing kernel, leaving `tensor.empty() : "
+                 "tensor<?x?xf64, #CSR>` without sizes ('incorrect number of dynamic sizes'). "
+                 "Found in the 10,000-program run on dc62b6d (seed 50401)."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^lauryn-error: .*'tensor.empty' op incorrect number of dynamic sizes",
+        fixed=("la-select-formats drops a conversion between values of one format when only la ops use it (SelectFormats.cpp dropShapeOnlyConversions); test/Transforms/select-formats.mlir")),
+    KnownBug(
+        id="sparse-kernel-comparison",
+        classification="compiler bug",
+        summary=("Under --select-formats, la-fuse formed a cell operator over a CSR driver whose "
+                 "body held a comparison (`la.gt`, lowered to cmpf + select) -- sparse-safe, since "
+                 "the result is multiplied by the driver -- but the sparsifier cannot compute a "
+                 "select in a sparse kernel, left the kernel unsparsified, and bufferization "
+                 "failed ('failed to legalize operation bufferization.to_tensor'). Found in the "
+                 "10,000-program run on dc62b6d (seeds 50131, 50477)."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^lauryn-error: .*failed to legalize operation 'bufferization.to_tensor'",
+        fixed=("la-fuse forms a cell operator over a sparse driver only if the sparsifier models its body: zero-preserving arithmetic on the driver's values, no comparison or select anywhere (Fuse.cpp sparsifierModelsBody); test/Transforms/fuse.mlir")),
+    KnownBug(
+        id="csr-broadcast-select-in-sparse-kernel",
+        classification="compiler bug",
+        summary=("A regression of the csr-broadcast-structural-zero fix: `la.mul %X, %c` with CSR "
+                 "X and a broadcast CSR column c kept X sparse and put the select that keeps c's "
+                 "implicit zeros structural into the sparse kernel, which the sparsifier cannot "
+                 "compute ('failed to legalize operation bufferization.to_tensor'). Found in the "
+                 "10,000-program run on dc62b6d (seed 50149)."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^lauryn-error: .*failed to legalize operation 'bufferization.to_tensor'",
+        fixed=("ElementwiseToLinalg: a densified (broadcast) sparse operand of x * y makes the whole kernel dense; test/Tools/lauryn-run/structural-zeros.test")),
+    KnownBug(
         id="sparse-outer-product",
         classification="compiler bug",
         summary=("`la.maximum %r, %c : tensor<1x7xf64, #CSR>, tensor<7x1xf64, #CSR> -> "

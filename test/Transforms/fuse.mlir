@@ -267,3 +267,20 @@ func.func @row_sparse_matrix(%X: tensor<?x?xf64, #CSR>, %v: tensor<?x1xf64>) -> 
   %3 = la.matmul %2, %0 : tensor<?x?xf64, #CSR>, tensor<?x1xf64> -> tensor<?x1xf64>
   return %3 : tensor<?x1xf64>
 }
+
+// -----
+
+// Not fused: a cell operator over a CSR driver is computed by the sparsifier,
+// which cannot compute the select a comparison lowers to (difftest seeds
+// 50131, 50477 failed to compile).
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+// CHECK-LABEL: func.func @sparse_driver_comparison
+// CHECK-NOT: la.fused
+// CHECK: return
+func.func @sparse_driver_comparison(%X: tensor<?x?xf64, #CSR>, %Y: tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  %zero = arith.constant 0.0 : f64
+  %0 = la.gt %Y, %zero : tensor<?x?xf64>, f64 -> tensor<?x?xf64>
+  %1 = la.exp %0 : tensor<?x?xf64>
+  %2 = la.mul %X, %1 : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+  return %2 : tensor<?x?xf64, #CSR>
+}

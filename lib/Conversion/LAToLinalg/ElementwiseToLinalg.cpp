@@ -94,6 +94,13 @@ struct ElementwiseToGeneric : RewritePattern {
     SmallVector<unsigned> structuralZeros;
     bool keepsStructuralZeros =
         isa<MulOp, AndOp>(op) && isa<FloatType>(resultTensor.getElementType());
+    // The select that keeps them structural cannot be in a sparse kernel (the
+    // sparsifier does not model it: difftest seed 50149), so a densified
+    // operand makes the whole kernel dense.
+    if (sparse && keepsStructuralZeros && llvm::any_of(op->getOperands(), [&](Value v) {
+          return Lowering::isSparse(v) && (broadcastsAlong(v, 0) || broadcastsAlong(v, 1));
+        }))
+      sparse = false;
     for (Value v : op->getOperands()) {
       auto t = dyn_cast<RankedTensorType>(v.getType());
       if (!t) {

@@ -130,16 +130,14 @@ private:
     return {AggKind::Sum, product.getLhs(), product.getRhs(), {}};
   }
 
-  /// The sizes of the space (from an operand of its shape) and run-time
-  /// checks that every operand fits its place in it.
+  /// The sizes of the space (from the driver, an operand of its shape; the
+  /// verifier checks that) and run-time checks that every operand fits its
+  /// place in it.
   void computeSizes() {
     auto typeOf = [&](unsigned k) { return body.getArgument(k).getType(); };
-    for (auto [k, input] : llvm::enumerate(inputs))
-      if (!rows && isa<RankedTensorType>(input.getType()) &&
-          mayBeSameShape(cast<RankedTensorType>(typeOf(k)), space)) {
-        rows = l.dim(input, 0);
-        cols = l.dim(input, 1);
-      }
+    Value driver = inputs[op.getDriver()];
+    rows = l.dim(driver, 0);
+    cols = l.dim(driver, 1);
     for (auto [k, input] : llvm::enumerate(inputs)) {
       auto t = dyn_cast<RankedTensorType>(typeOf(k));
       if (!t)

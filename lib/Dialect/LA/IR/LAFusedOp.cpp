@@ -245,6 +245,11 @@ static LogicalResult verifyRowTemplate(FusedOp op) {
     if (!mayBeSameShape(cast<RankedTensorType>(input.getType()), space))
       return def->emitOpError("accumulates another iteration space than ") << space;
   }
+  auto driver = cast<RankedTensorType>(op.getInputs()[op.getDriver()].getType());
+  if (!RowShapes{space}.isCell(driver))
+    return op.emitOpError("the driver of a row template must be an operand of the iteration "
+                          "space ")
+           << space;
   if (op.getSparseSafe())
     return op.emitOpError("a row template reads its driver densely (not sparse_safe)");
   return success();

@@ -1,6 +1,6 @@
 """Row-template fusion (la-fuse) against NumPy.
 
-Each program below is a pattern the Row template fuses: t(X) %*% (w * (X %*% v)),
+Each program below is a pattern the Row template fuses: t(X) %*% (w * (X %*% v)), t(X) %*% w,
 colSums(X / rowSums(X)), a softmax-like chain with row max, row mean and a column
 max, and a k-means-like pair of column accumulations. Each runs with lauryn-run
 under every fusion selector (cost, all, heuristic, none), with and without JIT
@@ -29,6 +29,12 @@ func.func @main(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -
   %3 = la.matmul %2, %1 : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
   return %3 : tensor<?x1xf64>
 }""", lambda X, v, w: X.T @ (w * (X @ v))),
+    "xtw": ("""
+func.func @main(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -> tensor<?x1xf64> {
+  %0 = la.transpose %X : tensor<?x?xf64> -> tensor<?x?xf64>
+  %1 = la.matmul %0, %w : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+  return %1 : tensor<?x1xf64>
+}""", lambda X, v, w: X.T @ w),
     "colnorm": ("""
 func.func @main(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -> tensor<1x?xf64> {
   %0 = la.sum %X {axis = #la.axis<row>} : tensor<?x?xf64> -> tensor<?x1xf64>

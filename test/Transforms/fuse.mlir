@@ -242,11 +242,16 @@ func.func @row_colsums_normalized(%X: tensor<100x20xf64>) -> tensor<1x20xf64> {
 
 // -----
 
-// Not row: X %*% v is also returned, so it stays materialized, and without a
-// row reduction in the group t(X) %*% y is left to BLAS.
+// X %*% v is also returned, so it stays materialized; t(X) %*% y alone is
+// still a row operator (one pass over X instead of a transposed copy).
 // CHECK-LABEL: func.func @row_intermediate_used_outside
-// CHECK-NOT: la.fused
-// CHECK: return
+// CHECK: %[[P:.*]] = la.matmul %arg0, %arg1
+// CHECK: %[[F:.*]] = la.fused(%arg0, %[[P]]) {kind = #la.template<row>
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: la.transpose
+// CHECK-NEXT: la.matmul
+// CHECK-NEXT: la.yield
+// CHECK: return %[[P]], %[[F]]
 func.func @row_intermediate_used_outside(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>) -> (tensor<?x1xf64>, tensor<?x1xf64>) {
   %0 = la.matmul %X, %v : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
   %2 = la.transpose %X : tensor<?x?xf64> -> tensor<?x?xf64>
@@ -283,4 +288,29 @@ func.func @sparse_driver_comparison(%X: tensor<?x?xf64, #CSR>, %Y: tensor<?x?xf6
   %1 = la.exp %0 : tensor<?x?xf64>
   %2 = la.mul %X, %1 : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
   return %2 : tensor<?x?xf64, #CSR>
+}
+
+// -----
+
+// t(X) hoisted out of a loop (as la-optimize does): the row operator inside
+// the loop transposes X itself, and the hoisted copy, now unused, is gone.
+// CHECK-LABEL: func.func @row_hoisted_transpose
+// CHECK-NOT: la.transpose
+// CHECK: scf.for
+// CHECK: la.fused(%arg1, %arg0) {driver = 1 : i64, kind = #la.template<row>
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: la.mul
+// CHECK-NEXT: la.transpose
+// CHECK-NEXT: la.matmul
+func.func @row_hoisted_transpose(%X: tensor<?x?xf64>, %y: tensor<?x1xf64>, %w0: tensor<?x1xf64>, %n: index) -> tensor<?x1xf64> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %Xt = la.transpose %X : tensor<?x?xf64> -> tensor<?x?xf64>
+  %w = scf.for %i = %c0 to %n step %c1 iter_args(%wi = %w0) -> (tensor<?x1xf64>) {
+    %o = la.mul %y, %y : tensor<?x1xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+    %g = la.matmul %Xt, %o : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+    %wn = la.add %wi, %g : tensor<?x1xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+    scf.yield %wn : tensor<?x1xf64>
+  }
+  return %w : tensor<?x1xf64>
 }

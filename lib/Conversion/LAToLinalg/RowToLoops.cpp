@@ -142,9 +142,11 @@ private:
       auto t = dyn_cast<RankedTensorType>(typeOf(k));
       if (!t)
         continue;
-      // n x 1 operands are the right-hand sides of A %*% v.
+      // n x 1 operands are the right-hand sides of A %*% v (not of t(A) %*% y).
       bool vector = llvm::any_of(body.getArgument(k).getUses(), [](OpOperand &use) {
-        return isa<MatMulOp>(use.getOwner()) && use.getOperandNumber() == 1;
+        auto product = dyn_cast<MatMulOp>(use.getOwner());
+        return product && use.getOperandNumber() == 1 &&
+               !product.getLhs().getDefiningOp<TransposeOp>();
       });
       if (vector) {
         l.assertEqual(l.dim(input, 0), cols, "a vector's length differs from the row length");

@@ -253,18 +253,41 @@ private:
             break;
           }
       }
-      if (llvm::none_of(members, [&](Operation *m) {
+      // Worth a row operator: a row reduction (unfused, the matrix is read
+      // twice), or t(A) %*% y (unfused, A is transposed into a copy first).
+      if (!isa<MatMulOp>(op) && llvm::none_of(members, [&](Operation *m) {
             return getRowStep(m, space) == RowStep::RowReduction;
           }))
         continue;
+      // t(A) computed elsewhere (hoisted out of a loop, or also used by
+      // others): the operator transposes A itself, i.e. reads it by rows.
+      TransposeOp ownTranspose;
+      Value sharedTranspose;
+      if (auto product = dyn_cast<MatMulOp>(op)) {
+        auto transpose = product.getLhs().getDefiningOp<TransposeOp>();
+        if (!members.contains(transpose)) {
+          OpBuilder b(&op);
+          sharedTranspose = transpose.getResult();
+          ownTranspose = cast<TransposeOp>(b.clone(*transpose));
+          product.getLhsMutable().assign(ownTranspose.getResult());
+          members.insert(ownTranspose);
+        }
+      }
       SmallVector<Operation *> ordered(members.begin(), members.end());
       llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
       FusedOp fused = createFused(ordered, FusionTemplate::row);
-      if (!fused)
+      if (!fused) {
+        if (ownTranspose) {
+          cast<MatMulOp>(op).getLhsMutable().assign(sharedTranspose);
+          ownTranspose.erase();
+        }
         continue;
+      }
       op.getResult(0).replaceAllUsesWith(fused.getResult(0));
       for (Operation *m : llvm::reverse(ordered))
         m->erase();
+      if (sharedTranspose && sharedTranspose.use_empty())
+        sharedTranspose.getDefiningOp()->erase();
       ++numRow;
     }
   }

@@ -143,10 +143,11 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
       fusible column aggregate) or `t(A) %*% y`, takes in the ops that compute `A` and `y` row
       by row from the same rows: element-wise ops over m x n, m x 1 and scalar values, row
       aggregates and products `A %*% v` with an operand vector `v`. A producer used outside
-      the group stays materialized. The group becomes an `la.fused` of template `row` if it
-      holds at least one row reduction (then the unfused ops read the matrix more than once,
-      the row operator once) and its operands are dense: `t(X) %*% (w * (X %*% v))`,
-      `colSums(X / rowSums(X))`.
+      the group stays materialized. The group becomes an `la.fused` of template `row` if its
+      operands are dense and it holds a row reduction (then the unfused ops read the matrix
+      more than once, the row operator once) or closes with `t(A) %*% y` (which unfused
+      transposes `A` into a copy first): `t(X) %*% (w * (X %*% v))`, `colSums(X / rowSums(X))`,
+      `t(X) %*% (out * Y)`.
     * **Operators.** Each materialized value with at least one fused producer becomes an
       `la.fused` of template `cell`. A cell operator that visits only the stored entries of a
       CSR driver (estimated density at most 5 %) and reads a product `U %*% t(V)` used nowhere

@@ -1,11 +1,12 @@
 //===- Fuse.cpp - la-fuse: Row, Cell, Outer, MultiAggregate operators ----===//
 //
-// Per block: form row operators around column accumulations, build the fusion graph of element-wise ops and aggregates
-// (Analysis/Fusion), let the selector choose which producer/consumer edges to
-// fuse, turn every materialized value with fused producers into an la.fused
-// cell operator (cloning recomputed producers into each), then merge full
-// aggregates over one iteration space that share an input into multi-
-// aggregates.
+// Per block: form row operators around column accumulations, then build the
+// fusion graph of element-wise ops and aggregates (Analysis/Fusion), let the
+// selector choose which producer/consumer edges to fuse, turn every
+// materialized value with fused producers into an la.fused cell operator
+// (cloning recomputed producers into each), take low-rank products into cell
+// operators over sparse drivers (outer), then merge full aggregates over one
+// iteration space that share an input into multi-aggregates.
 //
 //===----------------------------------------------------------------------===//
 

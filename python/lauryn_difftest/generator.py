@@ -482,6 +482,43 @@ class Generator:
                          f"{out.ty()}", exact)
         return True
 
+    def op_rowchain(self, scope):
+        """A pattern of la-fuse's row template over a float matrix A:
+        t(A) %*% (s * (A %*% v)), or colAgg(A / rowAgg(A))."""
+        R = self.rng
+        cands = self.values(scope, lambda v: v.kind == "mat" and v.et in FLOAT and
+                            v.tr != 1 and v.tc != 1)
+        if not cands:
+            return False
+        a = self.pick(cands)
+        et = a.et
+        if R.random() < 0.5:
+            v = self.make_matrix(scope, a.c, 1, et)
+            p = self.new_val(scope, "mat", et, self.loosen(a.tr, a.r), v.tc, a.r, 1, False, False)
+            self.emit(scope, f"{p.name} = la.matmul {a.name}, {v.name} : {a.ty()}, {v.ty()} -> "
+                             f"{p.ty()}", False)
+            s = self.scalar_const(scope, et, R.choice([0.5, -2.0, 1.0]))
+            q = self.new_val(scope, "mat", et, p.tr, p.tc, a.r, 1, False, False)
+            self.emit(scope, f"{q.name} = la.mul {p.name}, {s.name} : {p.ty()}, {et} -> {q.ty()}",
+                      False)
+            t = self.new_val(scope, "mat", et, a.tc, a.tr, a.c, a.r, a.csr, a.exact)
+            self.emit(scope, f"{t.name} = la.transpose {a.name} : {a.ty()} -> {t.ty()}", a.exact)
+            out = self.new_val(scope, "mat", et, self.loosen(a.tc, a.c), q.tc, a.c, 1, False,
+                               False)
+            self.emit(scope, f"{out.name} = la.matmul {t.name}, {q.name} : {t.ty()}, {q.ty()} -> "
+                             f"{out.ty()}", False)
+            return True
+        agg = R.choice(["sum", "max", "mean"])
+        s = self.new_val(scope, "mat", et, self.loosen(a.tr, a.r), 1, a.r, 1, False, False)
+        self.emit(scope, f"{s.name} = la.{R.choice(['sum', 'max'])} row {a.name} : {a.ty()} -> "
+                         f"{s.ty()}", False)
+        d = self.new_val(scope, "mat", et, a.tr, a.tc, a.r, a.c, False, False)
+        self.emit(scope, f"{d.name} = la.div {a.name}, {s.name} : {a.ty()}, {s.ty()} -> {d.ty()}",
+                  False)
+        out = self.new_val(scope, "mat", et, 1, self.loosen(a.tc, a.c), 1, a.c, False, False)
+        self.emit(scope, f"{out.name} = la.{agg} col {d.name} : {d.ty()} -> {out.ty()}", False)
+        return True
+
     def unary_struct(self, scope, pred=lambda v: True):
         cands = self.values(scope, lambda v: v.kind == "mat" and pred(v))
         return self.pick(cands) if cands else None
@@ -875,7 +912,7 @@ class Generator:
     OPS = [("binary", 10), ("unary", 6), ("ifelse", 2), ("agg", 5), ("matmul", 3),
            ("transpose", 2), ("reshape", 2), ("bind", 2), ("slice", 2), ("insert", 2),
            ("diag", 1.5), ("rev", 1), ("solve", 1), ("cast", 2), ("convert", 2), ("fill", 1),
-           ("seq", 1), ("rand", 1), ("loop", 1), ("call", 1)]
+           ("seq", 1), ("rand", 1), ("loop", 1), ("call", 1), ("rowchain", 1)]
 
     def random_op(self, scope):
         names, weights = zip(*self.OPS)

@@ -46,6 +46,18 @@ public:
 
   SmallVector<Value> lower() {
     computeSizes();
+    if (space.getDimSize(1) == 0) {
+      // No columns: every result is empty (and the chunks' 1 x 0 slices at
+      // column 0 would not verify).
+      SmallVector<Value> results;
+      for (auto [k, v] : llvm::enumerate(op.getYielded())) {
+        bool column = closeOf(v.getDefiningOp()).y != nullptr; // t(A) %*% y: n x 1
+        auto type = RankedTensorType::get(column ? ArrayRef<int64_t>{0, 1} : ArrayRef<int64_t>{1, 0},
+                                          getElementTypeOrSelf(v.getType()));
+        results.push_back(l.toType(l.empty(type, {}), op.getResult(k).getType()));
+      }
+      return results;
+    }
     OpBuilder &b = l.b;
     Location loc = l.loc;
     Value c1 = l.index(1);

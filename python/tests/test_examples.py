@@ -47,6 +47,7 @@ import os
 import pathlib
 import re
 import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -57,6 +58,8 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build"))
 LAURYN_RUN = BUILD / "bin" / "lauryn-run"
 EXAMPLES = REPO / "docs" / "examples"
+sys.path.insert(0, str(REPO / "utils" / "bench"))
+import numpy_algorithms  # noqa: E402  (the NumPy oracles, shared with the benchmarks)
 DATA = pathlib.Path(os.environ.get("LAURYN_SHARED_DATA", REPO.parent / "shared" / "data"))
 MATRICES = DATA / "matrices"
 
@@ -201,48 +204,19 @@ def oracle_lmcg(X, y, lam, tol, max_iter):
 
 
 def oracle_l2svm(X, Y, lam, max_iter, ls_iter):
-    n, m = X.shape
-    w = np.zeros((m, 1))
-    Xw = np.zeros((n, 1))
-    g_old = X.T @ Y
-    s = g_old
-    for _ in range(max_iter):
-        Xd = X @ s
-        wd = lam * np.sum(w * s)
-        dd = lam * np.sum(s * s)
-        step = 0.0
-        for _ in range(ls_iter):
-            out = 1.0 - Y * (Xw + step * Xd)
-            sv = out > 0
-            g = wd + step * dd - np.sum(np.where(sv, out, 0.0) * Y * Xd)
-            h = dd + np.sum(np.where(sv, Xd * Xd, 0.0))
-            step -= g / h
-        w = w + step * s
-        Xw = Xw + step * Xd
-        out = np.maximum(1.0 - Y * Xw, 0.0)
-        g_new = X.T @ (out * Y) - lam * w
-        s = (np.sum(g_new ** 2) / np.sum(g_old ** 2)) * s + g_new
-        g_old = g_new
-    return w
+    return numpy_algorithms.l2svm(X, Y, lam, max_iter, ls_iter)
 
 
 def oracle_kmeans(X, C, max_iter):
     """Lloyd iterations; returns centroids, WCSS and the smallest gap between
-    the best and second-best shifted distance of the last assignment."""
-    gap = np.inf
-    for _ in range(max_iter):
-        D = -2.0 * (X @ C.T) + np.sum(C ** 2, axis=1)[None, :]
+    the best and second-best shifted distance of any assignment."""
+    gaps = [np.inf]
+
+    def gap(D):
         Ds = np.sort(D, axis=1)
-        gap = min(gap, float(np.min(Ds[:, 1] - Ds[:, 0])))
-        P = (D == D.min(axis=1, keepdims=True)).astype(float)
-        P /= P.sum(axis=1, keepdims=True)
-        sizes = P.sum(axis=0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            C_new = (P.T @ X) / sizes[:, None]
-        C = np.where(sizes[:, None] > 0, C_new, C)
-    D = -2.0 * (X @ C.T) + np.sum(C ** 2, axis=1)[None, :]
-    wcss = float(np.sum(np.sum(X ** 2, axis=1) + D.min(axis=1)))
-    return C, wcss, gap
+        gaps.append(float(np.min(Ds[:, 1] - Ds[:, 0])))
+    C, wcss = numpy_algorithms.kmeans(X, C, max_iter, on_distances=gap)
+    return C, wcss, min(gaps)
 
 
 def oracle_pagerank(G, alpha, max_iter):

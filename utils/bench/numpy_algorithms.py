@@ -1,7 +1,7 @@
-"""NumPy baselines of the end-to-end benchmark algorithms, written the way a
-NumPy user writes them (vectorized, BLAS products), computing what
-docs/examples/l2svm.mlir and docs/examples/kmeans.mlir compute (same
-iterations, same results up to summation order)."""
+"""NumPy implementations of docs/examples/l2svm.mlir and kmeans.mlir, written
+the way a NumPy user writes them (vectorized, BLAS products): the baselines of
+the end-to-end benchmarks and the oracles of python/tests/test_examples.py
+(same iterations, same results up to summation order)."""
 
 import numpy as np
 
@@ -33,11 +33,14 @@ def l2svm(X, Y, lam, max_iter, ls_iter):
     return w
 
 
-def kmeans(X, C, max_iter):
+def kmeans(X, C, max_iter, on_distances=None):
     """Lloyd iterations; returns the centroids and the within-cluster sum of
-    squares."""
+    squares. `on_distances` (if given) sees each iteration's shifted distance
+    matrix (the tests check it for near ties)."""
     for _ in range(max_iter):
         D = -2.0 * (X @ C.T) + np.sum(C ** 2, axis=1)[None, :]
+        if on_distances:
+            on_distances(D)
         P = (D == D.min(axis=1, keepdims=True)).astype(float)
         P /= P.sum(axis=1, keepdims=True)
         sizes = P.sum(axis=0)

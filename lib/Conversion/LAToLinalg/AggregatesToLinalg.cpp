@@ -39,21 +39,27 @@ Value aggregateInit(OpBuilder &b, Location loc, AggKind kind, Type type) {
   }
 }
 
-/// acc <- combine(acc, x) for one cell. The order of a reduction is
-/// unspecified in la, so floating-point reductions may be reassociated (and
-/// contracted): LLVM vectorizes them.
+/// The order of a reduction is unspecified in la, so floating-point
+/// reductions may be reassociated (and contracted): LLVM vectorizes them.
+static arith::FastMathFlagsAttr reassociable(OpBuilder &b) {
+  return arith::FastMathFlagsAttr::get(
+      b.getContext(), arith::FastMathFlags::reassoc | arith::FastMathFlags::contract);
+}
+
+Value reductionMul(OpBuilder &b, Location loc, Value x, Value y) {
+  if (isa<FloatType>(x.getType()))
+    return arith::MulFOp::create(b, loc, x, y, reassociable(b));
+  return arith::MulIOp::create(b, loc, x, y);
+}
+
+/// acc <- combine(acc, x) for one cell.
 Value aggregateCombine(OpBuilder &b, Location loc, AggKind kind, Value x, Value acc) {
   bool isFloat = isa<FloatType>(x.getType());
-  auto fm = arith::FastMathFlagsAttr::get(
-      b.getContext(), arith::FastMathFlags::reassoc | arith::FastMathFlags::contract);
   auto add = [&](Value p, Value q) -> Value {
-    return isFloat ? Value(arith::AddFOp::create(b, loc, p, q, fm))
+    return isFloat ? Value(arith::AddFOp::create(b, loc, p, q, reassociable(b)))
                    : Value(arith::AddIOp::create(b, loc, p, q));
   };
-  auto mul = [&](Value p, Value q) -> Value {
-    return isFloat ? Value(arith::MulFOp::create(b, loc, p, q, fm))
-                   : Value(arith::MulIOp::create(b, loc, p, q));
-  };
+  auto mul = [&](Value p, Value q) { return reductionMul(b, loc, p, q); };
   switch (kind) {
   case AggKind::Sum:
   case AggKind::Mean:

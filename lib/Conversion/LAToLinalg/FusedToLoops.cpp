@@ -72,22 +72,16 @@ void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Va
       auto rhsArg = cast<BlockArgument>(transpose ? transpose.getInput() : rhs);
       Value rank = tensor::DimOp::create(b, loc, inputs[lhs.getArgNumber()], 1);
       Type element = getElementTypeOrSelf(matmul.getResult().getType());
-      bool isFloat = isa<FloatType>(element);
       Value init = constantOf(b, loc, element, 0);
       auto loop = scf::ForOp::create(
           b, loc, zero, rank, arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
           [&](OpBuilder &b, Location loc, Value k, ValueRange acc) {
             Value u = readAt(b, loc, lhs, i, k);
             Value v = transpose ? readAt(b, loc, rhsArg, j, k) : readAt(b, loc, rhsArg, k, j);
-            // The order of a reduction is unspecified in la: reassociable,
-            // so LLVM vectorizes the dot product.
-            auto fm = arith::FastMathFlagsAttr::get(
-                b.getContext(), arith::FastMathFlags::reassoc | arith::FastMathFlags::contract);
-            Value r = isFloat ? Value(arith::AddFOp::create(
-                                    b, loc, arith::MulFOp::create(b, loc, u, v, fm), acc[0], fm))
-                              : Value(arith::AddIOp::create(
-                                    b, loc, arith::MulIOp::create(b, loc, u, v), acc[0]));
-            scf::YieldOp::create(b, loc, r);
+            // Reassociable: LLVM vectorizes the dot product.
+            scf::YieldOp::create(b, loc,
+                                 aggregateCombine(b, loc, AggKind::Sum,
+                                                  reductionMul(b, loc, u, v), acc[0]));
           });
       cell.map(matmul.getResult(), loop.getResult(0));
       continue;

@@ -64,6 +64,8 @@ mlir::Value aggregateInit(mlir::OpBuilder &b, mlir::Location loc, AggKind kind, 
 /// acc <- combine(acc, x) for one cell (reassociable float adds and muls).
 mlir::Value aggregateCombine(mlir::OpBuilder &b, mlir::Location loc, AggKind kind, mlir::Value x,
                              mlir::Value acc);
+/// x * y inside a reduction (reassociable float multiply, or an integer one).
+mlir::Value reductionMul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x, mlir::Value y);
 /// The aggregation that combines partial aggregates of `kind`.
 AggKind aggregateCombiner(AggKind kind);
 /// One linalg.generic reducing `input` along `axis` (optionally minus a

@@ -23,19 +23,6 @@ namespace {
 constexpr int64_t kCellsPerChunk = 16384;
 constexpr int64_t kMaxChunks = 64;
 
-/// Fast-math flags of reductions: their order is unspecified in la, so LLVM
-/// may vectorize them.
-arith::FastMathFlagsAttr reassociable(OpBuilder &b) {
-  return arith::FastMathFlagsAttr::get(
-      b.getContext(), arith::FastMathFlags::reassoc | arith::FastMathFlags::contract);
-}
-
-Value multiply(OpBuilder &b, Location loc, Value x, Value y) {
-  if (isa<FloatType>(x.getType()))
-    return arith::MulFOp::create(b, loc, x, y, reassociable(b));
-  return arith::MulIOp::create(b, loc, x, y);
-}
-
 class RowLowering {
 public:
   RowLowering(Lowering &l, FusedOp op, ValueRange inputs)
@@ -210,9 +197,9 @@ private:
     IRMapping cell = row;
     Value x = cellAt(b, loc, c.a, i, j, cell);
     if (c.v)
-      x = multiply(b, loc, x, read(b, loc, cast<BlockArgument>(c.v), j, i));
+      x = reductionMul(b, loc, x, read(b, loc, cast<BlockArgument>(c.v), j, i));
     if (c.y)
-      x = multiply(b, loc, x, cellAt(b, loc, c.y, i, j, cell));
+      x = reductionMul(b, loc, x, cellAt(b, loc, c.y, i, j, cell));
     return x;
   }
 

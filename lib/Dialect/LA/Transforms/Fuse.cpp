@@ -99,8 +99,8 @@ bool sparsifierModelsBody(FusedOp op) {
       return false;
     if (llvm::none_of(inner.getOperands(), [&](Value v) { return fromDriver.contains(v); }))
       continue;
-    if (!isa<AddOp, SubOp, MulOp, NegOp, AbsOp, SqrtOp, SinOp, TanhOp, FloorOp, CeilOp, SumOp,
-             SumSqOp>(inner))
+    // The ops that keep zeros (whichever operands are zero), and sums.
+    if (!isa<SumOp, SumSqOp>(inner) && !isZeroPreserving(&inner, [](Value) { return true; }))
       return false;
     fromDriver.insert(inner.getResult(0));
   }

@@ -75,3 +75,12 @@ config.substitutions.append(
      f"env LD_PRELOAD={config.lauryn_asan_runtime}" if config.lauryn_sanitize else ""))
 if config.lauryn_fuzzers:
     config.available_features.add("fuzzers")
+# Hosts whose native code calls glibc's AVX2 vector math (libmvec): vector
+# variants of exp, log, ... replace per-lane calls (lib/Execution/HostTarget.cpp).
+try:
+    with open("/proc/cpuinfo") as f:
+        flags = next((l.split(":", 1)[1].split() for l in f if l.startswith("flags")), [])
+    if "avx2" in flags and "fma" in flags:
+        config.available_features.add("host-avx2")
+except OSError:
+    pass

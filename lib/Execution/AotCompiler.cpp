@@ -4,7 +4,6 @@
 
 #include "HostTarget.h"
 
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
@@ -77,14 +76,17 @@ llvm::Error emitObject(llvm::Module &module, llvm::TargetMachine &tm, llvm::Stri
   return llvm::Error::success();
 }
 
-/// Links `object` into the shared library `path` (through a temporary file).
-llvm::Error linkSharedLibrary(llvm::StringRef object, llvm::StringRef path) {
+/// Links `object` into the shared library `path` (through a temporary file),
+/// with glibc's vector math library if the code calls it.
+llvm::Error linkSharedLibrary(llvm::StringRef object, llvm::StringRef path, bool vectorMath) {
   std::string rt = runtimeDirectory();
   std::string temp = (path + ".tmp").str();
   llvm::SmallVector<std::string> args{LAURYN_CLANG, "-shared", "-o", temp, object.str(),
                                       "-L" + rt, "-llauryn_rt", "-Wl,-rpath," + rt,
                                       "-L" LAURYN_MLIR_LIBRARY_DIR, "-lmlir_c_runner_utils",
                                       "-lomp", "-Wl,-rpath," LAURYN_MLIR_LIBRARY_DIR, "-lm"};
+  if (vectorMath)
+    args.push_back("-lmvec");
   llvm::SmallVector<llvm::StringRef> refs(args.begin(), args.end());
   std::string error;
   int rc = llvm::sys::ExecuteAndWait(LAURYN_CLANG, refs, std::nullopt, {}, 0, 0, &error);
@@ -135,7 +137,7 @@ llvm::Error compileAheadOfTime(ModuleOp module, const AotOptions &options) {
     return tm.takeError();
   llvmModule->setTargetTriple((*tm)->getTargetTriple());
   llvmModule->setDataLayout((*tm)->createDataLayout());
-  if (llvm::Error err = makeOptimizingTransformer(level, 0, tm->get())(llvmModule.get()))
+  if (llvm::Error err = optimizeModule(*llvmModule, **tm, level))
     return err;
 
   if (options.emit == EmitKind::LLVMIR) {
@@ -152,7 +154,7 @@ llvm::Error compileAheadOfTime(ModuleOp module, const AotOptions &options) {
     return llvm::createStringError("cannot create a temporary file: " + ec.message());
   llvm::Error result = emitObject(*llvmModule, **tm, object);
   if (!result)
-    result = linkSharedLibrary(object, options.outputPath);
+    result = linkSharedLibrary(object, options.outputPath, usesVectorMathLibrary(**tm));
   llvm::sys::fs::remove(object);
   return result;
 }

@@ -8,7 +8,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
@@ -67,20 +66,27 @@ JitProgram::compile(ModuleOp module, const JitOptions &options, CompileTimes *ti
   std::string runnerUtils = std::string(LAURYN_MLIR_LIBRARY_DIR) + "/libmlir_c_runner_utils.so";
   std::string omp = std::string(LAURYN_MLIR_LIBRARY_DIR) + "/libomp.so";
   std::vector<std::string> libs{runnerUtils, rtLib, omp};
-  libs.insert(libs.end(), options.sharedLibs.begin(), options.sharedLibs.end());
-  for (const std::string &lib : libs)
-    if (!llvm::sys::fs::exists(lib))
-      return llvm::createStringError("cannot find the shared library " + lib);
-  SmallVector<StringRef> libRefs(libs.begin(), libs.end());
   unsigned level = std::min(options.llvmOptLevel, 3u);
   // The optimizer needs this CPU's target machine: without one, its cost
   // model knows no vector registers and the loop vectorizer does nothing.
   auto tm = hostTargetMachine(/*hostCPU=*/true, level);
   if (!tm)
     return tm.takeError();
-  auto transformer = makeOptimizingTransformer(level, /*sizeLevel=*/0, tm->get());
+#ifdef LAURYN_LIBMVEC
+  if (usesVectorMathLibrary(**tm))
+    libs.push_back(LAURYN_LIBMVEC);
+#endif
+  libs.insert(libs.end(), options.sharedLibs.begin(), options.sharedLibs.end());
+  for (const std::string &lib : libs)
+    if (!llvm::sys::fs::exists(lib))
+      return llvm::createStringError("cannot find the shared library " + lib);
+  SmallVector<StringRef> libRefs(libs.begin(), libs.end());
+  llvm::TargetMachine &machine = **tm;
+  auto optimize = [&machine, level](llvm::Module *m) {
+    return optimizeModule(*m, machine, level);
+  };
   ExecutionEngineOptions engineOptions;
-  engineOptions.transformer = transformer;
+  engineOptions.transformer = optimize;
   engineOptions.jitCodeGenOptLevel = static_cast<llvm::CodeGenOptLevel>(level);
   engineOptions.sharedLibPaths = libRefs;
   auto engine = ExecutionEngine::create(module, engineOptions);

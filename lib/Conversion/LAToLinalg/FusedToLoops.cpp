@@ -22,6 +22,8 @@
 
 #include "LoweringUtils.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+
 using namespace mlir;
 
 namespace lauryn::la::lowering {
@@ -83,6 +85,16 @@ void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Va
                                  aggregateCombine(b, loc, AggKind::Sum,
                                                   reductionMul(b, loc, u, v), acc[0]));
           });
+      // Ranks are small (tens): LLVM's default of 4 interleaved 8-lane
+      // vectors would need 32 per iteration and leave a rank-20 product to
+      // the scalar remainder loop.
+      MLIRContext *ctx = b.getContext();
+      loop->setAttr("loop_annotation",
+                    LLVM::LoopAnnotationAttr::get(
+                        ctx, {}, LLVM::LoopVectorizeAttr::get(ctx, {}, {}, {}, b.getI32IntegerAttr(4),
+                                                             {}, {}, {}),
+                        LLVM::LoopInterleaveAttr::get(ctx, b.getI32IntegerAttr(1)), {}, {}, {},
+                        {}, {}, {}, {}, {}, {}, {}, {}, {}));
       cell.map(matmul.getResult(), loop.getResult(0));
       continue;
     }
@@ -241,11 +253,33 @@ struct FusedToLoops : LAPattern<FusedOp> {
     Location loc = l.loc;
     Value c0 = l.index(0), c1 = l.index(1);
     Value rows = p.sizes[0], cols = p.sizes[1];
-    // rowsPerChunk = max(1, kCellsPerChunk / cols); chunks = ceil(rows / rowsPerChunk).
+    // A sparse driver (CSR) is walked through its storage: row i's stored
+    // entries are positions[i] .. positions[i+1].
+    Value positions, coordinates, storedValues;
+    unsigned driver = p.op.getDriver();
+    if (sparseDriver) {
+      Value csr = inputs[driver];
+      auto indexMemref = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
+      Type element = cast<RankedTensorType>(csr.getType()).getElementType();
+      positions = sparse_tensor::ToPositionsOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
+      coordinates =
+          sparse_tensor::ToCoordinatesOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
+      storedValues = sparse_tensor::ToValuesOp::create(
+          b, loc, MemRefType::get({ShapedType::kDynamic}, element), csr);
+    }
+    // rowsPerChunk = max(1, kCellsPerChunk / cellsPerRow); chunks = ceil(rows /
+    // rowsPerChunk). A row's cells are its columns, or its stored entries
+    // (on average) for a sparse driver: counting the columns there would
+    // make chunks of one row and one partial buffer per row.
+    Value cellsPerRow = cols;
+    if (sparseDriver)
+      cellsPerRow = arith::CeilDivUIOp::create(
+          b, loc, memref::LoadOp::create(b, loc, positions, ValueRange{rows}),
+          arith::MaxUIOp::create(b, loc, c1, rows));
     Value perChunk = arith::MaxUIOp::create(
         b, loc, c1,
         arith::DivUIOp::create(b, loc, l.index(kCellsPerChunk),
-                               arith::MaxUIOp::create(b, loc, c1, cols)));
+                               arith::MaxUIOp::create(b, loc, c1, cellsPerRow)));
     Value chunks = arith::CeilDivUIOp::create(b, loc, rows, perChunk);
     Axis axis = p.aggregates.front().axis; // magg: all aggregates are full
     SmallVector<Type> elements;
@@ -278,20 +312,6 @@ struct FusedToLoops : LAPattern<FusedOp> {
                                 {chunks, cols}, init));
     }
     Block &body = p.op.getBodyBlock();
-    // A sparse driver (CSR) is walked through its storage: row i's stored
-    // entries are positions[i] .. positions[i+1].
-    Value positions, coordinates, storedValues;
-    unsigned driver = p.op.getDriver();
-    if (sparseDriver) {
-      Value csr = inputs[driver];
-      auto indexMemref = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
-      Type element = cast<RankedTensorType>(csr.getType()).getElementType();
-      positions = sparse_tensor::ToPositionsOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
-      coordinates =
-          sparse_tensor::ToCoordinatesOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
-      storedValues = sparse_tensor::ToValuesOp::create(
-          b, loc, MemRefType::get({ShapedType::kDynamic}, element), csr);
-    }
     auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row,
                       Value col) -> Value {
       Value input = inputs[arg.getArgNumber()];

@@ -5,6 +5,7 @@
 #include "lauryn/Dialect/LA/IR/LAAttrs.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Transforms/DialectConversion.h"
 
 namespace lauryn::la {

@@ -1,0 +1,40 @@
+// RUN: lauryn-opt %s --convert-la-to-linalg | FileCheck %s
+
+// An outer operator over a CSR driver: chunks of rows sized by the stored
+// entries per row (not by the columns, which made one chunk per row), the
+// driver walked through its storage, and the product's dot product a loop
+// over the rank that LLVM vectorizes 4 lanes wide without interleaving.
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+
+// CHECK-DAG: #[[VEC:.*]] = #llvm.loop_vectorize<width = 4 : i32>
+// CHECK-DAG: #[[IL:.*]] = #llvm.loop_interleave<count = 1 : i32>
+// CHECK-DAG: #[[ANN:.*]] = #llvm.loop_annotation<vectorize = #[[VEC]], interleave = #[[IL]]>
+// CHECK-LABEL: func.func @outer_log
+// CHECK-DAG: %[[POS:.*]] = sparse_tensor.positions %{{.*}} {level = 1 : index}
+// CHECK-DAG: %[[CRD:.*]] = sparse_tensor.coordinates %{{.*}} {level = 1 : index}
+// CHECK-DAG: %[[VAL:.*]] = sparse_tensor.values
+// CHECK: %[[NNZ:.*]] = memref.load %[[POS]][%[[ROWS:.*]]] : memref<?xindex>
+// CHECK: %[[PERROW:.*]] = arith.ceildivui %[[NNZ]],
+// CHECK: %[[PERCHUNK:.*]] = arith.divui %{{.*}}, %{{.*}}
+// CHECK: scf.forall
+// CHECK: memref.load %[[CRD]]
+// CHECK: memref.load %[[VAL]]
+// CHECK: scf.for
+// CHECK: arith.mulf
+// CHECK: } {loop_annotation = #[[ANN]]}
+// CHECK: math.log
+func.func @outer_log(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf64>) -> f64 {
+  %eps = arith.constant 1.0e-15 : f64
+  %s = la.fused(%X, %U, %V, %eps) {driver = 0 : i64, kind = #la.template<outer>, sparse_safe}
+      : (tensor<?x?xf64, #CSR>, tensor<?x?xf64>, tensor<?x?xf64>, f64) -> f64 {
+  ^bb0(%x: tensor<?x?xf64, #CSR>, %u: tensor<?x?xf64>, %v: tensor<?x?xf64>, %e: f64):
+    %vt = la.transpose %v : tensor<?x?xf64>
+    %uv = la.matmul %u, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+    %a = la.add %uv, %e : tensor<?x?xf64>, f64
+    %l = la.log %a : tensor<?x?xf64>
+    %p = la.mul %x, %l : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+    %r = la.sum %p : tensor<?x?xf64, #CSR>
+    la.yield %r : f64
+  }
+  return %s : f64
+}

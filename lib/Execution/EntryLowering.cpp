@@ -160,7 +160,7 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   auto start = std::chrono::steady_clock::now();
   PassManager decide(ctx);
   buildLADecisionPipeline(decide, options.optimize, options.formatEstimator,
-                          /*fuseSelector=*/"none");
+                          /*fuseSelector=*/"none", options.rates);
   if (failed(decide.run(module)))
     return llvm::createStringError("optimizing the la program failed (see the errors above)");
   if (!options.laOutputFile.empty())
@@ -170,7 +170,7 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   // their bodies compute (the difftest's oracle runs it).
   PassManager toLinalg(ctx);
   if (options.optimize)
-    buildLAFusionPipeline(toLinalg, options.fuseSelector);
+    buildLAFusionPipeline(toLinalg, options.fuseSelector, options.rates);
   buildLALoweringPipeline(toLinalg, options.optimize, options.runtimeChecks);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");

@@ -133,9 +133,9 @@ llvm::Error explainForInputs(ModuleOp module, llvm::StringRef entryName, ArrayRe
     return llvm::createStringError("la-explain: estimating the program failed (see above)");
   PassManager report(module.getContext());
   if (selectFormats)
-    report.addPass(la::createSelectFormatsPass());
+    addSelectFormats(report, options.rates);
   if (options.optimize)
-    buildLAFusionPipeline(report, options.fuseSelector);
+    buildLAFusionPipeline(report, options.fuseSelector, options.rates);
   report.addPass(la::createExplainPass());
   if (failed(report.run(*copy)))
     return llvm::createStringError("la-explain failed (see above)");

@@ -26,25 +26,35 @@ using namespace mlir;
 namespace lauryn {
 
 void buildLADecisionPipeline(OpPassManager &pm, bool optimize, StringRef estimator,
-                             StringRef fuseSelector) {
+                             StringRef fuseSelector, const TargetRates &rates) {
   if (optimize)
     pm.addPass(la::createOptimizePass(la::OptimizePassOptions{/*hoist=*/true,
                                                               /*annotateLineage=*/false}));
   if (!estimator.empty()) {
     pm.addPass(la::createEstimateSparsityPass(la::EstimateSparsityPassOptions{estimator.str()}));
-    pm.addPass(la::createSelectFormatsPass());
+    addSelectFormats(pm, rates);
   }
   // Fusion sees the chosen formats: a CSR driver of a sparse-safe body is
   // iterated over its stored entries.
   if (optimize)
-    buildLAFusionPipeline(pm, fuseSelector);
+    buildLAFusionPipeline(pm, fuseSelector, rates);
 }
 
-void buildLAFusionPipeline(OpPassManager &pm, StringRef selector) {
+void addSelectFormats(OpPassManager &pm, const TargetRates &rates) {
+  la::SelectFormatsPassOptions select;
+  select.bandwidth = rates.bandwidthGBs.value_or(select.bandwidth);
+  select.denseGflops = rates.denseGflops.value_or(select.denseGflops);
+  select.sparseGflops = rates.sparseGflops.value_or(select.sparseGflops);
+  pm.addPass(la::createSelectFormatsPass(select));
+}
+
+void buildLAFusionPipeline(OpPassManager &pm, StringRef selector, const TargetRates &rates) {
   if (selector == "none")
     return;
   la::FusePassOptions fuse;
   fuse.selector = selector.str();
+  fuse.bandwidth = rates.bandwidthGBs.value_or(fuse.bandwidth);
+  fuse.gflops = rates.cellGflops.value_or(fuse.gflops);
   pm.addPass(la::createFusePass(fuse));
 }
 

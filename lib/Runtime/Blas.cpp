@@ -79,3 +79,8 @@ extern "C" LAURYN_RT_API void _mlir_ciface_lauryn_rt_gemm_set_f32(MemRef2D<float
                                                                   MemRef2D<float> *c) {
   gemm(*a, *b, *c, 0.0f, cblas_sgemm, cblas_sgemv);
 }
+
+extern "C" LAURYN_RT_API void lauryn_rt_blas_set_threads(int threads) {
+  if (threads > 0)
+    openblas_set_num_threads(threads);
+}

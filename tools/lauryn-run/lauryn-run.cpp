@@ -8,8 +8,14 @@
 // (rand:ROWSxCOLS[:density[:seed]], fill:ROWSxCOLS:VALUE). Small results are
 // printed; matrix results are written with -o (comma-separated, in order).
 //
+//   lauryn-run --calibrate [--rates rates.json] [--threads N]
+//
+// measures the cost model's bandwidth and FLOP rates on this machine (and
+// writes them for later `--rates rates.json`).
+//
 //===----------------------------------------------------------------------===//
 
+#include "lauryn/Execution/Calibration.h"
 #include "lauryn/Execution/InputStatistics.h"
 #include "lauryn/Execution/JitProgram.h"
 #include "lauryn/Execution/ProgramParser.h"
@@ -80,6 +86,14 @@ static cl::opt<unsigned> repeat("repeat",
                                cl::desc("Run the entry this many times after one untimed "
                                         "warm-up run; --stats reports min and median"),
                                cl::init(1));
+static cl::opt<bool> calibrate(
+    "calibrate", cl::desc("Measure the bandwidth and FLOP rates of generated code on this "
+                          "machine (written to the --rates file if given) instead of running "
+                          "a program"));
+static cl::opt<std::string> ratesFile(
+    "rates", cl::value_desc("file"),
+    cl::desc("Bandwidth and FLOP rates of the cost-based decisions (JSON, written by "
+             "--calibrate); default: the passes' built-in rates"));
 static cl::opt<int64_t> printLimit("print-limit",
                                    cl::desc("Print matrices with at most this many cells"),
                                    cl::init(100));
@@ -254,8 +268,8 @@ int main(int argc, char **argv) {
       int(arguments.size()), arguments.data(),
       "Lauryn JIT runner: compile an la program and run it\n\n"
       "  --stats       print compile time per phase, run time and peak memory\n"
-      "  --threads N   OpenMP threads of parallel loops (default: OMP_NUM_THREADS or all "
-      "cores)\n");
+      "  --threads N   threads of parallel loops (OpenMP) and matrix products (OpenBLAS) "
+      "(default: OMP_NUM_THREADS / OPENBLAS_NUM_THREADS or all cores)\n");
 
   DialectRegistry registry;
   registerAllDialects(registry);
@@ -263,6 +277,28 @@ int main(int argc, char **argv) {
   lauryn::registerAllDialects(registry);
   MLIRContext context(registry);
   context.loadAllAvailableDialects();
+  if (threads > 0)
+    lauryn_rt_blas_set_threads(int(threads));
+
+  if (calibrate) {
+    auto rates = lauryn::calibrateTarget(context, threads, 5, &llvm::errs());
+    if (!rates)
+      return fail("calibration: " + llvm::toString(rates.takeError()));
+    llvm::outs() << "rates: " << rates->describe() << "\n";
+    if (!ratesFile.empty()) {
+      if (llvm::Error err = rates->write(ratesFile))
+        return fail(llvm::toString(std::move(err)));
+      llvm::outs() << "written to " << ratesFile << "\n";
+    }
+    return 0;
+  }
+  lauryn::TargetRates rates;
+  if (!ratesFile.empty()) {
+    auto read = lauryn::TargetRates::read(ratesFile);
+    if (!read)
+      return fail(llvm::toString(read.takeError()));
+    rates = std::move(*read);
+  }
 
   auto start = std::chrono::steady_clock::now();
   llvm::SourceMgr sourceMgr;
@@ -335,6 +371,7 @@ int main(int argc, char **argv) {
       fuseSelector != "none")
     return fail("--fuse=" + fuseSelector + ": the selector is cost, all, heuristic or none");
   options.fuseSelector = fuseSelector;
+  options.rates = rates;
   options.vectorLength = vectorLength;
   options.threads = threads;
   if (llvmOptLevel > 3)
@@ -356,6 +393,8 @@ int main(int argc, char **argv) {
       options.csrArguments.push_back(a.matrix && a.matrix->format == LAURYN_FORMAT_CSR);
   }
   if (explain) {
+    llvm::errs() << "cost rates: " << rates.describe()
+                 << (ratesFile.empty() ? "" : " from " + ratesFile) << "\n";
     lauryn::LoweringOptions shapes = options;
     shapes.argumentShapes.clear();
     for (const lauryn::HostValue &a : args)

@@ -47,6 +47,10 @@ static cl::opt<bool> native("native", cl::desc("Tune for this machine's CPU and 
 static cl::opt<bool> noOptimize("no-optimize", cl::desc("Skip the la optimizations"));
 static cl::opt<unsigned> llvmOptLevel("O", cl::Prefix, cl::init(3),
                                      cl::desc("LLVM optimization level: -O0, -O1, -O2 or -O3 (default)"));
+static cl::opt<std::string> ratesFile(
+    "rates", cl::value_desc("file"),
+    cl::desc("Bandwidth and FLOP rates of the cost-based decisions (JSON, written by "
+             "lauryn-run --calibrate on the target); default: the passes' built-in rates"));
 static cl::opt<bool> noChecks("no-runtime-checks",
                               cl::desc("Do not check dynamic shapes and bounds at run time"));
 
@@ -78,6 +82,12 @@ int main(int argc, char **argv) {
   if (llvmOptLevel > 3)
     return fail("-O" + llvm::Twine(llvmOptLevel) + ": the LLVM optimization level is 0, 1, 2 or 3");
   options.llvmOptLevel = llvmOptLevel;
+  if (!ratesFile.empty()) {
+    auto rates = lauryn::TargetRates::read(ratesFile);
+    if (!rates)
+      return fail(llvm::toString(rates.takeError()));
+    options.rates = std::move(*rates);
+  }
   options.headerPath = headerFile;
   if (headerFile.empty() && (options.emit == lauryn::EmitKind::SharedLibrary ||
                              options.emit == lauryn::EmitKind::Object)) {

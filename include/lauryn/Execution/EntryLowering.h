@@ -11,6 +11,7 @@
 #define LAURYN_EXECUTION_ENTRYLOWERING_H
 
 #include "lauryn/Execution/EntryPoint.h"
+#include "lauryn/Pipelines/TargetRates.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -46,6 +47,9 @@ struct LoweringOptions {
   std::string formatEstimator;
   /// Plan selector of la-fuse (cost, all, heuristic, none); with optimize.
   std::string fuseSelector = "cost";
+  /// Bandwidth and FLOP rates of the cost-based decisions (unset: the
+  /// passes' defaults; `lauryn-run --calibrate` measures them).
+  TargetRates rates;
   /// Per parameter: the argument arrives as CSR. With a formatEstimator, a
   /// dense f64/f32/i64/i32 matrix parameter of such an argument is compiled as
   /// CSR (la-select-formats then converts it inside if that pays off) instead

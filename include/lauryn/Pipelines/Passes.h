@@ -3,6 +3,7 @@
 #ifndef LAURYN_PIPELINES_PASSES_H
 #define LAURYN_PIPELINES_PASSES_H
 
+#include "lauryn/Pipelines/TargetRates.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 
@@ -21,12 +22,17 @@ namespace lauryn {
 /// The la-level decisions: la optimizations, format selection (if
 /// `estimator` is non-empty: la-estimate-sparsity with it, then
 /// la-select-formats) and, with `optimize`, fusion (la-fuse with
-/// `fuseSelector`). Its output is still an la program.
+/// `fuseSelector`). Its output is still an la program. The cost-based
+/// passes use `rates` where set.
 void buildLADecisionPipeline(mlir::OpPassManager &pm, bool optimize,
                              llvm::StringRef estimator = {},
-                             llvm::StringRef fuseSelector = "cost");
+                             llvm::StringRef fuseSelector = "cost",
+                             const TargetRates &rates = {});
+/// Format selection (la-select-formats) with `rates` where set.
+void addSelectFormats(mlir::OpPassManager &pm, const TargetRates &rates = {});
 /// Operator fusion (la-fuse with `selector`; nothing for "none").
-void buildLAFusionPipeline(mlir::OpPassManager &pm, llvm::StringRef selector);
+void buildLAFusionPipeline(mlir::OpPassManager &pm, llvm::StringRef selector,
+                           const TargetRates &rates = {});
 /// Lowering of a decided la program to linalg on tensors.
 void buildLALoweringPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks);
 /// Target-independent part: the decisions, then the lowering.

@@ -252,6 +252,10 @@ LAURYN_RT_API int lauryn_rt_write(const char *path, const lauryn_matrix *m,
  * every la.rand without a seed attribute. */
 LAURYN_RT_API int64_t lauryn_rt_random_seed(void);
 
+/* Threads of the dense matrix products (OpenBLAS) of compiled code; the
+ * parallel loops of generated code take theirs from OpenMP. */
+LAURYN_RT_API void lauryn_rt_blas_set_threads(int threads);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -7,7 +7,7 @@
 // CHECK: digraph fusion {
 // CHECK: subgraph "cluster_f_main"
 // CHECK: subgraph cluster_1 {
-// CHECK: label="fused #1: cell, {{[0-9.]+}} ms";
+// CHECK: label="fused #1: cell, {{[0-9.]+ (ms|us)}}";
 // CHECK: [[SUB:n[0-9]+]] [label="la.sub"];
 // CHECK: [[EXP:n[0-9]+]] [label="la.exp"];
 // CHECK: [[SUM:n[0-9]+]] [label="la.sum"];

@@ -182,11 +182,12 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
   let options = [
     Option<"selector", "selector", "std::string", /*default=*/"\"cost\"",
            "Plan selection: cost, all, heuristic or none">,
-    Option<"bandwidth", "bandwidth", "double", /*default=*/"15.0",
-           "Memory bandwidth in GB/s (STREAM triad on one core of this machine kind, "
-           "utils/bench/run)">,
-    Option<"gflops", "gflops", "double", /*default=*/"4.0",
-           "GFLOP/s of generated cell-wise code (one core, SystemDS FLOP weights)">,
+    Option<"bandwidth", "bandwidth", "double", /*default=*/"20.0",
+           "Memory bandwidth in GB/s (generated triad on one core of this machine kind, "
+           "`lauryn-run --calibrate --threads 1`; `--rates` passes a target's own)">,
+    Option<"gflops", "gflops", "double", /*default=*/"40.0",
+           "GFLOP/s of generated cell-wise code by the ops' FLOP weights (one core of this "
+           "machine kind, `lauryn-run --calibrate --threads 1`)">,
     Option<"maxExactPoints", "max-exact-points", "unsigned", /*default=*/"22",
            "Largest number of decision points searched exhaustively per partition">,
     Option<"dotFile", "dot-file", "std::string", /*default=*/"",
@@ -308,8 +309,9 @@ def SelectFormatsPass : Pass<"la-select-formats", "::mlir::ModuleOp"> {
     #CSR>`) and the product reads CSR.
   }];
   let options = [
-    Option<"bandwidth", "bandwidth", "double", /*default=*/"15.0",
-           "Memory bandwidth in GB/s (STREAM triad on one core, notes/baselines.md)">,
+    Option<"bandwidth", "bandwidth", "double", /*default=*/"20.0",
+           "Memory bandwidth in GB/s (generated triad on one core of this machine kind, "
+           "`lauryn-run --calibrate --threads 1`; `--rates` passes a target's own)">,
     Option<"denseGflops", "dense-gflops", "double", /*default=*/"80.0",
            "GFLOP/s of dense kernels (OpenBLAS DGEMM on one core, notes/baselines.md)">,
     Option<"sparseGflops", "sparse-gflops", "double", /*default=*/"2.0",

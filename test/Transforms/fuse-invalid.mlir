@@ -205,3 +205,30 @@ func.func @row_driver_not_in_space(%w: tensor<4x1xf64>, %r: tensor<1x3xf64>) -> 
   }
   return %s : tensor<1x3xf64>
 }
+
+// -----
+
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @row_sparse_cellwise(%X: tensor<4x3xf64, #CSR>) -> tensor<1x3xf64> {
+  // expected-error @+1 {{a sparse_safe row template reads a CSR driver only by sums of the driver itself}}
+  %s = la.fused (%X) {kind = #la.template<row>, sparse_safe} : (tensor<4x3xf64, #CSR>) -> tensor<1x3xf64> {
+  ^bb0(%x: tensor<4x3xf64, #CSR>):
+    %0 = la.exp %x : tensor<4x3xf64, #CSR> -> tensor<4x3xf64>
+    %1 = la.sum col %0 : tensor<4x3xf64>
+    la.yield %1 : tensor<1x3xf64>
+  }
+  return %s : tensor<1x3xf64>
+}
+
+// -----
+
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @row_sparse_not_marked(%X: tensor<4x3xf64, #CSR>) -> tensor<1x3xf64> {
+  // expected-error @+1 {{a row template over a CSR driver iterates its stored entries (sparse_safe)}}
+  %s = la.fused (%X) {kind = #la.template<row>} : (tensor<4x3xf64, #CSR>) -> tensor<1x3xf64> {
+  ^bb0(%x: tensor<4x3xf64, #CSR>):
+    %1 = la.sum col %x : tensor<4x3xf64, #CSR>
+    la.yield %1 : tensor<1x3xf64>
+  }
+  return %s : tensor<1x3xf64>
+}

@@ -266,16 +266,54 @@ func.func @row_intermediate_used_outside(%X: tensor<?x?xf64>, %v: tensor<?x1xf64
 
 // -----
 
-// Not row: a CSR X (the row template reads its matrix densely).
+// Row over a CSR X read only by sums of itself (X %*% v, t(X) %*% y): the
+// operator visits the stored entries (sparse_safe), X is never transposed.
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
 // CHECK-LABEL: func.func @row_sparse_matrix
-// CHECK-NOT: la.fused
+// CHECK: la.fused(%arg0, %arg1) {kind = #la.template<row>, sparse_safe}
+// CHECK: la.matmul
+// CHECK: la.transpose
+// CHECK: la.matmul
+// CHECK: la.yield
+// CHECK-NOT: la.transpose
 // CHECK: return
 func.func @row_sparse_matrix(%X: tensor<?x?xf64, #CSR>, %v: tensor<?x1xf64>) -> tensor<?x1xf64> {
   %0 = la.matmul %X, %v : tensor<?x?xf64, #CSR>, tensor<?x1xf64> -> tensor<?x1xf64>
   %2 = la.transpose %X : tensor<?x?xf64, #CSR> -> tensor<?x?xf64, #CSR>
   %3 = la.matmul %2, %0 : tensor<?x?xf64, #CSR>, tensor<?x1xf64> -> tensor<?x1xf64>
   return %3 : tensor<?x1xf64>
+}
+
+// -----
+
+// The same with t(X) stored in another format (la-select-formats converts the
+// transpose of a CSR matrix after the fact): the row operator bypasses the
+// conversion and reads X.
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+// CHECK-LABEL: func.func @row_sparse_converted_transpose
+// CHECK: la.fused(%arg0, %arg1) {kind = #la.template<row>, sparse_safe}
+// CHECK-NOT: la.convert
+// CHECK: return
+func.func @row_sparse_converted_transpose(%X: tensor<?x?xf64, #CSR>, %y: tensor<?x1xf64>) -> tensor<?x1xf64> {
+  %t = la.transpose %X : tensor<?x?xf64, #CSR> -> tensor<?x?xf64>
+  %c = la.convert %t : tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+  %g = la.matmul %c, %y : tensor<?x?xf64, #CSR>, tensor<?x1xf64> -> tensor<?x1xf64>
+  return %g : tensor<?x1xf64>
+}
+
+// -----
+
+// Not row: colSums(X / rowSums(X)) divides a CSR X cell by cell (0 / 0 would
+// be NaN densely), so the stored entries alone do not give the result.
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+// CHECK-LABEL: func.func @row_sparse_cellwise
+// CHECK-NOT: template<row>
+// CHECK: return
+func.func @row_sparse_cellwise(%X: tensor<?x?xf64, #CSR>) -> tensor<1x?xf64> {
+  %0 = la.sum row %X : tensor<?x?xf64, #CSR> -> tensor<?x1xf64>
+  %1 = la.div %X, %0 : tensor<?x?xf64, #CSR>, tensor<?x1xf64> -> tensor<?x?xf64>
+  %2 = la.sum col %1 : tensor<?x?xf64> -> tensor<1x?xf64>
+  return %2 : tensor<1x?xf64>
 }
 
 // -----

@@ -497,9 +497,11 @@ struct FusedToLoops : LAPattern<FusedOp> {
   LogicalResult matchAndRewrite(FusedOp op, PatternRewriter &rewriter) const override {
     Lowering l = lowering(rewriter, op);
     if (op.getKind() == FusionTemplate::row) {
+      // A CSR driver is walked through its storage (iteratesSparseDriver).
+      bool sparseDriver = iteratesSparseDriver(op);
       SmallVector<Value> inputs;
-      for (Value v : op.getInputs())
-        inputs.push_back(l.densify(v));
+      for (auto [k, v] : llvm::enumerate(op.getInputs()))
+        inputs.push_back(sparseDriver && k == op.getDriver() ? v : l.densify(v));
       rewriter.replaceOp(op, lowerRowTemplate(l, op, inputs));
       return success();
     }

@@ -9,6 +9,12 @@
 // from memory once. Chunks of rows run in parallel (scf.forall -> OpenMP),
 // each into its own row of partials, which are combined at the end.
 //
+// A CSR driver (sparse_safe: read only by sums of itself, see
+// rowReadsStoredEntriesOnly) is walked through its storage: the loops of row
+// i visit its stored entries positions[i] .. positions[i+1], so
+// t(X) %*% (w * (X %*% v)) over a sparse X needs neither a transposed copy of
+// X nor a second pass.
+//
 //===----------------------------------------------------------------------===//
 
 #include "LoweringUtils.h"
@@ -26,7 +32,8 @@ constexpr int64_t kMaxChunks = 64;
 class RowLowering {
 public:
   RowLowering(Lowering &l, FusedOp op, ValueRange inputs)
-      : l(l), op(op), inputs(inputs), space(getIterationType(op)), body(op.getBodyBlock()) {
+      : l(l), op(op), inputs(inputs), space(getIterationType(op)), body(op.getBodyBlock()),
+        sparse(iteratesSparseDriver(op)) {
     for (auto [k, v] : llvm::enumerate(op.getYielded()))
       closeIndex[v.getDefiningOp()] = unsigned(k);
   }
@@ -48,12 +55,29 @@ public:
     OpBuilder &b = l.b;
     Location loc = l.loc;
     Value c1 = l.index(1);
-    // chunks = min(ceil(rows / max(1, kCellsPerChunk / cols)), kMaxChunks);
-    // rows per chunk = ceil(rows / chunks).
+    Value cellsPerRow = cols;
+    if (sparse) {
+      Value csr = inputs[op.getDriver()];
+      auto indexMemref = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
+      positions = sparse_tensor::ToPositionsOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
+      coordinates =
+          sparse_tensor::ToCoordinatesOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
+      storedValues = sparse_tensor::ToValuesOp::create(
+          b, loc,
+          MemRefType::get({ShapedType::kDynamic},
+                          cast<RankedTensorType>(csr.getType()).getElementType()),
+          csr);
+      // A row's work is its stored entries (on average), not its columns.
+      cellsPerRow = arith::CeilDivUIOp::create(
+          b, loc, memref::LoadOp::create(b, loc, positions, ValueRange{rows}),
+          arith::MaxUIOp::create(b, loc, c1, rows));
+    }
+    // chunks = min(ceil(rows / max(1, kCellsPerChunk / cellsPerRow)),
+    // kMaxChunks); rows per chunk = ceil(rows / chunks).
     Value perChunk = arith::MaxUIOp::create(
         b, loc, c1,
         arith::DivUIOp::create(b, loc, l.index(kCellsPerChunk),
-                               arith::MaxUIOp::create(b, loc, c1, cols)));
+                               arith::MaxUIOp::create(b, loc, c1, cellsPerRow)));
     Value chunks = arith::MinUIOp::create(
         b, loc, l.index(kMaxChunks), arith::CeilDivUIOp::create(b, loc, rows, perChunk));
     perChunk = arith::CeilDivUIOp::create(b, loc, rows, arith::MaxUIOp::create(b, loc, c1, chunks));
@@ -113,6 +137,8 @@ private:
   Block &body;
   Value rows, cols;
   DenseMap<Operation *, unsigned> closeIndex;
+  bool sparse; ///< the driver is CSR, visited at its stored entries
+  Value positions, coordinates, storedValues;
 
   /// A row reduction or column accumulation: aggregate `kind` of `a` (times
   /// the operand vector `v` along the row, or the per-row value `y`).
@@ -191,10 +217,13 @@ private:
     return r;
   }
 
-  /// The cell value a reduction or accumulation `c` folds at (i, j).
+  /// The cell value a reduction or accumulation `c` folds at (i, j);
+  /// `stored` is the driver's value there when read from its storage.
   Value folded(OpBuilder &b, Location loc, const Close &c, Value i, Value j,
-               const IRMapping &row) {
+               const IRMapping &row, Value stored) {
     IRMapping cell = row;
+    if (stored)
+      cell.map(body.getArgument(op.getDriver()), stored);
     Value x = cellAt(b, loc, c.a, i, j, cell);
     if (c.v)
       x = reductionMul(b, loc, x, read(b, loc, cast<BlockArgument>(c.v), j, i));
@@ -203,11 +232,34 @@ private:
     return x;
   }
 
+  /// A loop over row i's cells (dense) or stored entries (CSR driver):
+  /// `step(b, loc, j, stored, iterArgs)` yields the next iteration values.
+  scf::ForOp rowCells(OpBuilder &b, Location loc, Value i, ValueRange inits,
+                      llvm::function_ref<SmallVector<Value>(OpBuilder &, Location, Value, Value,
+                                                            ValueRange)>
+                          step) {
+    Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    if (!sparse)
+      return scf::ForOp::create(b, loc, c0, cols, c1, inits,
+                                [&](OpBuilder &b, Location loc, Value j, ValueRange acc) {
+                                  scf::YieldOp::create(b, loc, step(b, loc, j, {}, acc));
+                                });
+    Value begin = memref::LoadOp::create(b, loc, positions, ValueRange{i});
+    Value end = memref::LoadOp::create(b, loc, positions,
+                                       ValueRange{arith::AddIOp::create(b, loc, i, c1)});
+    return scf::ForOp::create(
+        b, loc, begin, end, c1, inits, [&](OpBuilder &b, Location loc, Value k, ValueRange acc) {
+          Value j = memref::LoadOp::create(b, loc, coordinates, ValueRange{k});
+          Value x = memref::LoadOp::create(b, loc, storedValues, ValueRange{k});
+          scf::YieldOp::create(b, loc, step(b, loc, j, x, acc));
+        });
+  }
+
   /// Row i: its per-row values in body order, folding each column
   /// accumulation into its partial row; returns the updated partials.
   SmallVector<Value> emitRow(OpBuilder &b, Location loc, Value i, ValueRange partials) {
     Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
-    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
     IRMapping row;
     SmallVector<Value> next(partials);
     for (Operation &inner : body.without_terminator()) {
@@ -228,11 +280,11 @@ private:
       case RowStep::RowReduction: {
         Close c = closeOf(&inner);
         Type element = getElementTypeOrSelf(inner.getResult(0).getType());
-        auto loop = scf::ForOp::create(
-            b, loc, c0, cols, c1, ValueRange{aggregateInit(b, loc, c.kind, element)},
-            [&](OpBuilder &b, Location loc, Value j, ValueRange acc) {
-              Value x = folded(b, loc, c, i, j, row);
-              scf::YieldOp::create(b, loc, aggregateCombine(b, loc, c.kind, x, acc[0]));
+        auto loop = rowCells(
+            b, loc, i, ValueRange{aggregateInit(b, loc, c.kind, element)},
+            [&](OpBuilder &b, Location loc, Value j, Value stored, ValueRange acc) {
+              Value x = folded(b, loc, c, i, j, row, stored);
+              return SmallVector<Value>{aggregateCombine(b, loc, c.kind, x, acc[0])};
             });
         Value r = loop.getResult(0);
         if (c.kind == AggKind::Mean)
@@ -243,14 +295,14 @@ private:
       case RowStep::ColumnClose: {
         Close c = closeOf(&inner);
         unsigned k = closeIndex.lookup(&inner);
-        auto loop = scf::ForOp::create(
-            b, loc, c0, cols, c1, ValueRange{next[k]},
-            [&](OpBuilder &b, Location loc, Value j, ValueRange slice) {
-              Value x = folded(b, loc, c, i, j, row);
+        auto loop = rowCells(
+            b, loc, i, ValueRange{next[k]},
+            [&](OpBuilder &b, Location loc, Value j, Value stored, ValueRange slice) {
+              Value x = folded(b, loc, c, i, j, row, stored);
               Value acc = tensor::ExtractOp::create(b, loc, slice[0], ValueRange{c0, j});
               Value r = aggregateCombine(b, loc, c.kind, x, acc);
-              scf::YieldOp::create(
-                  b, loc, Value(tensor::InsertOp::create(b, loc, r, slice[0], ValueRange{c0, j})));
+              return SmallVector<Value>{
+                  tensor::InsertOp::create(b, loc, r, slice[0], ValueRange{c0, j})};
             });
         next[k] = loop.getResult(0);
         break;

@@ -109,7 +109,7 @@ bool isSparseSafeBody(FusedOp op) {
 
 bool iteratesSparseDriver(FusedOp op) {
   if (op.getKind() == FusionTemplate::row)
-    return false;
+    return op.getSparseSafe() && rowReadsStoredEntriesOnly(op);
   auto driver = dyn_cast<RankedTensorType>(op.getInputs()[op.getDriver()].getType());
   if (!driver || !driver.getEncoding() || !op.getSparseSafe() || op.getNumResults() != 1 ||
       driver.getDimSize(0) == 1 || driver.getDimSize(1) == 1)
@@ -212,6 +212,39 @@ std::optional<RowStep> getRowStep(Operation *op, RankedTensorType space) {
   return std::nullopt;
 }
 
+bool rowReadsStoredEntriesOnly(FusedOp op) {
+  RankedTensorType space = getIterationType(op);
+  if (op.getKind() != FusionTemplate::row || !space)
+    return false;
+  for (auto [k, v] : llvm::enumerate(op.getInputs())) {
+    auto t = dyn_cast<RankedTensorType>(v.getType());
+    if (t && bool(t.getEncoding()) != (k == op.getDriver()))
+      return false;
+  }
+  Block &body = op.getBodyBlock();
+  Value driver = body.getArgument(op.getDriver());
+  auto isDriverSum = [&](Operation *inner) {
+    if (auto agg = getAggregateInfo(inner))
+      return agg->input == driver &&
+             llvm::is_contained({AggKind::Sum, AggKind::SumSq, AggKind::Mean}, agg->kind);
+    auto product = dyn_cast<MatMulOp>(inner);
+    if (!product)
+      return false;
+    auto transpose = product.getLhs().getDefiningOp<TransposeOp>();
+    return (transpose ? transpose.getInput() : product.getLhs()) == driver;
+  };
+  for (Operation &inner : body.without_terminator()) {
+    std::optional<RowStep> step = getRowStep(&inner, space);
+    if (!step || *step == RowStep::Cell)
+      return false;
+    if ((*step == RowStep::RowReduction || *step == RowStep::ColumnClose) && !isDriverSum(&inner))
+      return false;
+    if (*step == RowStep::Transpose && inner.getOperand(0) != driver)
+      return false;
+  }
+  return true;
+}
+
 /// A row template: every op has a row step; products read an operand vector;
 /// transposes feed column accumulations, which are the results.
 static LogicalResult verifyRowTemplate(FusedOp op) {
@@ -250,13 +283,17 @@ static LogicalResult verifyRowTemplate(FusedOp op) {
     return op.emitOpError("the driver of a row template must be an operand of the iteration "
                           "space ")
            << space;
-  if (op.getSparseSafe())
-    return op.emitOpError("a row template reads its driver densely (not sparse_safe)");
+  if (op.getSparseSafe() && !rowReadsStoredEntriesOnly(op))
+    return op.emitOpError("a sparse_safe row template reads a CSR driver only by sums of the "
+                          "driver itself (row/column sums, A %*% v, t(A) %*% y)");
+  if (!op.getSparseSafe() && driver.getEncoding())
+    return op.emitOpError("a row template over a CSR driver iterates its stored entries "
+                          "(sparse_safe)");
   return success();
 }
 
 LogicalResult FusedOp::verify() {
-  if (getDriver() < 0 || getDriver() >= int64_t(getInputs().size()))
+  if (getDriver() >= getInputs().size())
     return emitOpError("driver ") << getDriver() << " is not an operand index (" << getInputs().size()
                                   << " operands)";
   if (!isa<RankedTensorType>(getInputs()[getDriver()].getType()))

@@ -217,7 +217,11 @@ private:
       if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
         a = transpose.getInput();
     auto space = a ? dyn_cast<RankedTensorType>(a.getType()) : RankedTensorType();
-    if (!space || space.getEncoding() || getRowStep(op, space) != RowStep::ColumnClose)
+    // A CSR matrix is iterated over its stored entries if the group formed
+    // around it passes rowReadsStoredEntriesOnly (createFused); other sparse
+    // formats are not.
+    if (!space || (space.getEncoding() && !isCSR(space)) ||
+        getRowStep(op, space) != RowStep::ColumnClose)
       return {};
     return space;
   }
@@ -228,9 +232,26 @@ private:
   /// a use outside it is dropped (it stays materialized) until none is left.
   void formRowOperators() {
     for (Operation &op : llvm::make_early_inc_range(block)) {
+      // t(A) %*% y may read t(A) converted to another format (la-select-formats
+      // stores the transpose of a CSR A as CSR after the fact): a row
+      // operator reads A itself, so it bypasses the conversion (put back if
+      // no operator is formed).
+      ConvertOp bypassed;
+      if (auto product = dyn_cast<MatMulOp>(op))
+        if (auto convert = product.getLhs().getDefiningOp<ConvertOp>())
+          if (convert.getInput().getDefiningOp<TransposeOp>() && convert->hasOneUse()) {
+            bypassed = convert;
+            product.getLhsMutable().assign(convert.getInput());
+          }
+      auto restore = [&] {
+        if (bypassed)
+          cast<MatMulOp>(op).getLhsMutable().assign(bypassed.getResult());
+      };
       RankedTensorType space = columnCloseSpace(&op);
-      if (!space)
+      if (!space) {
+        restore();
         continue;
+      }
       llvm::SetVector<Operation *> members;
       members.insert(&op);
       SmallVector<Value> work(op.getOperands());
@@ -258,8 +279,10 @@ private:
       // twice), or t(A) %*% y (unfused, A is transposed into a copy first).
       if (!isa<MatMulOp>(op) && llvm::none_of(members, [&](Operation *m) {
             return getRowStep(m, space) == RowStep::RowReduction;
-          }))
+          })) {
+        restore();
         continue;
+      }
       // t(A) computed elsewhere (hoisted out of a loop, or also used by
       // others): the operator transposes A itself, i.e. reads it by rows.
       TransposeOp ownTranspose;
@@ -282,11 +305,14 @@ private:
           cast<MatMulOp>(op).getLhsMutable().assign(sharedTranspose);
           ownTranspose.erase();
         }
+        restore();
         continue;
       }
       op.getResult(0).replaceAllUsesWith(fused.getResult(0));
       for (Operation *m : llvm::reverse(ordered))
         m->erase();
+      if (bypassed)
+        bypassed.erase();
       if (sharedTranspose && sharedTranspose.use_empty())
         sharedTranspose.getDefiningOp()->erase();
       ++numRow;
@@ -392,7 +418,7 @@ private:
     copyValueAttributes(results, op);
     int64_t driver = chooseDriver(inputs.getArrayRef());
     op.setDriver(std::max<int64_t>(driver, 0));
-    if (kind != FusionTemplate::row && isSparseSafeBody(op))
+    if (kind == FusionTemplate::row ? rowReadsStoredEntriesOnly(op) : isSparseSafeBody(op))
       op.setSparseSafe(true);
     if (driver < 0 || !keepsSemantics(op) || !isValid(op)) {
       op.erase();

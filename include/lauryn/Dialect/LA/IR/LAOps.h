@@ -58,8 +58,16 @@ mlir::RankedTensorType getIterationType(FusedOp op);
 bool isSparseSafeBody(FusedOp op);
 /// True if `op` is evaluated over the stored entries of its sparse driver
 /// only: sparse-safe, one result, no aggregate or a sum / sum of squares over
-/// all cells or per row. Other fused ops read every operand densely.
+/// all cells or per row (cell, outer), or a row template marked sparse-safe
+/// that passes rowReadsStoredEntriesOnly. Other fused ops read every operand
+/// densely.
 bool iteratesSparseDriver(FusedOp op);
+/// True if the row template `op` has a CSR driver (its only sparse operand)
+/// that is read only by sums of the driver itself -- row and column sums,
+/// sums of squares and means, `A %*% v`, `t(A) %*% y` -- and computes nothing
+/// else cell by cell: the stored entries alone then give the result, with the
+/// unfused sparse kernels' semantics (implicit zeros are structural).
+bool rowReadsStoredEntriesOnly(FusedOp op);
 
 /// The part an op plays in a row template over an m x n iteration space.
 enum class RowStep {

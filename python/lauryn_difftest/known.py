@@ -255,6 +255,17 @@ KNOWN = [
         pattern=None,
         fixed=("new pass lauryn-relax-sparse-loop-types: sparse iteration arguments carry "
                "the type their body computes, the casts move outside the loop")),
+    KnownBug(
+        id="row-template-per-row-cell",
+        classification="compiler bug",
+        summary=("la-fuse took an element-wise op of per-row values alone (`la.sigmoid` of an m x 1 "
+                 "`rowProds(A)`, typed ?x?) for a cell of A's m x n space and formed a row operator "
+                 "that averaged A's 6 columns where the value has 1: shape (1, 6) vs (1, 1). Found "
+                 "in the 10,000-program run on 7a0e8ae (seed 50334)."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^value: result #\d+ .*shape \(1, \d+\) vs reference \(1, 1\)",
+        fixed=("getRowStep (LAFusedOp.cpp): an m x n cell step needs an m x n operand or an m x 1 "
+               "and a 1 x n operand; test/Transforms/fuse.mlir row_per_row_values")),
 ]
 
 OPEN = [b for b in KNOWN if not b.fixed]

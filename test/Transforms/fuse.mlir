@@ -357,3 +357,18 @@ func.func @row_hoisted_transpose(%X: tensor<?x?xf64>, %y: tensor<?x1xf64>, %w0: 
   }
   return %w : tensor<?x1xf64>
 }
+
+// -----
+
+// Not row: sigmoid of per-row values is m x 1 at run time although typed
+// ?x? (difftest seed 50334): its column mean is not a column accumulation
+// over A's m x 6 space.
+// CHECK-LABEL: func.func @row_per_row_values
+// CHECK-NOT: template<row>
+// CHECK: return
+func.func @row_per_row_values(%A: tensor<?x6xf64>) -> tensor<1x?xf64> {
+  %0 = la.prod row %A : tensor<?x6xf64> -> tensor<?x1xf64>
+  %1 = la.sigmoid %0 : tensor<?x1xf64> -> tensor<?x?xf64>
+  %2 = la.mean col %1 : tensor<?x?xf64> -> tensor<1x?xf64>
+  return %2 : tensor<1x?xf64>
+}

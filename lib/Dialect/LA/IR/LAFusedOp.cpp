@@ -179,7 +179,16 @@ std::optional<RowStep> getRowStep(Operation *op, RankedTensorType space) {
   Type result = op->getResult(0).getType();
   if (isCellwiseOp(op)) {
     auto operandTypes = op->getOperandTypes();
-    if (shapes.isCell(result) && llvm::all_of(operandTypes, [&](Type t) {
+    // An m x n result needs an m x n operand, or an m x 1 and a 1 x n one
+    // (broadcast): an op of per-row values alone is m x 1 at run time even
+    // when typed ?x? (difftest seed 50334: sigmoid(rowProds(A)) taken for a
+    // cell of A's space gave 6 column means instead of 1).
+    auto any = [&](auto pred) { return llvm::any_of(operandTypes, pred); };
+    bool spansCells =
+        any([&](Type t) { return shapes.isCell(t); }) ||
+        (any([&](Type t) { return shapes.isRowColumn(t); }) &&
+         any([&](Type t) { return shapes.isRowVector(t); }));
+    if (shapes.isCell(result) && spansCells && llvm::all_of(operandTypes, [&](Type t) {
           return shapes.isCell(t) || shapes.isPerRow(t) || shapes.isRowVector(t);
         }))
       return RowStep::Cell;

@@ -59,10 +59,13 @@ bool isSparsifiable(linalg::GenericOp kernel) {
 }
 
 /// A zero-filled destination for a dense kernel the sparsifier cannot turn
-/// into a sparse-output kernel: the fold into a sparse output no longer
-/// matches.
+/// into a sparse-output kernel, or whose dense result other ops also use: the
+/// fold into a sparse output no longer matches.
 void shieldUnmodeledKernel(linalg::GenericOp producer) {
-  if (isSparsifiable(producer))
+  // A kernel with other users must stay dense for them: the fold would give
+  // them its sparse result (difftest seed 50539: sign(X) converted to CSR
+  // and inserted into).
+  if (isSparsifiable(producer) && producer->hasOneUse())
     return;
   OpOperand *init = producer.getDpsInitOperand(0);
   OpBuilder b(producer);
@@ -108,7 +111,7 @@ struct ShieldSparseConversionsPass
     (void)applyPatternsGreedily(getOperation(), FrozenRewritePatternSet(), deadOnly);
     getOperation().walk([](sparse_tensor::ConvertOp convert) {
       auto producer = convert.getSource().getDefiningOp<linalg::GenericOp>();
-      if (!producer || producer.getNumDpsInits() != 1 || !producer->hasOneUse() ||
+      if (!producer || producer.getNumDpsInits() != 1 ||
           !producer.getDpsInitOperand(0)->get().getDefiningOp<tensor::EmptyOp>())
         return;
       bool toSparse = sparse_tensor::getSparseTensorEncoding(convert.getType()) != nullptr;
@@ -116,7 +119,7 @@ struct ShieldSparseConversionsPass
           sparse_tensor::getSparseTensorEncoding(convert.getSource().getType()) != nullptr;
       if (toSparse && !fromSparse)
         shieldUnmodeledKernel(producer);
-      else if (fromSparse && !toSparse)
+      else if (fromSparse && !toSparse && producer->hasOneUse())
         produceDense(convert, producer);
     });
   }

@@ -266,6 +266,19 @@ KNOWN = [
         pattern=r"^value: result #\d+ .*shape \(1, \d+\) vs reference \(1, 1\)",
         fixed=("getRowStep (LAFusedOp.cpp): an m x n cell step needs an m x n operand or an m x 1 "
                "and a 1 x n operand; test/Transforms/fuse.mlir row_per_row_values")),
+    KnownBug(
+        id="shared-kernel-into-sparse-conversion",
+        classification="compiler bug",
+        summary=("A dense kernel (`la.sign`, a select in its body) converted to CSR and also used "
+                 "densely (inserted into) was folded by the sparsifier into a sparse-output "
+                 "kernel; its dense user then met sparse storage ('failed to legalize unresolved "
+                 "materialization ... that remained live'). Found in the 10,000-program run on "
+                 "7a0e8ae (seed 50539), in every variant."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^lauryn-error: .*failed to legalize unresolved materialization",
+        fixed=("lauryn-shield-sparse-conversions gives a kernel with other users a zero-filled "
+               "destination, so the fold skips it (ShieldSparseConversions.cpp); "
+               "test/Pipelines/shield-sparse-conversions.mlir")),
 ]
 
 OPEN = [b for b in KNOWN if not b.fixed]

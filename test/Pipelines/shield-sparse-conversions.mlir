@@ -172,3 +172,27 @@ func.func @broadcast(%X: tensor<1x1xi64>, %n: index) -> tensor<1x?xi64, #CSR> {
   %s = sparse_tensor.convert %x : tensor<1x?xi64> to tensor<1x?xi64, #CSR>
   return %s : tensor<1x?xi64, #CSR>
 }
+
+// -----
+
+// A modeled kernel whose dense result is also used elsewhere (difftest seed
+// 50539): shielded as well, or the fold would hand its other user sparse
+// storage.
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @shared
+// CHECK: %[[F:.*]] = linalg.fill
+// CHECK: %[[K:.*]] = linalg.generic {{.*}} outs(%[[F]] : tensor<4x4xf64>)
+// CHECK: sparse_tensor.convert %[[K]]
+// PIPELINE-LABEL: llvm.func @shared
+func.func @shared(%X: tensor<4x4xf64>) -> (tensor<4x4xf64, #CSR>, tensor<4x4xf64>) {
+  %e = tensor.empty() : tensor<4x4xf64>
+  %x = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : tensor<4x4xf64>) outs(%e : tensor<4x4xf64>) {
+    ^bb0(%in: f64, %out: f64):
+      %v = arith.mulf %in, %in : f64
+      linalg.yield %v : f64
+  } -> tensor<4x4xf64>
+  %s = sparse_tensor.convert %x : tensor<4x4xf64> to tensor<4x4xf64, #CSR>
+  return %s, %x : tensor<4x4xf64, #CSR>, tensor<4x4xf64>
+}

@@ -27,10 +27,13 @@ struct DropLocalDeallocsPass : lauryn::impl::DropLocalDeallocsPassBase<DropLocal
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     SmallVector<memref::DeallocOp> local;
+    // Buffers this function allocated, directly or through loops and the
+    // sparsifier's helper calls (the COO temporaries of a CSR -> CSC
+    // conversion come back from its insertion helpers); the caller's
+    // buffers (entry block arguments) are not the function's to free.
     func.walk([&](memref::DeallocOp dealloc) {
-      Operation *def = dealloc.getMemref().getDefiningOp();
-      if (isa_and_present<memref::AllocOp>(def) &&
-          def->getParentOfType<func::FuncOp>() == func)
+      auto arg = dyn_cast<BlockArgument>(dealloc.getMemref());
+      if (!arg || arg.getOwner() != &func.getBody().front())
         local.push_back(dealloc);
     });
     for (memref::DeallocOp dealloc : local)

@@ -95,7 +95,16 @@ struct TransposeToLinalg : LAPattern<TransposeOp> {
         {inType.getDimSize(1), inType.getDimSize(0)}, inType.getElementType());
     SmallVector<Value> sizes = {l.dim(x, 1), l.dim(x, 0)};
     Value t;
-    if (Lowering::isSparse(x)) {
+    if (Lowering::isCSR(inType)) {
+      auto csr = sparse_tensor::getSparseTensorEncoding(inType);
+      MLIRContext *ctx = rewriter.getContext();
+      AffineMap swap = AffineMap::getPermutationMap(ArrayRef<unsigned>{1, 0}, ctx);
+      auto cscType = RankedTensorType::get(inType.getShape(), inType.getElementType(),
+                                           csr.withDimToLvl(swap));
+      Value csc = sparse_tensor::ConvertOp::create(rewriter, l.loc, cscType, x);
+      auto transposedType = RankedTensorType::get(outType.getShape(), outType.getElementType(), csr);
+      t = sparse_tensor::ReinterpretMapOp::create(rewriter, l.loc, transposedType, csc);
+    } else if (Lowering::isSparse(x)) {
       MLIRContext *ctx = rewriter.getContext();
       AffineExpr i = getAffineDimExpr(0, ctx), j = getAffineDimExpr(1, ctx);
       Value zero = constantOf(rewriter, l.loc, outType.getElementType(), 0);

@@ -120,3 +120,17 @@ func.func @empty_pieces(%A: tensor<4x3xf64>, %Z: tensor<4x0xf64>, %n: index)
   %2 = la.slice %A, %n, %c4, %c0, %c3 : tensor<4x3xf64>, index, index, index, index -> tensor<?x3xf64>
   return %0, %1, %2 : tensor<0x2xf64>, tensor<4x3xf64>, tensor<?x3xf64>
 }
+
+// -----
+
+// Transpose of a CSR matrix: converted to CSC, whose storage is the CSR
+// storage of the transpose (no dense m x n scatter).
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+// CHECK-LABEL: func.func @transpose_csr
+// CHECK: %[[CSC:.*]] = sparse_tensor.convert %arg0 : tensor<27x51xf64, #{{.*}}> to tensor<27x51xf64, #[[CSCENC:.*]]>
+// CHECK: sparse_tensor.reinterpret_map %[[CSC]] : tensor<27x51xf64, #[[CSCENC]]> to tensor<51x27xf64, #{{.*}}>
+// CHECK-NOT: linalg.fill
+func.func @transpose_csr(%X: tensor<27x51xf64, #CSR>) -> tensor<51x27xf64, #CSR> {
+  %0 = la.transpose %X : tensor<27x51xf64, #CSR> -> tensor<51x27xf64, #CSR>
+  return %0 : tensor<51x27xf64, #CSR>
+}

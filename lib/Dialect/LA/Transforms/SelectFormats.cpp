@@ -146,6 +146,9 @@ private:
   bool producesDirectly(OpResult r, bool sparse) const {
     if (isSparse(r.getType()) == sparse)
       return true;
+    // CSR x CSR products and transposes of CSR values yield CSR themselves.
+    if (auto transpose = dyn_cast<TransposeOp>(r.getOwner()))
+      return sparse && isCSREncoding(encodingOf(transpose.getInput()));
     auto mm = dyn_cast<MatMulOp>(r.getOwner());
     return sparse && mm && isCSREncoding(encodingOf(mm.getLhs())) &&
            isCSREncoding(encodingOf(mm.getRhs()));

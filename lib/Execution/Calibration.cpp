@@ -66,16 +66,21 @@ func.func @main(%S: tensor<?x?xf64, #CSR>, %v: tensor<?x1xf64>) -> tensor<?x1xf6
   return %p : tensor<?x1xf64>
 })mlir";
 
-llvm::Expected<HostValue> denseMatrix(int64_t rows, int64_t cols, std::mt19937_64 &rng) {
-  lauryn_matrix *m = nullptr;
-  if (lauryn_rt_matrix_create_dense(rows, cols, LAURYN_F64, &m) != LAURYN_OK)
-    return llvm::createStringError(lauryn_rt_last_error());
-  HostValue v = HostValue::ofMatrix(m);
+/// `count` rows x cols matrices of values in [0.5, 1.5).
+llvm::Expected<llvm::SmallVector<HostValue>> denseMatrices(int count, int64_t rows, int64_t cols,
+                                                           std::mt19937_64 &rng) {
+  llvm::SmallVector<HostValue> out;
   std::uniform_real_distribution<double> uniform(0.5, 1.5);
-  auto *cells = static_cast<double *>(m->values);
-  for (int64_t k = 0; k < rows * cols; ++k)
-    cells[k] = uniform(rng);
-  return v;
+  for (int c = 0; c < count; ++c) {
+    lauryn_matrix *m = nullptr;
+    if (lauryn_rt_matrix_create_dense(rows, cols, LAURYN_F64, &m) != LAURYN_OK)
+      return llvm::createStringError(lauryn_rt_last_error());
+    out.push_back(HostValue::ofMatrix(m));
+    auto *cells = static_cast<double *>(m->values);
+    for (int64_t k = 0; k < rows * cols; ++k)
+      cells[k] = uniform(rng);
+  }
+  return out;
 }
 
 /// rows x cols with `perRow` entries in each row at random distinct columns.
@@ -164,69 +169,53 @@ llvm::Expected<TargetRates> calibrateTarget(MLIRContext &context, unsigned threa
                            seconds * 1e3);
   };
 
-  { // Bandwidth: 8 Mi cells per matrix, 24 bytes a cell.
-    const int64_t rows = 4096, cols = 2048;
-    llvm::SmallVector<HostValue> args;
-    for (int k = 0; k < 2; ++k) {
-      auto m = denseMatrix(rows, cols, rng);
-      if (!m)
-        return m.takeError();
-      args.push_back(std::move(*m));
-    }
-    auto t = bestTime(context, {"triad", kTriad}, threads, repetitions, args);
+  // Best time of `kernel` on `args` in seconds; the rate is `work / time`.
+  auto measure = [&](const Kernel &kernel, llvm::Expected<llvm::SmallVector<HostValue>> args,
+                     double work, const char *unit, double *perCell = nullptr)
+      -> llvm::Expected<double> {
+    if (!args)
+      return args.takeError();
+    auto t = bestTime(context, kernel, threads, repetitions, *args, perCell);
     if (!t)
       return t.takeError();
-    rates.bandwidthGBs = 24.0 * rows * cols / *t / 1e9;
-    report("bandwidth", *rates.bandwidthGBs, "GB/s", *t);
-  }
-  { // Cell-wise code over 2 x 2 MiB (in the last-level cache: compute-bound).
-    const int64_t rows = 512, cols = 512;
-    llvm::SmallVector<HostValue> args;
-    for (int k = 0; k < 2; ++k) {
-      auto m = denseMatrix(rows, cols, rng);
-      if (!m)
-        return m.takeError();
-      args.push_back(std::move(*m));
-    }
-    double perCell = 0;
-    auto t = bestTime(context, {"cell-wise", kCellwise}, threads, repetitions, args, &perCell);
-    if (!t)
-      return t.takeError();
-    rates.cellGflops = perCell * rows * cols / *t / 1e9;
-    report("cell-wise", *rates.cellGflops, "GFLOP/s", *t);
-  }
-  { // Dense products.
-    const int64_t n = 768;
-    llvm::SmallVector<HostValue> args;
-    for (int k = 0; k < 2; ++k) {
-      auto m = denseMatrix(n, n, rng);
-      if (!m)
-        return m.takeError();
-      args.push_back(std::move(*m));
-    }
-    auto t = bestTime(context, {"dense", kDense}, threads, repetitions, args);
-    if (!t)
-      return t.takeError();
-    rates.denseGflops = 2.0 * n * n * n / *t / 1e9;
-    report("dense", *rates.denseGflops, "GFLOP/s", *t);
-  }
-  { // CSR times a dense vector.
-    const int64_t n = 200000, perRow = 10;
-    llvm::SmallVector<HostValue> args;
-    auto s = csrMatrix(n, n, perRow, rng);
-    if (!s)
-      return s.takeError();
-    args.push_back(std::move(*s));
-    auto v = denseMatrix(n, 1, rng);
-    if (!v)
-      return v.takeError();
-    args.push_back(std::move(*v));
-    auto t = bestTime(context, {"sparse", kSparse}, threads, repetitions, args);
-    if (!t)
-      return t.takeError();
-    rates.sparseGflops = 2.0 * n * perRow / *t / 1e9;
-    report("sparse", *rates.sparseGflops, "GFLOP/s", *t);
-  }
+    double rate = (perCell ? *perCell : 1.0) * work / *t / 1e9;
+    report(kernel.name, rate, unit, *t);
+    return rate;
+  };
+  // Bandwidth: 8 Mi cells per matrix, 24 bytes a cell.
+  auto bandwidth = measure({"bandwidth", kTriad}, denseMatrices(2, 4096, 2048, rng),
+                           24.0 * 4096 * 2048, "GB/s");
+  if (!bandwidth)
+    return bandwidth.takeError();
+  rates.bandwidthGBs = *bandwidth;
+  // Cell-wise code over 2 x 2 MiB (in the last-level cache: compute-bound).
+  double perCell = 0;
+  auto cellwise = measure({"cell-wise", kCellwise}, denseMatrices(2, 512, 512, rng), 512.0 * 512,
+                          "GFLOP/s", &perCell);
+  if (!cellwise)
+    return cellwise.takeError();
+  rates.cellGflops = *cellwise;
+  // Dense products.
+  auto dense =
+      measure({"dense", kDense}, denseMatrices(2, 768, 768, rng), 2.0 * 768 * 768 * 768, "GFLOP/s");
+  if (!dense)
+    return dense.takeError();
+  rates.denseGflops = *dense;
+  // CSR (10 entries a row) times a dense vector.
+  const int64_t n = 200000, perRow = 10;
+  llvm::SmallVector<HostValue> spmv;
+  auto s = csrMatrix(n, n, perRow, rng);
+  if (!s)
+    return s.takeError();
+  spmv.push_back(std::move(*s));
+  auto v = denseMatrices(1, n, 1, rng);
+  if (!v)
+    return v.takeError();
+  spmv.push_back(std::move(v->front()));
+  auto sparse = measure({"sparse", kSparse}, std::move(spmv), 2.0 * n * perRow, "GFLOP/s");
+  if (!sparse)
+    return sparse.takeError();
+  rates.sparseGflops = *sparse;
   return rates;
 }
 

@@ -255,27 +255,17 @@ struct FusedToLoops : LAPattern<FusedOp> {
     Value rows = p.sizes[0], cols = p.sizes[1];
     // A sparse driver (CSR) is walked through its storage: row i's stored
     // entries are positions[i] .. positions[i+1].
-    Value positions, coordinates, storedValues;
     unsigned driver = p.op.getDriver();
-    if (sparseDriver) {
-      Value csr = inputs[driver];
-      auto indexMemref = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
-      Type element = cast<RankedTensorType>(csr.getType()).getElementType();
-      positions = sparse_tensor::ToPositionsOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
-      coordinates =
-          sparse_tensor::ToCoordinatesOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
-      storedValues = sparse_tensor::ToValuesOp::create(
-          b, loc, MemRefType::get({ShapedType::kDynamic}, element), csr);
-    }
+    CSRStorage storage;
+    if (sparseDriver)
+      storage = csrStorage(b, loc, inputs[driver]);
+    Value positions = storage.positions, coordinates = storage.coordinates,
+          storedValues = storage.values;
     // rowsPerChunk = max(1, kCellsPerChunk / cellsPerRow); chunks = ceil(rows /
     // rowsPerChunk). A row's cells are its columns, or its stored entries
     // (on average) for a sparse driver: counting the columns there would
     // make chunks of one row and one partial buffer per row.
-    Value cellsPerRow = cols;
-    if (sparseDriver)
-      cellsPerRow = arith::CeilDivUIOp::create(
-          b, loc, memref::LoadOp::create(b, loc, positions, ValueRange{rows}),
-          arith::MaxUIOp::create(b, loc, c1, rows));
+    Value cellsPerRow = sparseDriver ? storedPerRow(b, loc, storage, rows) : cols;
     Value perChunk = arith::MaxUIOp::create(
         b, loc, c1,
         arith::DivUIOp::create(b, loc, l.index(kCellsPerChunk),

@@ -9,6 +9,22 @@ using namespace mlir;
 
 namespace lauryn::la::lowering {
 
+CSRStorage csrStorage(OpBuilder &b, Location loc, Value csr) {
+  auto indexBuffer = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
+  auto valueBuffer = MemRefType::get({ShapedType::kDynamic},
+                                     cast<RankedTensorType>(csr.getType()).getElementType());
+  return {sparse_tensor::ToPositionsOp::create(b, loc, indexBuffer, csr, b.getIndexAttr(1)),
+          sparse_tensor::ToCoordinatesOp::create(b, loc, indexBuffer, csr, b.getIndexAttr(1)),
+          sparse_tensor::ToValuesOp::create(b, loc, valueBuffer, csr)};
+}
+
+Value storedPerRow(OpBuilder &b, Location loc, const CSRStorage &storage, Value rows) {
+  Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  return arith::CeilDivUIOp::create(
+      b, loc, memref::LoadOp::create(b, loc, storage.positions, ValueRange{rows}),
+      arith::MaxUIOp::create(b, loc, one, rows));
+}
+
 Value Lowering::index(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
 
 Value Lowering::dim(Value tensor, int64_t d) {

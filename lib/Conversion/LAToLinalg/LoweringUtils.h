@@ -66,6 +66,15 @@ mlir::Value aggregateCombine(mlir::OpBuilder &b, mlir::Location loc, AggKind kin
                              mlir::Value acc);
 /// x * y inside a reduction (reassociable float multiply, or an integer one).
 mlir::Value reductionMul(mlir::OpBuilder &b, mlir::Location loc, mlir::Value x, mlir::Value y);
+/// The storage buffers of a CSR matrix: row i's stored entries are
+/// positions[i] .. positions[i+1], at columns coordinates[k] with values[k].
+struct CSRStorage {
+  mlir::Value positions, coordinates, values;
+};
+CSRStorage csrStorage(mlir::OpBuilder &b, mlir::Location loc, mlir::Value csr);
+/// Stored entries per row, rounded up (the work of a row when sizing chunks).
+mlir::Value storedPerRow(mlir::OpBuilder &b, mlir::Location loc, const CSRStorage &storage,
+                         mlir::Value rows);
 /// The aggregation that combines partial aggregates of `kind`.
 AggKind aggregateCombiner(AggKind kind);
 /// One linalg.generic reducing `input` along `axis` (optionally minus a

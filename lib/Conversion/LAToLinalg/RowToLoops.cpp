@@ -55,22 +55,11 @@ public:
     OpBuilder &b = l.b;
     Location loc = l.loc;
     Value c1 = l.index(1);
+    // A row's work is its stored entries (on average) over a CSR driver.
     Value cellsPerRow = cols;
     if (sparse) {
-      Value csr = inputs[op.getDriver()];
-      auto indexMemref = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
-      positions = sparse_tensor::ToPositionsOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
-      coordinates =
-          sparse_tensor::ToCoordinatesOp::create(b, loc, indexMemref, csr, b.getIndexAttr(1));
-      storedValues = sparse_tensor::ToValuesOp::create(
-          b, loc,
-          MemRefType::get({ShapedType::kDynamic},
-                          cast<RankedTensorType>(csr.getType()).getElementType()),
-          csr);
-      // A row's work is its stored entries (on average), not its columns.
-      cellsPerRow = arith::CeilDivUIOp::create(
-          b, loc, memref::LoadOp::create(b, loc, positions, ValueRange{rows}),
-          arith::MaxUIOp::create(b, loc, c1, rows));
+      storage = csrStorage(b, loc, inputs[op.getDriver()]);
+      cellsPerRow = storedPerRow(b, loc, storage, rows);
     }
     // chunks = min(ceil(rows / max(1, kCellsPerChunk / cellsPerRow)),
     // kMaxChunks); rows per chunk = ceil(rows / chunks).
@@ -137,8 +126,8 @@ private:
   Block &body;
   Value rows, cols;
   DenseMap<Operation *, unsigned> closeIndex;
-  bool sparse; ///< the driver is CSR, visited at its stored entries
-  Value positions, coordinates, storedValues;
+  bool sparse;        ///< the driver is CSR, visited at its stored entries
+  CSRStorage storage; ///< its buffers, if so
 
   /// A row reduction or column accumulation: aggregate `kind` of `a` (times
   /// the operand vector `v` along the row, or the per-row value `y`).
@@ -245,13 +234,13 @@ private:
                                 [&](OpBuilder &b, Location loc, Value j, ValueRange acc) {
                                   scf::YieldOp::create(b, loc, step(b, loc, j, {}, acc));
                                 });
-    Value begin = memref::LoadOp::create(b, loc, positions, ValueRange{i});
-    Value end = memref::LoadOp::create(b, loc, positions,
+    Value begin = memref::LoadOp::create(b, loc, storage.positions, ValueRange{i});
+    Value end = memref::LoadOp::create(b, loc, storage.positions,
                                        ValueRange{arith::AddIOp::create(b, loc, i, c1)});
     return scf::ForOp::create(
         b, loc, begin, end, c1, inits, [&](OpBuilder &b, Location loc, Value k, ValueRange acc) {
-          Value j = memref::LoadOp::create(b, loc, coordinates, ValueRange{k});
-          Value x = memref::LoadOp::create(b, loc, storedValues, ValueRange{k});
+          Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{k});
+          Value x = memref::LoadOp::create(b, loc, storage.values, ValueRange{k});
           scf::YieldOp::create(b, loc, step(b, loc, j, x, acc));
         });
   }

@@ -47,13 +47,8 @@ Value emitRuntimeSpGEMM(Lowering &l, Value a, Value b) {
   Type index = builder.getIndexType();
   auto indexBuffer = MemRefType::get({ShapedType::kDynamic}, index);
   auto valueBuffer = MemRefType::get({ShapedType::kDynamic}, element);
-  auto storage = [&](Value t) -> std::array<Value, 3> {
-    return {sparse_tensor::ToPositionsOp::create(builder, loc, indexBuffer, t, 1),
-            sparse_tensor::ToCoordinatesOp::create(builder, loc, indexBuffer, t, 1),
-            sparse_tensor::ToValuesOp::create(builder, loc, valueBuffer, t)};
-  };
-  auto [aPos, aCrd, aVal] = storage(a);
-  auto [bPos, bCrd, bVal] = storage(b);
+  auto [aPos, aCrd, aVal] = csrStorage(builder, loc, a);
+  auto [bPos, bCrd, bVal] = csrStorage(builder, loc, b);
   int64_t rows = at.getDimSize(0), cols = bt.getDimSize(1);
   Value colsValue = l.index(cols), rowsValue = l.index(rows);
   Value c0 = l.index(0), c1 = l.index(1);

@@ -7,6 +7,7 @@
 #include "lauryn/Dialect/LA/IR/LADialect.h"
 #include "lauryn/Dialect/LA/Transforms/Passes.h"
 #include "lauryn/Pipelines/Passes.h"
+#include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -17,6 +18,8 @@ void lauryn::registerAllDialects(mlir::DialectRegistry &registry) {
                   mlir::func::FuncDialect, mlir::scf::SCFDialect,
                   mlir::sparse_tensor::SparseTensorDialect,
                   mlir::tensor::TensorDialect>();
+  // la-optimize inlines calls (func.call / func.return).
+  mlir::func::registerInlinerExtension(registry);
 }
 
 void lauryn::registerAllPasses() {

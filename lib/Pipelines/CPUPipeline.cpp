@@ -27,9 +27,11 @@ namespace lauryn {
 
 void buildLADecisionPipeline(OpPassManager &pm, bool optimize, StringRef estimator,
                              StringRef fuseSelector, const TargetRates &rates) {
-  if (optimize)
-    pm.addPass(la::createOptimizePass(la::OptimizePassOptions{/*hoist=*/true,
-                                                              /*annotateLineage=*/false}));
+  if (optimize) {
+    la::OptimizePassOptions options;
+    options.annotateLineage = false;
+    pm.addPass(la::createOptimizePass(options));
+  }
   if (!estimator.empty()) {
     pm.addPass(la::createEstimateSparsityPass(la::EstimateSparsityPassOptions{estimator.str()}));
     addSelectFormats(pm, rates);

@@ -180,3 +180,112 @@ def test_row_template_sparse_driver(tmp_path, name, kind):
                               "--print-limit", "0", "--arg", f"X={tmp_path / 'X.mtx'}", *args],
                              capture_output=True, text=True, check=True).stderr
     assert ("row template" in explain and "(sparse-safe)" in explain) == SPARSE_ROW[name], explain
+
+
+# Row products: A %*% B with A an operand read row by row (n x d) and B an
+# operand (d x k) fill a row of k cells per row, which the row operator
+# reduces, combines and accumulates -- also as t(P) %*% X (k x d, the sums of
+# the points per cluster). "lloyd" is one k-means update (kmeans.mlir's
+# shiftedDistances inlined into lloydStep): one row operator over X computes
+# the cluster sizes and sums; "softmax_colsums" reads X %*% W without a
+# transpose. The oracle is NumPy.
+PRODUCT_PROGRAMS = {
+    "lloyd": ("""
+func.func @main(%X: tensor<?x?xf64>, %C: tensor<?x?xf64>) -> (tensor<1x?xf64>, tensor<?x?xf64>) {
+  %mtwo = arith.constant -2.0 : f64
+  %Ct = la.transpose %C : tensor<?x?xf64>
+  %XC = la.matmul %X, %Ct : tensor<?x?xf64>, tensor<?x?xf64>
+  %XC2 = la.mul %mtwo, %XC : f64, tensor<?x?xf64>
+  %C2 = la.sumsq row %C : tensor<?x?xf64>
+  %C2t = la.transpose %C2 : tensor<?x1xf64>
+  %D = la.add %XC2, %C2t : tensor<?x?xf64>, tensor<1x?xf64>
+  %minD = la.min row %D : tensor<?x?xf64>
+  %P0 = la.eq %D, %minD : tensor<?x?xf64>, tensor<?x1xf64>
+  %nP = la.sum row %P0 : tensor<?x?xf64>
+  %P = la.div %P0, %nP : tensor<?x?xf64>, tensor<?x1xf64>
+  %Pden = la.sum col %P : tensor<?x?xf64>
+  %Pt = la.transpose %P : tensor<?x?xf64>
+  %S = la.matmul %Pt, %X : tensor<?x?xf64>, tensor<?x?xf64>
+  return %Pden, %S : tensor<1x?xf64>, tensor<?x?xf64>
+}""", lambda X, C: (lambda D: (lambda P: (P.sum(axis=0, keepdims=True), P.T @ X))(
+        (lambda P0: P0 / P0.sum(axis=1, keepdims=True))((D == D.min(axis=1, keepdims=True)) * 1.0)))(
+        -2.0 * (X @ C.T) + (C ** 2).sum(axis=1)[None, :])),
+    "softmax_colsums": ("""
+func.func @main(%X: tensor<?x?xf64>, %C: tensor<?x?xf64>) -> tensor<1x?xf64> {
+  %Z = la.matmul %X, %C : tensor<?x?xf64>, tensor<?x?xf64>
+  %m = la.max row %Z : tensor<?x?xf64>
+  %E = la.sub %Z, %m : tensor<?x?xf64>, tensor<?x1xf64>
+  %F = la.exp %E : tensor<?x?xf64>
+  %s = la.sum row %F : tensor<?x?xf64>
+  %G = la.div %F, %s : tensor<?x?xf64>, tensor<?x1xf64>
+  %c = la.sum col %G : tensor<?x?xf64>
+  return %c : tensor<1x?xf64>
+}""", lambda X, C: (lambda Z: (lambda F: (F / F.sum(axis=1, keepdims=True)).sum(axis=0, keepdims=True))(
+        np.exp(Z - Z.max(axis=1, keepdims=True))))(X @ C)),
+}
+
+
+def product_inputs(name, kind, rng):
+    if kind == "real":
+        X = read_mtx(real_matrix("dwt_992")).toarray()
+    elif kind == "ties":  # small integers: equal distances to several centroids
+        X = rng.integers(0, 3, (200, 4)).astype(float)
+    else:
+        X = rng.random(({"random": 300, "one_row": 1, "no_rows": 0}[kind], 7))
+    k = 5
+    if name == "lloyd":
+        C = X[:k].copy() if X.shape[0] >= k else rng.random((k, X.shape[1]))
+        if kind == "ties":
+            C = np.array([[0, 0, 0, 0], [2, 2, 2, 2], [0, 2, 0, 2], [2, 0, 2, 0], [1, 1, 1, 1]], float)
+    else:
+        C = rng.standard_normal((X.shape[1], k))
+    return X, C
+
+
+@pytest.mark.parametrize("kind", ["random", "real", "ties", "one_row", "no_rows"])
+@pytest.mark.parametrize("name", sorted(PRODUCT_PROGRAMS))
+def test_row_product_matches_numpy(tmp_path, name, kind):
+    import subprocess
+    text, oracle = PRODUCT_PROGRAMS[name]
+    program = tmp_path / f"{name}.mlir"
+    program.write_text(text)
+    X, C = product_inputs(name, kind, np.random.default_rng(11))
+    if kind == "ties" and name == "lloyd":
+        D = -2.0 * (X @ C.T) + (C ** 2).sum(axis=1)[None, :]
+        assert ((D == D.min(axis=1, keepdims=True)).sum(axis=1) > 1).any()  # the case is real
+    with np.errstate(invalid="ignore", divide="ignore"):
+        expected = oracle(X, C)
+    expected = expected if isinstance(expected, tuple) else (expected,)
+    for flags in (["--fuse=cost"], ["--fuse=all", "--threads", "1"], ["--fuse=heuristic", "--no-specialize"],
+                  ["--fuse=none"], ["--fuse=cost", "--no-specialize", "--threads", "2"]):
+        got = lauryn(tmp_path, program, {"X": X, "C": C}, len(expected), flags=flags)
+        for g, e in zip(got, expected):
+            assert g.shape == e.shape, flags
+            np.testing.assert_allclose(g, e, rtol=RTOL, atol=RTOL * max(1.0, np.abs(e).max(initial=0)),
+                                       err_msg=" ".join(flags))
+    if kind == "random":
+        args = []
+        for n, a in (("X", X), ("C", C)):
+            np.save(tmp_path / f"{n}.npy", a)
+            args += ["--arg", f"{n}={tmp_path / f'{n}.npy'}"]
+        explain = subprocess.run([str(LAURYN_RUN), str(program), "--la-explain", "--print-limit", "0", *args],
+                                 capture_output=True, text=True, check=True).stderr
+        ops = {"lloyd": 10, "softmax_colsums": 7}[name]
+        assert f"row template, {ops} ops in one pass" in explain, explain
+
+
+@pytest.mark.parametrize("flags", [[], ["--no-specialize"]])
+def test_row_product_shape_mismatch(tmp_path, flags):
+    """C with another number of columns than X: a clear error, fused or not."""
+    import subprocess
+    program = tmp_path / "lloyd.mlir"
+    program.write_text(PRODUCT_PROGRAMS["lloyd"][0])
+    rng = np.random.default_rng(2)
+    args = []
+    for n, a in (("X", rng.random((50, 6))), ("C", rng.random((3, 5)))):
+        np.save(tmp_path / f"{n}.npy", a)
+        args += ["--arg", f"{n}={tmp_path / f'{n}.npy'}"]
+    for fuse in ("--fuse=cost", "--fuse=none"):
+        r = subprocess.run([str(LAURYN_RUN), str(program), fuse, *flags, *args], capture_output=True, text=True)
+        assert r.returncode != 0, (fuse, r.stdout)
+        assert "error" in r.stderr and "Stack dump" not in r.stderr, (fuse, r.stderr)

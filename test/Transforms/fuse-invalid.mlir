@@ -194,7 +194,7 @@ func.func @row_cross_row_op(%X: tensor<4x3xf64>, %v: tensor<3x1xf64>) -> tensor<
 // -----
 
 func.func @row_driver_not_in_space(%w: tensor<4x1xf64>, %r: tensor<1x3xf64>) -> tensor<1x3xf64> {
-  // expected-error @+1 {{the driver of a row template must be an operand of the iteration space 'tensor<4x3xf64>'}}
+  // expected-error @+1 {{the driver of a row template must be read row by row (a cell operand of the iteration space 'tensor<4x3xf64>'}}
   %s = la.fused (%w, %r) {kind = #la.template<row>} : (tensor<4x1xf64>, tensor<1x3xf64>) -> tensor<1x3xf64> {
   ^bb0(%a: tensor<4x1xf64>, %b: tensor<1x3xf64>):
     %0 = la.mul %a, %b : tensor<4x1xf64>, tensor<1x3xf64> -> tensor<4x3xf64>

@@ -9,6 +9,13 @@
 // from memory once. Chunks of rows run in parallel (scf.forall -> OpenMP),
 // each into its own row of partials, which are combined at the end.
 //
+// A row product A %*% B (A an m x l operand, B l x n) fills a row buffer of
+// n cells per row (a vector-matrix product: axpys over the rows of B), which
+// the cells read; t(A) %*% B (B an m x l operand) adds the outer product of
+// row i of A and row i of B into an n x l partial. So k-means' Lloyd step
+// (distances from X %*% t(C), assignments, cluster sizes and sums t(P) %*% X)
+// reads X once per iteration and never writes the n x k distances.
+//
 // A CSR driver (sparse_safe: read only by sums of itself, see
 // rowReadsStoredEntriesOnly) is walked through its storage: the loops of row
 // i visit its stored entries positions[i] .. positions[i+1], so
@@ -28,6 +35,7 @@ namespace {
 /// this many chunks (each keeps a 1 x n row of partial results).
 constexpr int64_t kCellsPerChunk = 16384;
 constexpr int64_t kMaxChunks = 64;
+constexpr int64_t kMaxPartialCells = int64_t(1) << 21;
 
 class RowLowering {
 public:
@@ -36,6 +44,11 @@ public:
         sparse(iteratesSparseDriver(op)) {
     for (auto [k, v] : llvm::enumerate(op.getYielded()))
       closeIndex[v.getDefiningOp()] = unsigned(k);
+    for (Operation &inner : body.without_terminator())
+      if (getRowStep(&inner, space) == RowStep::RowProduct) {
+        productIndex[inner.getResult(0)] = unsigned(op.getNumResults() + products.size());
+        products.push_back(cast<MatMulOp>(inner));
+      }
   }
 
   SmallVector<Value> lower() {
@@ -45,10 +58,18 @@ public:
       // column 0 would not verify).
       SmallVector<Value> results;
       for (auto [k, v] : llvm::enumerate(op.getYielded())) {
-        bool column = closeOf(v.getDefiningOp()).y != nullptr; // t(A) %*% y: n x 1
-        auto type = RankedTensorType::get(column ? ArrayRef<int64_t>{0, 1} : ArrayRef<int64_t>{1, 0},
-                                          getElementTypeOrSelf(v.getType()));
-        results.push_back(l.toType(l.empty(type, {}), op.getResult(k).getType()));
+        Close close = closeOf(v.getDefiningOp());
+        Type element = getElementTypeOrSelf(v.getType());
+        Value r;
+        if (close.b) // t(A) %*% B: 0 x l
+          r = l.empty(RankedTensorType::get({0, ShapedType::kDynamic}, element),
+                      {l.index(0), l.dim(inputOf(close.b), 1)});
+        else // t(A) %*% y: 0 x 1; a column aggregate: 1 x 0
+          r = l.empty(RankedTensorType::get(close.y ? ArrayRef<int64_t>{0, 1}
+                                                    : ArrayRef<int64_t>{1, 0},
+                                            element),
+                      {});
+        results.push_back(l.toType(r, op.getResult(k).getType()));
       }
       return results;
     }
@@ -71,12 +92,36 @@ public:
         b, loc, l.index(kMaxChunks), arith::CeilDivUIOp::create(b, loc, rows, perChunk));
     perChunk = arith::CeilDivUIOp::create(b, loc, rows, arith::MaxUIOp::create(b, loc, c1, chunks));
 
-    SmallVector<Value> partials;
+    // Each chunk's partial results are a row of width n (a column aggregate,
+    // t(A) %*% y) or an n x l matrix (t(A) %*% B, l = widths[k]).
+    SmallVector<Value> widths;
+    Value totalWidth = l.index(0);
     for (Value v : op.getYielded()) {
+      Close close = closeOf(v.getDefiningOp());
+      widths.push_back(close.b ? l.dim(inputOf(close.b), 1) : Value());
+      totalWidth = arith::AddIOp::create(
+          b, loc, totalWidth, close.b ? arith::MulIOp::create(b, loc, cols, widths.back()) : cols);
+    }
+    // At most kMaxPartialCells partial results in all (k-means' t(P) %*% X
+    // is k x l per chunk): fewer, larger chunks if needed.
+    chunks = arith::MinUIOp::create(
+        b, loc, chunks,
+        arith::MaxUIOp::create(b, loc, c1,
+                               arith::DivUIOp::create(b, loc, l.index(kMaxPartialCells),
+                                                      arith::MaxUIOp::create(b, loc, c1,
+                                                                             totalWidth))));
+    perChunk = arith::CeilDivUIOp::create(b, loc, rows, arith::MaxUIOp::create(b, loc, c1, chunks));
+    SmallVector<Value> partials;
+    for (auto [v, width] : llvm::zip(op.getYielded(), widths)) {
       Type element = getElementTypeOrSelf(v.getType());
+      Value init = aggregateInit(b, loc, closeOf(v.getDefiningOp()).kind, element);
+      int64_t rank = width ? 3 : 2;
+      SmallVector<Value> sizes{chunks, cols};
+      if (width)
+        sizes.push_back(width);
       partials.push_back(l.filled(
-          RankedTensorType::get({ShapedType::kDynamic, space.getDimSize(1)}, element),
-          {chunks, cols}, aggregateInit(b, loc, closeOf(v.getDefiningOp()).kind, element)));
+          RankedTensorType::get(SmallVector<int64_t>(rank, ShapedType::kDynamic), element), sizes,
+          init));
     }
     auto forall = scf::ForallOp::create(
         b, loc, ArrayRef<OpFoldResult>{chunks}, partials, std::nullopt,
@@ -85,28 +130,60 @@ public:
           Value lo = arith::MulIOp::create(b, loc, chunk, perChunk);
           Value hi =
               arith::MinUIOp::create(b, loc, rows, arith::AddIOp::create(b, loc, lo, perChunk));
-          SmallVector<OpFoldResult> offsets{chunk, b.getIndexAttr(0)},
-              sizes{b.getIndexAttr(1), cols}, strides(2, b.getIndexAttr(1));
-          SmallVector<Value> slices;
-          for (Value shared : ivs.drop_front())
-            slices.push_back(
-                tensor::ExtractSliceOp::create(b, loc, shared, offsets, sizes, strides));
+          // The chunk's 1 x n row, or its n x l matrix (rank-reduced).
+          auto offsetsOf = [&](unsigned k) {
+            return SmallVector<OpFoldResult>(widths[k] ? 3 : 2, b.getIndexAttr(0));
+          };
+          auto sizesOf = [&](unsigned k) {
+            SmallVector<OpFoldResult> sizes{b.getIndexAttr(1), cols};
+            if (widths[k])
+              sizes.push_back(widths[k]);
+            return sizes;
+          };
+          auto stridesOf = [&](unsigned k) {
+            return SmallVector<OpFoldResult>(widths[k] ? 3 : 2, b.getIndexAttr(1));
+          };
+          auto sliceType = [&](unsigned k, Value shared) {
+            auto t = cast<RankedTensorType>(shared.getType());
+            return RankedTensorType::get({widths[k] ? ShapedType::kDynamic : 1, ShapedType::kDynamic},
+                                         t.getElementType());
+          };
+          SmallVector<Value> state;
+          for (auto [k, shared] : llvm::enumerate(ivs.drop_front())) {
+            SmallVector<OpFoldResult> offsets = offsetsOf(k);
+            offsets[0] = chunk;
+            state.push_back(tensor::ExtractSliceOp::create(b, loc, sliceType(k, shared), shared,
+                                                           offsets, sizesOf(k), stridesOf(k)));
+          }
+          // One row buffer per row product, reused by the chunk's rows.
+          for (MatMulOp product : products)
+            state.push_back(tensor::EmptyOp::create(
+                b, loc, ArrayRef<OpFoldResult>{cols}, getElementTypeOrSelf(product.getType())));
           auto rowLoop = scf::ForOp::create(
-              b, loc, lo, hi, arith::ConstantIndexOp::create(b, loc, 1), slices,
-              [&](OpBuilder &b, Location loc, Value i, ValueRange slices) {
-                scf::YieldOp::create(b, loc, emitRow(b, loc, i, slices));
+              b, loc, lo, hi, arith::ConstantIndexOp::create(b, loc, 1), state,
+              [&](OpBuilder &b, Location loc, Value i, ValueRange state) {
+                scf::YieldOp::create(b, loc, emitRow(b, loc, i, state));
               });
           auto inParallel = scf::InParallelOp::create(b, loc);
           OpBuilder::InsertionGuard guard(b);
           b.setInsertionPointToStart(inParallel.getBody());
-          for (auto [r, shared] : llvm::zip(rowLoop.getResults(), ivs.drop_front()))
-            tensor::ParallelInsertSliceOp::create(b, loc, r, shared, offsets, sizes, strides);
+          for (auto [k, shared] : llvm::enumerate(ivs.drop_front())) {
+            SmallVector<OpFoldResult> offsets = offsetsOf(k);
+            offsets[0] = chunk;
+            tensor::ParallelInsertSliceOp::create(b, loc, rowLoop.getResult(k), shared, offsets,
+                                                  sizesOf(k), stridesOf(k));
+          }
         });
 
     SmallVector<Value> results;
     for (auto [k, v] : llvm::enumerate(op.getYielded())) {
       Close close = closeOf(v.getDefiningOp());
       Type element = getElementTypeOrSelf(v.getType());
+      if (close.b) { // t(A) %*% B: the sum of the chunks' n x l matrices
+        results.push_back(l.toType(sumOfChunks(forall.getResult(k), widths[k], element),
+                                   op.getResult(k).getType()));
+        continue;
+      }
       Value r = reduceOnce(l, forall.getResult(k), Axis::col, aggregateCombiner(close.kind),
                            element);
       if (close.kind == AggKind::Mean)
@@ -126,53 +203,83 @@ private:
   Block &body;
   Value rows, cols;
   DenseMap<Operation *, unsigned> closeIndex;
+  SmallVector<MatMulOp> products;    ///< the row products, in body order
+  DenseMap<Value, unsigned> productIndex; ///< a row product's buffer in the row state
+  ValueRange rowState;               ///< the current row's state in emitRow
   bool sparse;        ///< the driver is CSR, visited at its stored entries
   CSRStorage storage; ///< its buffers, if so
 
   /// A row reduction or column accumulation: aggregate `kind` of `a` (times
-  /// the operand vector `v` along the row, or the per-row value `y`).
+  /// the operand vector `v` along the row, the per-row value `y`, or row i
+  /// of the operand matrix `b`).
   struct Close {
     AggKind kind;
-    Value a, v, y;
+    Value a, v, y, b;
   };
   static Close closeOf(Operation *inner) {
     if (auto agg = getAggregateInfo(inner))
-      return {agg->kind, agg->input, {}, {}};
+      return {agg->kind, agg->input, {}, {}, {}};
     auto product = cast<MatMulOp>(inner);
-    if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
-      return {AggKind::Sum, transpose.getInput(), {}, product.getRhs()};
-    return {AggKind::Sum, product.getLhs(), product.getRhs(), {}};
+    if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>()) {
+      if (isOuterAccumulation(product))
+        return {AggKind::Sum, transpose.getInput(), {}, {}, product.getRhs()};
+      return {AggKind::Sum, transpose.getInput(), {}, product.getRhs(), {}};
+    }
+    return {AggKind::Sum, product.getLhs(), product.getRhs(), {}, {}};
   }
+
+  /// The fused op's operand behind body argument `v`.
+  Value inputOf(Value v) { return inputs[cast<BlockArgument>(v).getArgNumber()]; }
 
   /// The sizes of the space (from the driver, an operand of its shape; the
   /// verifier checks that) and run-time checks that every operand fits its
   /// place in it.
   void computeSizes() {
-    auto typeOf = [&](unsigned k) { return body.getArgument(k).getType(); };
     Value driver = inputs[op.getDriver()];
     rows = l.dim(driver, 0);
-    cols = l.dim(driver, 1);
-    for (auto [k, input] : llvm::enumerate(inputs)) {
-      auto t = dyn_cast<RankedTensorType>(typeOf(k));
-      if (!t)
-        continue;
-      // n x 1 operands are the right-hand sides of A %*% v (not of t(A) %*% y).
-      bool vector = llvm::any_of(body.getArgument(k).getUses(), [](OpOperand &use) {
-        auto product = dyn_cast<MatMulOp>(use.getOwner());
-        return product && use.getOperandNumber() == 1 &&
-               !product.getLhs().getDefiningOp<TransposeOp>();
-      });
-      if (vector) {
+    // The width of the cells: a row product's, else the driver's (a cell
+    // operand then).
+    cols = products.empty() ? l.dim(driver, 1) : l.dim(inputOf(products.front().getRhs()), 1);
+    for (OpOperand *use : operandUses()) {
+      Value input = inputOf(use->get());
+      Operation *user = use->getOwner();
+      std::optional<RowStep> step = getRowStep(user, space);
+      unsigned n = use->getOperandNumber();
+      if (step == RowStep::RowProduct) {
+        // A (m x l) %*% B (l x n).
+        if (n == 0)
+          l.assertEqual(l.dim(input, 0), rows,
+                        "operands of the fused row operator have different row counts");
+        else
+          l.assertEqual(l.dim(input, 1), cols,
+                        "operands of the fused row operator have different column counts");
+        l.assertEqual(l.dim(inputOf(user->getOperand(0)), 1), l.dim(inputOf(user->getOperand(1)), 0),
+                      "a row product's operands have mismatched inner sizes");
+      } else if (step == RowStep::RowReduction && isa<MatMulOp>(user) && n == 1) {
         l.assertEqual(l.dim(input, 0), cols, "a vector's length differs from the row length");
-        continue;
-      }
-      if (t.getDimSize(0) != 1)
+      } else if (step == RowStep::ColumnClose && isOuterAccumulation(user)) {
         l.assertEqual(l.dim(input, 0), rows,
                       "operands of the fused row operator have different row counts");
-      if (t.getDimSize(1) != 1)
-        l.assertEqual(l.dim(input, 1), cols,
-                      "operands of the fused row operator have different column counts");
+      } else {
+        auto t = cast<RankedTensorType>(use->get().getType());
+        if (t.getDimSize(0) != 1)
+          l.assertEqual(l.dim(input, 0), rows,
+                        "operands of the fused row operator have different row counts");
+        if (t.getDimSize(1) != 1)
+          l.assertEqual(l.dim(input, 1), cols,
+                        "operands of the fused row operator have different column counts");
+      }
     }
+  }
+
+  /// The uses of matrix operands in the body (each checked where it is read).
+  SmallVector<OpOperand *> operandUses() {
+    SmallVector<OpOperand *> uses;
+    for (BlockArgument arg : body.getArguments())
+      if (isa<RankedTensorType>(arg.getType()))
+        for (OpOperand &use : arg.getUses())
+          uses.push_back(&use);
+    return uses;
   }
 
   /// Operand `arg` at (i, j), at index 0 along its 1-sized dimensions.
@@ -193,7 +300,9 @@ private:
     if (Value known = cell.lookupOrNull(v))
       return known;
     Value r;
-    if (auto arg = dyn_cast<BlockArgument>(v)) {
+    if (auto product = productIndex.find(v); product != productIndex.end()) {
+      r = tensor::ExtractOp::create(b, loc, rowState[product->second], ValueRange{j});
+    } else if (auto arg = dyn_cast<BlockArgument>(v)) {
       r = read(b, loc, arg, i, j);
     } else {
       Operation *def = v.getDefiningOp();
@@ -247,10 +356,11 @@ private:
 
   /// Row i: its per-row values in body order, folding each column
   /// accumulation into its partial row; returns the updated partials.
-  SmallVector<Value> emitRow(OpBuilder &b, Location loc, Value i, ValueRange partials) {
+  SmallVector<Value> emitRow(OpBuilder &b, Location loc, Value i, ValueRange state) {
     Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
     IRMapping row;
-    SmallVector<Value> next(partials);
+    SmallVector<Value> next(state);
+    rowState = next;
     for (Operation &inner : body.without_terminator()) {
       switch (*getRowStep(&inner, space)) {
       case RowStep::Constant:
@@ -281,9 +391,19 @@ private:
         row.map(inner.getResult(0), r);
         break;
       }
+      case RowStep::RowProduct: {
+        unsigned k = productIndex.lookup(inner.getResult(0));
+        next[k] = rowTimesMatrix(b, loc, i, cast<MatMulOp>(inner), next[k]);
+        rowState = next;
+        break;
+      }
       case RowStep::ColumnClose: {
         Close c = closeOf(&inner);
         unsigned k = closeIndex.lookup(&inner);
+        if (c.b) {
+          next[k] = accumulateOuter(b, loc, i, c, row, next[k]);
+          break;
+        }
         auto loop = rowCells(
             b, loc, i, ValueRange{next[k]},
             [&](OpBuilder &b, Location loc, Value j, Value stored, ValueRange slice) {
@@ -299,6 +419,76 @@ private:
       }
     }
     return next;
+  }
+
+  /// Row i of A %*% B into `buffer` (n cells): buffer = sum over l of
+  /// A[i, l] * B[l, :], axpys along B's contiguous rows.
+  Value rowTimesMatrix(OpBuilder &b, Location loc, Value i, MatMulOp product, Value buffer) {
+    Value a = inputOf(product.getLhs()), m = inputOf(product.getRhs());
+    Type element = getElementTypeOrSelf(product.getType());
+    Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    Value zero = arith::ConstantOp::create(b, loc, element, b.getFloatAttr(element, 0.0));
+    auto cleared = scf::ForOp::create(
+        b, loc, c0, cols, c1, ValueRange{buffer},
+        [&](OpBuilder &b, Location loc, Value j, ValueRange acc) {
+          scf::YieldOp::create(b, loc,
+                               ValueRange{tensor::InsertOp::create(b, loc, zero, acc[0], j)});
+        });
+    Value inner = tensor::DimOp::create(b, loc, a, 1);
+    auto sum = scf::ForOp::create(
+        b, loc, c0, inner, c1, cleared.getResults(),
+        [&](OpBuilder &b, Location loc, Value p, ValueRange acc) {
+          Value x = tensor::ExtractOp::create(b, loc, a, ValueRange{i, p});
+          auto axpy = scf::ForOp::create(
+              b, loc, c0, cols, c1, acc, [&](OpBuilder &b, Location loc, Value j, ValueRange acc) {
+                Value y = tensor::ExtractOp::create(b, loc, m, ValueRange{p, j});
+                Value old = tensor::ExtractOp::create(b, loc, acc[0], ValueRange{j});
+                Value r = aggregateCombine(b, loc, AggKind::Sum, reductionMul(b, loc, x, y), old);
+                scf::YieldOp::create(b, loc,
+                                     ValueRange{tensor::InsertOp::create(b, loc, r, acc[0], j)});
+              });
+          scf::YieldOp::create(b, loc, axpy.getResults());
+        });
+    return sum.getResult(0);
+  }
+
+  /// t(A) %*% B for row i: partial[j, p] += A[i, j] * B[i, p].
+  Value accumulateOuter(OpBuilder &b, Location loc, Value i, const Close &c, const IRMapping &row,
+                        Value partial) {
+    Value m = inputOf(c.b);
+    Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    Value width = tensor::DimOp::create(b, loc, m, 1);
+    auto loop = scf::ForOp::create(
+        b, loc, c0, cols, c1, ValueRange{partial},
+        [&](OpBuilder &b, Location loc, Value j, ValueRange acc) {
+          IRMapping cell = row;
+          Value x = cellAt(b, loc, c.a, i, j, cell);
+          auto axpy = scf::ForOp::create(
+              b, loc, c0, width, c1, acc, [&](OpBuilder &b, Location loc, Value p, ValueRange acc) {
+                Value y = tensor::ExtractOp::create(b, loc, m, ValueRange{i, p});
+                Value old = tensor::ExtractOp::create(b, loc, acc[0], ValueRange{j, p});
+                Value r = aggregateCombine(b, loc, AggKind::Sum, reductionMul(b, loc, x, y), old);
+                scf::YieldOp::create(
+                    b, loc, ValueRange{tensor::InsertOp::create(b, loc, r, acc[0], ValueRange{j, p})});
+              });
+          scf::YieldOp::create(b, loc, axpy.getResults());
+        });
+    return loop.getResult(0);
+  }
+
+  /// The n x l sum over dimension 0 of chunks x n x l partials.
+  Value sumOfChunks(Value partials, Value width, Type element) {
+    auto type = RankedTensorType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element);
+    Value init = l.filled(type, {cols, width}, aggregateInit(l.b, l.loc, AggKind::Sum, element));
+    return linalg::ReduceOp::create(
+               l.b, l.loc, ValueRange{partials}, ValueRange{init}, ArrayRef<int64_t>{0},
+               [&](OpBuilder &b, Location loc, ValueRange args) {
+                 linalg::YieldOp::create(
+                     b, loc, aggregateCombine(b, loc, AggKind::Sum, args[0], args[1]));
+               })
+        .getResult(0);
   }
 
   /// The n x 1 transpose of a 1 x n result.

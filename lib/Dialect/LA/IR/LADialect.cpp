@@ -2,11 +2,25 @@
 
 #include "lauryn/Dialect/LA/IR/LADialect.h"
 #include "lauryn/Dialect/LA/IR/LAOps.h"
+#include "mlir/Transforms/InliningUtils.h"
 
 using namespace mlir;
 using namespace lauryn::la;
 
 #include "lauryn/Dialect/LA/IR/LADialect.cpp.inc"
+
+namespace {
+/// Every la op is a pure function of its operands (no side effects, no
+/// symbols, regions isolated from above), so calls of functions over la
+/// values may be inlined: then fusion and lineage-based CSE see across the
+/// call boundaries (k-means' distance function feeds its Lloyd step).
+struct LAInlinerInterface : public DialectInlinerInterface {
+  using DialectInlinerInterface::DialectInlinerInterface;
+  bool isLegalToInline(Operation *, Operation *, bool) const final { return true; }
+  bool isLegalToInline(Region *, Region *, bool, IRMapping &) const final { return true; }
+  bool isLegalToInline(Operation *, Region *, bool, IRMapping &) const final { return true; }
+};
+} // namespace
 
 void LADialect::initialize() {
   addOperations<
@@ -14,6 +28,7 @@ void LADialect::initialize() {
 #include "lauryn/Dialect/LA/IR/LAOps.cpp.inc"
       >();
   registerAttributes();
+  addInterfaces<LAInlinerInterface>();
 }
 
 /// Folded values become arith.constant (scalars and dense tensors).

@@ -10,6 +10,7 @@
 
 #include "lauryn/Dialect/LA/IR/LAOps.h"
 
+#include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -160,6 +161,12 @@ struct RowShapes {
     auto r = dyn_cast<RankedTensorType>(t);
     return r && r.getDimSize(0) == 1 && fits(r.getDimSize(1), space.getDimSize(1));
   }
+  /// m x l for any l: read row by row (a row product's left operand, the B
+  /// of t(A) %*% B).
+  bool isRowAligned(Type t) const {
+    auto r = dyn_cast<RankedTensorType>(t);
+    return r && r.getRank() == 2 && fits(r.getDimSize(0), space.getDimSize(0));
+  }
   /// n x 1: the right-hand side of A %*% v.
   bool isColumnVector(Type t) const {
     auto r = dyn_cast<RankedTensorType>(t);
@@ -210,15 +217,109 @@ std::optional<RowStep> getRowStep(Operation *op, RankedTensorType space) {
     return shapes.isCell(transpose.getInput().getType()) ? std::optional(RowStep::Transpose)
                                                          : std::nullopt;
   if (auto product = dyn_cast<MatMulOp>(op)) {
+    Type rhs = product.getRhs().getType();
     if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
-      if (shapes.isCell(transpose.getInput().getType()) &&
-          shapes.isRowColumn(product.getRhs().getType()))
+      if (shapes.isCell(transpose.getInput().getType()) && shapes.isRowAligned(rhs))
         return RowStep::ColumnClose;
-    if (shapes.isCell(product.getLhs().getType()) &&
-        shapes.isColumnVector(product.getRhs().getType()))
+    if (shapes.isCell(product.getLhs().getType()) && shapes.isColumnVector(rhs))
       return RowStep::RowReduction;
+    // Computed row by row as a vector-matrix product (float only: the loops
+    // multiply and add floats).
+    if (shapes.isCell(result) && shapes.isRowAligned(product.getLhs().getType()) &&
+        isa<FloatType>(getElementTypeOrSelf(result)))
+      return RowStep::RowProduct;
   }
   return std::nullopt;
+}
+
+bool isOuterAccumulation(Operation *product) {
+  if (!isa<MatMulOp>(product))
+    return false;
+  auto rhs = dyn_cast<RankedTensorType>(product->getOperand(1).getType());
+  return rhs && rhs.getDimSize(1) != 1;
+}
+
+bool isRowAlignedInput(FusedOp op, unsigned k) {
+  RankedTensorType space = getIterationType(op);
+  if (op.getKind() != FusionTemplate::row || !space)
+    return false;
+  RowShapes shapes{space};
+  bool aligned = false;
+  for (OpOperand &use : op.getBodyBlock().getArgument(k).getUses()) {
+    Operation *user = use.getOwner();
+    std::optional<RowStep> step = getRowStep(user, space);
+    if (step == RowStep::RowProduct || (step == RowStep::ColumnClose && isa<MatMulOp>(user)) ||
+        (step == RowStep::RowReduction && isa<MatMulOp>(user)))
+      // The left operand of a row product or A %*% v, the B of t(A) %*% B
+      // (not the y of t(A) %*% y: one value per row).
+      aligned |= use.getOperandNumber() == 0
+                     ? step != RowStep::ColumnClose
+                     : step == RowStep::ColumnClose && isOuterAccumulation(user);
+    else
+      aligned |= shapes.isCell(use.get().getType());
+    if ((step == RowStep::RowProduct || step == RowStep::RowReduction) &&
+        use.getOperandNumber() == 1)
+      return false; // a product's right operand (l x n, n x 1)
+  }
+  return aligned;
+}
+
+/// All cells of a row template have one width (the space's n): cell-wise ops
+/// join the values they combine (the unfused ops require equal shapes there
+/// too); row products, cell operands and row reductions and accumulations of
+/// cells are members. Two values never combined cell by cell may differ in
+/// width at run time (colSums(X / rowSums(Y)), X and Y of other column
+/// counts), which a template of one width cannot compute.
+static bool cellsHaveOneWidth(Block &body, RankedTensorType space) {
+  if (!ShapedType::isDynamic(space.getDimSize(1)))
+    return true; // every cell is typed with the static width
+  RowShapes shapes{space};
+  llvm::DenseMap<Value, Value> parent;
+  std::function<Value(Value)> find = [&](Value v) -> Value {
+    auto [it, inserted] = parent.try_emplace(v, v);
+    if (it->second == v)
+      return v;
+    Value root = find(it->second);
+    parent[v] = root;
+    return root;
+  };
+  auto join = [&](Value a, Value b) { parent[find(a)] = find(b); };
+  for (Operation &inner : body.without_terminator()) {
+    std::optional<RowStep> step = getRowStep(&inner, space);
+    if (!step)
+      continue;
+    switch (*step) {
+    case RowStep::Cell:
+      for (Value operand : inner.getOperands())
+        if (shapes.isCell(operand.getType()))
+          join(operand, inner.getResult(0));
+      find(inner.getResult(0));
+      break;
+    case RowStep::RowProduct:
+      find(inner.getResult(0));
+      break;
+    case RowStep::RowReduction:
+    case RowStep::ColumnClose:
+      if (auto agg = getAggregateInfo(&inner))
+        find(agg->input);
+      else if (step == RowStep::RowReduction)
+        find(inner.getOperand(0));
+      break; // t(A) %*% y: A through its transpose
+    case RowStep::Transpose:
+      find(inner.getOperand(0));
+      break;
+    default:
+      break;
+    }
+  }
+  Value root;
+  for (auto &entry : parent) {
+    Value r = find(entry.first);
+    if (root && r != root)
+      return false;
+    root = r;
+  }
+  return true;
 }
 
 bool rowReadsStoredEntriesOnly(FusedOp op) {
@@ -244,7 +345,8 @@ bool rowReadsStoredEntriesOnly(FusedOp op) {
   };
   for (Operation &inner : body.without_terminator()) {
     std::optional<RowStep> step = getRowStep(&inner, space);
-    if (!step || *step == RowStep::Cell)
+    if (!step || *step == RowStep::Cell || *step == RowStep::RowProduct ||
+        (*step == RowStep::ColumnClose && isOuterAccumulation(&inner)))
       return false;
     if ((*step == RowStep::RowReduction || *step == RowStep::ColumnClose) && !isDriverSum(&inner))
       return false;
@@ -269,6 +371,12 @@ static LogicalResult verifyRowTemplate(FusedOp op) {
     if (*step == RowStep::RowReduction)
       if (auto product = dyn_cast<MatMulOp>(inner); product && !isa<BlockArgument>(product.getRhs()))
         return inner.emitOpError("of a row template multiplies by an operand vector only");
+    if (*step == RowStep::RowProduct &&
+        !llvm::all_of(inner.getOperands(), [](Value v) { return isa<BlockArgument>(v); }))
+      return inner.emitOpError("of a row template multiplies two operands of the fused op");
+    if (*step == RowStep::ColumnClose && isOuterAccumulation(&inner) &&
+        !isa<BlockArgument>(inner.getOperand(1)))
+      return inner.emitOpError("of a row template accumulates t(A) %*% B with B an operand");
     if (*step == RowStep::Transpose &&
         !llvm::all_of(inner.getUsers(), [&](Operation *user) {
           return getRowStep(user, space) == RowStep::ColumnClose && isa<MatMulOp>(user);
@@ -287,11 +395,14 @@ static LogicalResult verifyRowTemplate(FusedOp op) {
     if (!mayBeSameShape(cast<RankedTensorType>(input.getType()), space))
       return def->emitOpError("accumulates another iteration space than ") << space;
   }
-  auto driver = cast<RankedTensorType>(op.getInputs()[op.getDriver()].getType());
-  if (!RowShapes{space}.isCell(driver))
-    return op.emitOpError("the driver of a row template must be an operand of the iteration "
-                          "space ")
-           << space;
+  if (!cellsHaveOneWidth(op.getBodyBlock(), space))
+    return op.emitOpError("a row template computes cells of one width; values never combined "
+                          "cell by cell may differ in width");
+  auto driver = dyn_cast<RankedTensorType>(op.getInputs()[op.getDriver()].getType());
+  if (!driver || !isRowAlignedInput(op, op.getDriver()))
+    return op.emitOpError("the driver of a row template must be read row by row (a cell "
+                          "operand of the iteration space ")
+           << space << ", a row product's left operand or the B of t(A) %*% B)";
   if (op.getSparseSafe() && !rowReadsStoredEntriesOnly(op))
     return op.emitOpError("a sparse_safe row template reads a CSR driver only by sums of the "
                           "driver itself (row/column sums, A %*% v, t(A) %*% y)");

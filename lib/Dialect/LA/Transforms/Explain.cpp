@@ -45,10 +45,13 @@ std::string location(Location loc) {
     return (file.getFilename().getValue() + ":" + llvm::Twine(file.getLine())).str();
   if (auto fused = dyn_cast<FusedLoc>(loc))
     for (Location inner : fused.getLocations())
-      if (isa<FileLineColLoc>(inner))
-        return location(inner);
+      if (std::string s = location(inner); s != "?")
+        return s;
   if (auto named = dyn_cast<NameLoc>(loc))
     return location(named.getChildLoc());
+  // An op inlined from a function: where it is written.
+  if (auto site = dyn_cast<CallSiteLoc>(loc))
+    return location(site.getCallee());
   return "?";
 }
 

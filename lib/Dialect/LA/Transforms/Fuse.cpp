@@ -67,13 +67,13 @@ Type spaceOf(Operation *op) {
 }
 
 /// The largest matrix operand; on a tie, a sparse one.
-int64_t chooseDriver(ValueRange inputs) {
+int64_t chooseDriver(ValueRange inputs, llvm::function_ref<bool(unsigned)> eligible = nullptr) {
   int64_t best = -1;
   double bestCells = -1;
   bool bestSparse = false;
   for (auto [k, v] : llvm::enumerate(inputs)) {
     auto t = dyn_cast<RankedTensorType>(v.getType());
-    if (!t)
+    if (!t || (eligible && !eligible(unsigned(k))))
       continue;
     ValueStats s = fusionStatsOf(v);
     bool sparse = t.getEncoding() != nullptr;
@@ -227,96 +227,195 @@ private:
   }
 
   /// Row: a column accumulation takes in the producers that compute its
-  /// inputs row by row from the same rows (see the pass description). The
-  /// group is grown backwards from the accumulation, then every member with
-  /// a use outside it is dropped (it stays materialized) until none is left.
+  /// inputs row by row from the same rows, and the other column
+  /// accumulations of those values (see the pass description). Formed one at
+  /// a time (forming one erases ops), scanning the block again after each.
   void formRowOperators() {
-    for (Operation &op : llvm::make_early_inc_range(block)) {
-      // t(A) %*% y may read t(A) converted to another format (la-select-formats
-      // stores the transpose of a CSR A as CSR after the fact): a row
-      // operator reads A itself, so it bypasses the conversion (put back if
-      // no operator is formed).
-      ConvertOp bypassed;
-      if (auto product = dyn_cast<MatMulOp>(op))
-        if (auto convert = product.getLhs().getDefiningOp<ConvertOp>())
-          if (convert.getInput().getDefiningOp<TransposeOp>() && convert->hasOneUse()) {
-            bypassed = convert;
-            product.getLhsMutable().assign(convert.getInput());
-          }
-      auto restore = [&] {
-        if (bypassed)
-          cast<MatMulOp>(op).getLhsMutable().assign(bypassed.getResult());
-      };
-      RankedTensorType space = columnCloseSpace(&op);
-      if (!space) {
-        restore();
-        continue;
+    for (bool formed = true; formed;) {
+      formed = false;
+      for (Operation &op : block)
+        if (formRowOperator(op)) {
+          formed = true;
+          break;
+        }
+    }
+  }
+
+  /// The producers of `close`'s inputs with a row step in `space`, grown
+  /// backwards into `members`. Row products and the B of t(A) %*% B read
+  /// operands of their own widths: those are inputs, not grown into.
+  void growRowGroup(Operation *close, RankedTensorType space,
+                    llvm::SetVector<Operation *> &members) {
+    members.insert(close);
+    SmallVector<Value> work;
+    if (isa<MatMulOp>(close)) {
+      if (auto transpose = close->getOperand(0).getDefiningOp<TransposeOp>();
+          transpose && transpose->getBlock() == &block) {
+        members.insert(transpose);
+        work.push_back(transpose.getInput());
       }
-      llvm::SetVector<Operation *> members;
-      members.insert(&op);
-      SmallVector<Value> work(op.getOperands());
-      while (!work.empty()) {
-        Operation *def = work.pop_back_val().getDefiningOp();
-        if (!def || def->getBlock() != &block || members.contains(def))
-          continue;
-        std::optional<RowStep> step = getRowStep(def, space);
-        if (!step || *step == RowStep::Constant || *step == RowStep::ColumnClose ||
-            (*step == RowStep::Transpose && def != op.getOperand(0).getDefiningOp()))
-          continue;
-        members.insert(def);
+      if (!isOuterAccumulation(close))
+        work.push_back(close->getOperand(1));
+    } else {
+      work.append(close->operand_begin(), close->operand_end());
+    }
+    while (!work.empty()) {
+      Operation *def = work.pop_back_val().getDefiningOp();
+      if (!def || def->getBlock() != &block || members.contains(def))
+        continue;
+      std::optional<RowStep> step = getRowStep(def, space);
+      if (!step || *step == RowStep::Constant || *step == RowStep::ColumnClose ||
+          *step == RowStep::Transpose)
+        continue;
+      members.insert(def);
+      if (*step != RowStep::RowProduct)
         work.append(def->operand_begin(), def->operand_end());
-      }
-      for (bool changed = true; changed;) {
-        changed = false;
-        for (Operation *m : members.getArrayRef().drop_front())
-          if (llvm::any_of(m->getUsers(), [&](Operation *u) { return !members.contains(u); })) {
-            members.remove(m);
-            changed = true;
-            break;
-          }
-      }
-      // Worth a row operator: a row reduction (unfused, the matrix is read
-      // twice), or t(A) %*% y (unfused, A is transposed into a copy first).
-      if (!isa<MatMulOp>(op) && llvm::none_of(members, [&](Operation *m) {
-            return getRowStep(m, space) == RowStep::RowReduction;
-          })) {
-        restore();
+    }
+  }
+
+  /// The other column accumulations in `space` of values computed by
+  /// `members` (colSums(P) and t(P) %*% X of k-means' assignments P).
+  SmallVector<Operation *> siblingCloses(const llvm::SetVector<Operation *> &members,
+                                         RankedTensorType space) {
+    SmallVector<Operation *> closes;
+    auto consider = [&](Operation *user) {
+      RankedTensorType s = columnCloseSpace(user);
+      if (user->getBlock() == &block && !members.contains(user) && s &&
+          mayBeSameShape(s, space) && !llvm::is_contained(closes, user))
+        closes.push_back(user);
+    };
+    for (Operation *m : members) {
+      if (getRowStep(m, space) == RowStep::ColumnClose)
         continue;
+      for (Operation *user : m->getUsers()) {
+        if (isa<TransposeOp>(user)) {
+          for (Operation *product : user->getUsers())
+            if (isa<MatMulOp>(product) && product->getOperand(0) == user->getResult(0))
+              consider(product);
+        } else if (getAggregateInfo(user)) {
+          consider(user);
+        }
       }
-      // t(A) computed elsewhere (hoisted out of a loop, or also used by
-      // others): the operator transposes A itself, i.e. reads it by rows.
-      TransposeOp ownTranspose;
-      Value sharedTranspose;
-      if (auto product = dyn_cast<MatMulOp>(op)) {
+    }
+    return closes;
+  }
+
+  /// Tries to form the row operator around the column accumulation `op`.
+  bool formRowOperator(Operation &op) {
+    // t(A) %*% y may read t(A) converted to another format (la-select-formats
+    // stores the transpose of a CSR A as CSR after the fact): a row
+    // operator reads A itself, so it bypasses the conversion (put back if
+    // no operator is formed).
+    ConvertOp bypassed;
+    if (auto product = dyn_cast<MatMulOp>(op))
+      if (auto convert = product.getLhs().getDefiningOp<ConvertOp>())
+        if (convert.getInput().getDefiningOp<TransposeOp>() && convert->hasOneUse()) {
+          bypassed = convert;
+          product.getLhsMutable().assign(convert.getInput());
+        }
+    auto restore = [&] {
+      if (bypassed)
+        cast<MatMulOp>(op).getLhsMutable().assign(bypassed.getResult());
+      return false;
+    };
+    RankedTensorType space = columnCloseSpace(&op);
+    if (!space)
+      return restore();
+    llvm::SetVector<Operation *> members;
+    growRowGroup(&op, space, members);
+    for (SmallVector<Operation *> more = siblingCloses(members, space); !more.empty();
+         more = siblingCloses(members, space))
+      for (Operation *close : more)
+        growRowGroup(close, space, members);
+
+    // Every member other than an accumulation with a use outside the group
+    // is dropped (it stays materialized), until none is left; so is an
+    // accumulation used before the operator (placed at its last member).
+    auto isClose = [&](Operation *m) { return getRowStep(m, space) == RowStep::ColumnClose; };
+    for (bool changed = true; changed;) {
+      changed = false;
+      Operation *last = *llvm::max_element(
+          members, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
+      for (Operation *m : members) {
+        bool dropped =
+            isClose(m) ? m != &op && llvm::any_of(m->getUsers(),
+                                                  [&](Operation *u) {
+                                                    Operation *at = block.findAncestorOpInBlock(*u);
+                                                    return !members.contains(u) && at &&
+                                                           !last->isBeforeInBlock(at);
+                                                  })
+                       : llvm::any_of(m->getUsers(),
+                                      [&](Operation *u) { return !members.contains(u); });
+        if (dropped) {
+          members.remove(m);
+          changed = true;
+          break;
+        }
+      }
+    }
+    // A transpose of a dropped accumulation goes with it.
+    for (Operation *m : SmallVector<Operation *>(members.begin(), members.end()))
+      if (isa<TransposeOp>(m) && llvm::none_of(m->getUsers(), [&](Operation *u) {
+            return members.contains(u);
+          }))
+        members.remove(m);
+    if (llvm::any_of(op.getUsers(), [&](Operation *u) {
+          Operation *at = block.findAncestorOpInBlock(*u);
+          return at && llvm::any_of(members, [&](Operation *m) { return at->isBeforeInBlock(m); });
+        }))
+      return restore();
+
+    // Worth a row operator: a row reduction (unfused, the matrix is read
+    // twice), a row product (unfused, its m x n result is written and read
+    // again), or t(A) %*% y (unfused, A is transposed into a copy first).
+    bool rowWork = llvm::any_of(members, [&](Operation *m) {
+      std::optional<RowStep> step = getRowStep(m, space);
+      return step == RowStep::RowReduction || step == RowStep::RowProduct;
+    });
+    if (!rowWork && !llvm::any_of(members, [&](Operation *m) {
+          return isClose(m) && isa<MatMulOp>(m) && !isOuterAccumulation(m);
+        }))
+      return restore();
+    // t(A) computed elsewhere (hoisted out of a loop, or also used by
+    // others): the operator transposes A itself, i.e. reads it by rows.
+    SmallVector<std::pair<MatMulOp, Value>> sharedTransposes;
+    for (Operation *m : SmallVector<Operation *>(members.begin(), members.end()))
+      if (auto product = dyn_cast<MatMulOp>(m); product && isClose(m)) {
         auto transpose = product.getLhs().getDefiningOp<TransposeOp>();
         if (!members.contains(transpose)) {
-          OpBuilder b(&op);
-          sharedTranspose = transpose.getResult();
-          ownTranspose = cast<TransposeOp>(b.clone(*transpose));
-          product.getLhsMutable().assign(ownTranspose.getResult());
-          members.insert(ownTranspose);
+          OpBuilder b(m);
+          sharedTransposes.push_back({product, transpose.getResult()});
+          auto own = cast<TransposeOp>(b.clone(*transpose));
+          product.getLhsMutable().assign(own.getResult());
+          members.insert(own);
         }
       }
-      SmallVector<Operation *> ordered(members.begin(), members.end());
-      llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
-      FusedOp fused = createFused(ordered, FusionTemplate::row);
-      if (!fused) {
-        if (ownTranspose) {
-          cast<MatMulOp>(op).getLhsMutable().assign(sharedTranspose);
-          ownTranspose.erase();
-        }
-        restore();
-        continue;
+    SmallVector<Operation *> ordered(members.begin(), members.end());
+    llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
+    SmallVector<Value> yields;
+    for (Operation *m : ordered)
+      if (isClose(m))
+        yields.push_back(m->getResult(0));
+    FusedOp fused = createFused(ordered, FusionTemplate::row, yields);
+    if (!fused) {
+      for (auto [product, shared] : sharedTransposes) {
+        Operation *own = product.getLhs().getDefiningOp();
+        product.getLhsMutable().assign(shared);
+        own->erase();
       }
-      op.getResult(0).replaceAllUsesWith(fused.getResult(0));
-      for (Operation *m : llvm::reverse(ordered))
-        m->erase();
-      if (bypassed)
-        bypassed.erase();
-      if (sharedTranspose && sharedTranspose.use_empty())
-        sharedTranspose.getDefiningOp()->erase();
-      ++numRow;
+      return restore();
     }
+    for (auto [k, v] : llvm::enumerate(yields))
+      v.replaceAllUsesWith(fused.getResult(k));
+    for (Operation *m : llvm::reverse(ordered))
+      m->erase();
+    if (bypassed)
+      bypassed.erase();
+    for (auto [product, shared] : sharedTransposes)
+      if (shared.use_empty())
+        shared.getDefiningOp()->erase();
+    ++numRow;
+    return true;
   }
 
   /// A producer a consumer can compute cell by cell. (A CSR producer is
@@ -416,7 +515,10 @@ private:
     // A fused result is the value its root computed: same estimate, same
     // lineage.
     copyValueAttributes(results, op);
-    int64_t driver = chooseDriver(inputs.getArrayRef());
+    // A row template is driven by an operand it reads row by row.
+    int64_t driver = chooseDriver(inputs.getArrayRef(), [&](unsigned k) {
+      return kind != FusionTemplate::row || isRowAlignedInput(op, k);
+    });
     op.setDriver(std::max<int64_t>(driver, 0));
     if (kind == FusionTemplate::row ? rowReadsStoredEntriesOnly(op) : isSparseSafeBody(op))
       op.setSparseSafe(true);

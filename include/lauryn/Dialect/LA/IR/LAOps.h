@@ -75,11 +75,21 @@ enum class RowStep {
   Cell,         ///< element-wise, m x n: evaluated at each cell of a row
   RowValue,     ///< element-wise, m x 1 or scalar: once per row
   RowReduction, ///< m x n -> m x 1: a row aggregate or A %*% v (v: an n x 1 operand)
+  RowProduct,   ///< A %*% B with A an m x l operand, B an l x n operand: a row of n cells
   Transpose,    ///< t(A) of an m x n value, for a column accumulation
-  ColumnClose,  ///< m x n -> 1 x n or n x 1 over all rows: a column aggregate or t(A) %*% y
+  ColumnClose,  ///< over all rows: a column aggregate (1 x n), t(A) %*% y (n x 1, y per row)
+                ///< or t(A) %*% B (n x l, B an m x l operand)
 };
 /// `op`'s step in a row template over `space`, if it has one.
 std::optional<RowStep> getRowStep(mlir::Operation *op, mlir::RankedTensorType space);
+/// True if `product` (a column accumulation t(A) %*% B) multiplies by an
+/// operand matrix B rather than by a per-row vector y (statically m x 1).
+bool isOuterAccumulation(mlir::Operation *product);
+/// True if body argument `k` of the row template `op` is read row by row: as
+/// cells of the iteration space, as the left operand of a row product or as
+/// the right operand of t(A) %*% B. Such an operand may drive the template
+/// (it gives the row count).
+bool isRowAlignedInput(FusedOp op, unsigned k);
 /// True if `a` and `b` may be the same shape (dynamic sizes match anything;
 /// a statically 1-sized dimension only matches another).
 bool mayBeSameShape(mlir::RankedTensorType a, mlir::RankedTensorType b);

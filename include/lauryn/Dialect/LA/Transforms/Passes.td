@@ -246,19 +246,24 @@ def LineageCSEPass : Pass<"la-lineage-cse", "::mlir::ModuleOp"> {
 def OptimizePass : Pass<"la-optimize", "::mlir::ModuleOp"> {
   let summary = "Lauryn's default target-independent pipeline on la";
   let description = [{
-    A pass bundle: canonicalization (folding and the static algebraic rewrites of the la
-    dialect), lineage-based CSE with loop-invariant hoisting, canonicalization again, and
-    finally `la-assign-lineage`, so that the optimized IR carries lineage IDs.
+    A pass bundle: inlining of function calls (so that the passes after it, fusion above
+    all, see across call boundaries: k-means' distance function feeds the row operator of
+    its Lloyd step; private functions left without calls are dropped), canonicalization
+    (folding and the static algebraic rewrites of the la dialect), lineage-based CSE with
+    loop-invariant hoisting, canonicalization again, and finally `la-assign-lineage`, so
+    that the optimized IR carries lineage IDs.
 
     ```
     lauryn-opt --la-optimize program.mlir
     ```
     is the same as
     ```
-    lauryn-opt --canonicalize --la-lineage-cse --canonicalize --la-assign-lineage program.mlir
+    lauryn-opt --inline --canonicalize --la-lineage-cse --canonicalize --la-assign-lineage program.mlir
     ```
   }];
   let options = [
+    Option<"inlineCalls", "inline", "bool", /*default=*/"true",
+           "Inline function calls first">,
     Option<"hoist", "hoist", "bool", /*default=*/"true",
            "Hoist loop-invariant ops out of loops">,
     Option<"annotateLineage", "annotate-lineage", "bool", /*default=*/"true",

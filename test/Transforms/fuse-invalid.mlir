@@ -232,3 +232,50 @@ func.func @row_sparse_not_marked(%X: tensor<4x3xf64, #CSR>) -> tensor<1x3xf64> {
   }
   return %s : tensor<1x3xf64>
 }
+
+// -----
+
+func.func @row_product_of_computed_value(%X: tensor<?x?xf64>, %B: tensor<?x?xf64>) -> tensor<1x?xf64> {
+  %s = la.fused (%X, %B) {kind = #la.template<row>} : (tensor<?x?xf64>, tensor<?x?xf64>) -> tensor<1x?xf64> {
+  ^bb0(%x: tensor<?x?xf64>, %b: tensor<?x?xf64>):
+    %e = la.exp %b : tensor<?x?xf64>
+    // expected-error @+1 {{of a row template multiplies two operands of the fused op}}
+    %0 = la.matmul %x, %e : tensor<?x?xf64>, tensor<?x?xf64>
+    %1 = la.max row %0 : tensor<?x?xf64>
+    %2 = la.sub %0, %1 : tensor<?x?xf64>, tensor<?x1xf64>
+    %3 = la.sum col %2 : tensor<?x?xf64>
+    la.yield %3 : tensor<1x?xf64>
+  }
+  return %s : tensor<1x?xf64>
+}
+
+// -----
+
+func.func @row_outer_of_computed_value(%X: tensor<?x?xf64>, %B: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %s = la.fused (%X, %B) {kind = #la.template<row>} : (tensor<?x?xf64>, tensor<?x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%x: tensor<?x?xf64>, %b: tensor<?x?xf64>):
+    %0 = la.matmul %x, %b : tensor<?x?xf64>, tensor<?x?xf64>
+    %1 = la.max row %0 : tensor<?x?xf64>
+    %2 = la.sub %0, %1 : tensor<?x?xf64>, tensor<?x1xf64>
+    %t = la.transpose %2 : tensor<?x?xf64>
+    %e = la.exp %x : tensor<?x?xf64>
+    // expected-error @+1 {{of a row template accumulates t(A) %*% B with B an operand}}
+    %3 = la.matmul %t, %e : tensor<?x?xf64>, tensor<?x?xf64>
+    la.yield %3 : tensor<?x?xf64>
+  }
+  return %s : tensor<?x?xf64>
+}
+
+// -----
+
+func.func @row_two_widths(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>) -> tensor<1x?xf64> {
+  // expected-error @+1 {{a row template computes cells of one width}}
+  %s = la.fused (%X, %Y) {kind = #la.template<row>} : (tensor<?x?xf64>, tensor<?x?xf64>) -> tensor<1x?xf64> {
+  ^bb0(%x: tensor<?x?xf64>, %y: tensor<?x?xf64>):
+    %0 = la.sum row %y : tensor<?x?xf64>
+    %1 = la.div %x, %0 : tensor<?x?xf64>, tensor<?x1xf64>
+    %2 = la.sum col %1 : tensor<?x?xf64>
+    la.yield %2 : tensor<1x?xf64>
+  }
+  return %s : tensor<1x?xf64>
+}

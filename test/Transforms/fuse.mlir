@@ -372,3 +372,93 @@ func.func @row_per_row_values(%A: tensor<?x6xf64>) -> tensor<1x?xf64> {
   %2 = la.mean col %1 : tensor<?x?xf64> -> tensor<1x?xf64>
   return %2 : tensor<1x?xf64>
 }
+
+// -----
+
+// Row product: k-means' Lloyd step. X %*% t(C) is computed row by row
+// (k cells per row), the distances, row minima, assignments and their row
+// sums never leave the row, and both accumulations -- colSums(P) and
+// t(P) %*% X -- are results of one row operator that reads X once. The
+// small t(C) and t(rowSums(C^2)) stay outside (operands of their own width).
+// CHECK-LABEL: func.func @row_lloyd_step
+// CHECK: la.transpose %arg1
+// CHECK: %[[F:.*]]:2 = la.fused(%arg0, {{.*}}) {kind = #la.template<row>{{.*}}} : ({{.*}}) -> (tensor<1x?xf64>, tensor<?x?xf64>)
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: la.matmul
+// CHECK-NEXT: la.mul
+// CHECK-NEXT: la.add
+// CHECK-NEXT: la.min
+// CHECK-NEXT: la.eq
+// CHECK-NEXT: la.sum
+// CHECK-NEXT: la.div
+// CHECK-NEXT: %[[PDEN:.*]] = la.sum
+// CHECK-NEXT: la.transpose
+// CHECK-NEXT: %[[S:.*]] = la.matmul
+// CHECK-NEXT: la.yield %[[PDEN]], %[[S]]
+// CHECK: return %[[F]]#0, %[[F]]#1
+// NONE-LABEL: func.func @row_lloyd_step
+// NONE-NOT: la.fused
+func.func @row_lloyd_step(%X: tensor<?x?xf64>, %C: tensor<?x?xf64>) -> (tensor<1x?xf64>, tensor<?x?xf64>) {
+  %mtwo = arith.constant -2.0 : f64
+  %Ct = la.transpose %C : tensor<?x?xf64>
+  %XC = la.matmul %X, %Ct : tensor<?x?xf64>, tensor<?x?xf64>
+  %XC2 = la.mul %mtwo, %XC : f64, tensor<?x?xf64>
+  %C2 = la.sumsq row %C : tensor<?x?xf64>
+  %C2t = la.transpose %C2 : tensor<?x1xf64>
+  %D = la.add %XC2, %C2t : tensor<?x?xf64>, tensor<1x?xf64>
+  %minD = la.min row %D : tensor<?x?xf64>
+  %P0 = la.eq %D, %minD : tensor<?x?xf64>, tensor<?x1xf64>
+  %nP = la.sum row %P0 : tensor<?x?xf64>
+  %P = la.div %P0, %nP : tensor<?x?xf64>, tensor<?x1xf64>
+  %Pden = la.sum col %P : tensor<?x?xf64>
+  %Pt = la.transpose %P : tensor<?x?xf64>
+  %S = la.matmul %Pt, %X : tensor<?x?xf64>, tensor<?x?xf64>
+  return %Pden, %S : tensor<1x?xf64>, tensor<?x?xf64>
+}
+
+// -----
+
+// t(X) %*% X alone has no row work: the BLAS product stays.
+// CHECK-LABEL: func.func @row_gram_stays_blas
+// CHECK-NOT: la.fused
+// CHECK: la.matmul
+func.func @row_gram_stays_blas(%X: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %t = la.transpose %X : tensor<?x?xf64>
+  %g = la.matmul %t, %X : tensor<?x?xf64>, tensor<?x?xf64>
+  return %g : tensor<?x?xf64>
+}
+
+// -----
+
+// colSums(X / rowSums(Y)): X and Y are never combined cell by cell, so their
+// widths may differ at run time; a row operator of one width cannot compute
+// both, so no row operator is formed.
+// CHECK-LABEL: func.func @row_two_widths
+// CHECK-NOT: la.template<row>
+// CHECK: return
+func.func @row_two_widths(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>) -> tensor<1x?xf64> {
+  %0 = la.sum row %Y : tensor<?x?xf64>
+  %1 = la.div %X, %0 : tensor<?x?xf64>, tensor<?x1xf64>
+  %2 = la.sum col %1 : tensor<?x?xf64>
+  return %2 : tensor<1x?xf64>
+}
+
+// -----
+
+// An accumulation used before the operator's place (its last member) is left
+// out: colSums(P) feeds %u before t(P) %*% X is computed. Then P is needed
+// outside, so it is materialized (a row operator yields accumulations only)
+// and t(P) %*% X alone is no row work: no row operator, P stays correct.
+// CHECK-LABEL: func.func @row_sibling_used_early
+// CHECK-NOT: la.template<row>
+// CHECK: return
+func.func @row_sibling_used_early(%X: tensor<?x?xf64>, %B: tensor<?x?xf64>, %r: tensor<1x?xf64>) -> (tensor<1x?xf64>, tensor<?x?xf64>) {
+  %XB = la.matmul %X, %B : tensor<?x?xf64>, tensor<?x?xf64>
+  %m = la.max row %XB : tensor<?x?xf64>
+  %P = la.sub %XB, %m : tensor<?x?xf64>, tensor<?x1xf64>
+  %Pden = la.sum col %P : tensor<?x?xf64>
+  %u = la.mul %Pden, %r : tensor<1x?xf64>, tensor<1x?xf64>
+  %Pt = la.transpose %P : tensor<?x?xf64>
+  %S = la.matmul %Pt, %X : tensor<?x?xf64>, tensor<?x?xf64>
+  return %u, %S : tensor<1x?xf64>, tensor<?x?xf64>
+}

@@ -247,14 +247,15 @@ private:
       unsigned n = use->getOperandNumber();
       if (step == RowStep::RowProduct) {
         // A (m x l) %*% B (l x n).
-        if (n == 0)
+        if (n == 0) {
           l.assertEqual(l.dim(input, 0), rows,
                         "operands of the fused row operator have different row counts");
-        else
+          l.assertEqual(l.dim(input, 1), l.dim(inputOf(user->getOperand(1)), 0),
+                        "a row product's operands have mismatched inner sizes");
+        } else {
           l.assertEqual(l.dim(input, 1), cols,
                         "operands of the fused row operator have different column counts");
-        l.assertEqual(l.dim(inputOf(user->getOperand(0)), 1), l.dim(inputOf(user->getOperand(1)), 0),
-                      "a row product's operands have mismatched inner sizes");
+        }
       } else if (step == RowStep::RowReduction && isa<MatMulOp>(user) && n == 1) {
         l.assertEqual(l.dim(input, 0), cols, "a vector's length differs from the row length");
       } else if (step == RowStep::ColumnClose && isOuterAccumulation(user)) {

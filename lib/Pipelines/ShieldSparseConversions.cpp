@@ -98,6 +98,43 @@ void produceDense(sparse_tensor::ConvertOp convert, linalg::GenericOp producer) 
     empty->erase();
 }
 
+/// convert(kernel into a fresh tensor) to a less static sparse type (or a
+/// tensor.cast of a sparse kernel's result, folded the same way): the fold
+/// would clone the fresh destination with the conversion's type but without
+/// sizes for its dynamic dimensions (an invalid tensor.empty; difftest seed
+/// 51773: a static CSR result returned as tensor<?x?>). The destination gets
+/// the conversion's shape, with its sizes, so the fold finds matching shapes.
+void matchDestinationShape(Operation *convert, linalg::GenericOp producer) {
+  OpOperand *init = producer.getDpsInitOperand(0);
+  auto empty = init->get().getDefiningOp<tensor::EmptyOp>();
+  auto target = cast<RankedTensorType>(convert->getResult(0).getType());
+  RankedTensorType from = empty.getType();
+  if (target.getShape() == from.getShape() || !producer->hasOneUse())
+    return;
+  // Dimensions static in the target but dynamic here are left to the fold.
+  for (int64_t d = 0; d < target.getRank(); ++d)
+    if (!target.isDynamicDim(d) && from.isDynamicDim(d))
+      return;
+  OpBuilder b(producer);
+  Location loc = producer.getLoc();
+  SmallVector<Value> sizes;
+  for (int64_t d = 0; d < target.getRank(); ++d) {
+    if (!target.isDynamicDim(d))
+      continue;
+    sizes.push_back(from.isDynamicDim(d)
+                        ? empty.getDynamicSize(d)
+                        : arith::ConstantIndexOp::create(b, loc, from.getDimSize(d)).getResult());
+  }
+  auto shaped = [&](RankedTensorType t) {
+    return RankedTensorType::get(target.getShape(), t.getElementType(), t.getEncoding());
+  };
+  init->set(tensor::EmptyOp::create(b, loc, shaped(from), sizes));
+  auto resultType = cast<RankedTensorType>(producer.getResult(0).getType());
+  producer.getResult(0).setType(shaped(resultType));
+  if (empty->use_empty())
+    empty->erase();
+}
+
 struct ShieldSparseConversionsPass
     : lauryn::impl::ShieldSparseConversionsPassBase<ShieldSparseConversionsPass> {
   void runOnOperation() override {
@@ -109,6 +146,13 @@ struct ShieldSparseConversionsPass
     deadOnly.enableFolding(false).enableConstantCSE(false).setRegionSimplificationLevel(
         GreedySimplifyRegionLevel::Disabled);
     (void)applyPatternsGreedily(getOperation(), FrozenRewritePatternSet(), deadOnly);
+    getOperation().walk([](tensor::CastOp cast) {
+      auto producer = cast.getSource().getDefiningOp<linalg::GenericOp>();
+      if (producer && producer.getNumDpsInits() == 1 &&
+          producer.getDpsInitOperand(0)->get().getDefiningOp<tensor::EmptyOp>() &&
+          sparse_tensor::getSparseTensorEncoding(cast.getType()))
+        matchDestinationShape(cast, producer);
+    });
     getOperation().walk([](sparse_tensor::ConvertOp convert) {
       auto producer = convert.getSource().getDefiningOp<linalg::GenericOp>();
       if (!producer || producer.getNumDpsInits() != 1 ||
@@ -117,6 +161,8 @@ struct ShieldSparseConversionsPass
       bool toSparse = sparse_tensor::getSparseTensorEncoding(convert.getType()) != nullptr;
       bool fromSparse =
           sparse_tensor::getSparseTensorEncoding(convert.getSource().getType()) != nullptr;
+      if (toSparse)
+        matchDestinationShape(convert, producer);
       if (toSparse && !fromSparse)
         shieldUnmodeledKernel(producer);
       else if (fromSparse && !toSparse && producer->hasOneUse())

@@ -196,3 +196,50 @@ func.func @shared(%X: tensor<4x4xf64>) -> (tensor<4x4xf64, #CSR>, tensor<4x4xf64
   %s = sparse_tensor.convert %x : tensor<4x4xf64> to tensor<4x4xf64, #CSR>
   return %s, %x : tensor<4x4xf64, #CSR>, tensor<4x4xf64>
 }
+
+// -----
+
+// A static CSR kernel result converted to a dynamic CSR type: the destination
+// takes the conversion's shape with its sizes (the fold cloned it with the
+// dynamic type and no sizes: an invalid tensor.empty; difftest seed 51773).
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @less_static_conversion
+// CHECK-DAG: %[[M:.*]] = arith.constant 7 : index
+// CHECK-DAG: %[[N:.*]] = arith.constant 2 : index
+// CHECK: %[[E:.*]] = tensor.empty(%[[M]], %[[N]]) : tensor<?x?xf64, #sparse{{[0-9]*}}>
+// CHECK: linalg.generic {{.*}} outs(%[[E]] : tensor<?x?xf64, #sparse{{[0-9]*}}>)
+// CHECK: -> tensor<?x?xf64, #sparse{{[0-9]*}}>
+// PIPELINE-LABEL: llvm.func @less_static_conversion
+func.func @less_static_conversion(%X: tensor<7x2xf64, #CSR>) -> tensor<?x?xf64, #CSR> {
+  %e = tensor.empty() : tensor<7x2xf64, #CSR>
+  %x = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : tensor<7x2xf64, #CSR>) outs(%e : tensor<7x2xf64, #CSR>) {
+    ^bb0(%in: f64, %out: f64):
+      %v = math.tanh %in : f64
+      linalg.yield %v : f64
+  } -> tensor<7x2xf64, #CSR>
+  %s = sparse_tensor.convert %x : tensor<7x2xf64, #CSR> to tensor<?x?xf64, #CSR>
+  return %s : tensor<?x?xf64, #CSR>
+}
+
+// -----
+
+// The same through a tensor.cast of the sparse result.
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @less_static_cast
+// CHECK: %[[E:.*]] = tensor.empty(%{{.*}}, %{{.*}}) : tensor<?x?xf64, #sparse{{[0-9]*}}>
+// CHECK: linalg.generic {{.*}} outs(%[[E]] : tensor<?x?xf64, #sparse{{[0-9]*}}>)
+// PIPELINE-LABEL: llvm.func @less_static_cast
+func.func @less_static_cast(%X: tensor<7x2xf64, #CSR>) -> tensor<?x?xf64, #CSR> {
+  %e = tensor.empty() : tensor<7x2xf64, #CSR>
+  %x = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%X : tensor<7x2xf64, #CSR>) outs(%e : tensor<7x2xf64, #CSR>) {
+    ^bb0(%in: f64, %out: f64):
+      %v = math.tanh %in : f64
+      linalg.yield %v : f64
+  } -> tensor<7x2xf64, #CSR>
+  %s = tensor.cast %x : tensor<7x2xf64, #CSR> to tensor<?x?xf64, #CSR>
+  return %s : tensor<?x?xf64, #CSR>
+}

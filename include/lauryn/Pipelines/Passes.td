@@ -144,6 +144,12 @@ def ShieldSparseConversionsPass
     %s = sparse_tensor.convert %x : tensor<?x?xf64> to tensor<?x?xf64, #CSR>
     ```
     becomes the same with `outs(linalg.fill(0.0, %e))`.
+
+    A conversion (or `tensor.cast`) of a kernel's result to a sparse type with more dynamic
+    dimensions is folded by cloning the destination with the target type but without sizes for
+    the new dynamic dimensions (an invalid `tensor.empty`); the pass first gives the destination
+    the target's shape with those sizes (constants from the static shape), so the fold finds
+    nothing to change.
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::arith::ArithDialect"];
 }

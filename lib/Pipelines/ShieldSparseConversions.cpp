@@ -135,6 +135,33 @@ void matchDestinationShape(Operation *convert, linalg::GenericOp producer) {
     empty->erase();
 }
 
+/// convert(sparse kernel with a reduction, e.g. SpGEMM, into a fresh CSR) to
+/// another level order (the CSC of a CSR transpose): the fold would make the
+/// kernel insert into a CSC result out of its loop order, for which the
+/// sparse code generator fails (difftest seed 70036: t(A %*% A) of an integer
+/// CSR A). The kernel writes a zero-filled dense result instead, which the
+/// conversion then compresses: m x n memory, only on this path (products
+/// through the runtime SpGEMM are not linalg kernels).
+void accumulateDensely(sparse_tensor::ConvertOp convert, linalg::GenericOp producer) {
+  auto from = sparse_tensor::getSparseTensorEncoding(convert.getSource().getType());
+  auto to = sparse_tensor::getSparseTensorEncoding(convert.getType());
+  if (!from || !to || from.getDimToLvl() == to.getDimToLvl() || !producer->hasOneUse() ||
+      producer.getNumReductionLoops() == 0)
+    return;
+  OpOperand *init = producer.getDpsInitOperand(0);
+  auto empty = init->get().getDefiningOp<tensor::EmptyOp>();
+  auto sparseType = cast<RankedTensorType>(producer.getResult(0).getType());
+  auto denseType = RankedTensorType::get(sparseType.getShape(), sparseType.getElementType());
+  OpBuilder b(producer);
+  Location loc = producer.getLoc();
+  Value dense = tensor::EmptyOp::create(b, loc, denseType, empty.getDynamicSizes());
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(denseType.getElementType()));
+  init->set(linalg::FillOp::create(b, loc, zero, dense).getResult(0));
+  producer.getResult(0).setType(denseType);
+  if (empty->use_empty())
+    empty->erase();
+}
+
 struct ShieldSparseConversionsPass
     : lauryn::impl::ShieldSparseConversionsPassBase<ShieldSparseConversionsPass> {
   void runOnOperation() override {
@@ -167,6 +194,8 @@ struct ShieldSparseConversionsPass
         shieldUnmodeledKernel(producer);
       else if (fromSparse && !toSparse && producer->hasOneUse())
         produceDense(convert, producer);
+      else if (fromSparse && toSparse)
+        accumulateDensely(convert, producer);
     });
   }
 };

@@ -135,6 +135,19 @@ KNOWN = [
         pattern=r"^lauryn-error: .*storage_specifier",
         fixed=("lauryn-shield-sparse-conversions erases trivially dead ops first (a dead tensor.dim hid the kernel from the shield)")),
     KnownBug(
+        id="csr-transpose-of-sparse-product",
+        classification="compiler bug",
+        summary=("The transpose of a CSR product computed by the sparsifier (integer or "
+                 "dynamic-shape SpGEMM), e.g. `la.transpose (la.matmul %A, %A)` with A CSR under "
+                 "--select-formats, failed to compile (an unrealized_conversion_cast of the sparse "
+                 "storage stayed live): the transpose converts its CSR input to CSC, and the "
+                 "sparsifier's FoldConvertIntoProducer made the SpGEMM kernel write the CSC "
+                 "result directly, out of its loop order. Found in the long run (seed 70036; "
+                 "also on 629aaff)."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^lauryn-error: .*unresolved materialization .*storage_specifier",
+        fixed=("lauryn-shield-sparse-conversions gives a sparse kernel with a reduction whose result is converted to another level order a zero-filled dense destination (ShieldSparseConversions.cpp accumulateDensely); test/Pipelines/shield-sparse-conversions.mlir")),
+    KnownBug(
         id="csr-broadcast-structural-zero",
         classification="compiler bug",
         summary=("`la.mul %r, %c : tensor<1x?xf64, #CSR>, tensor<?x1xf64>` (a CSR row vector "

@@ -243,3 +243,31 @@ func.func @less_static_cast(%X: tensor<7x2xf64, #CSR>) -> tensor<?x?xf64, #CSR> 
   %s = tensor.cast %x : tensor<7x2xf64, #CSR> to tensor<?x?xf64, #CSR>
   return %s : tensor<?x?xf64, #CSR>
 }
+
+// -----
+
+// SpGEMM converted to CSC (a CSR transpose): the fold would make the kernel
+// insert into a CSC result out of loop order, which the sparse code generator
+// cannot (difftest seed 70036); the kernel accumulates into a zero-filled
+// dense result that the conversion compresses.
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#CSC = #sparse_tensor.encoding<{map = (i, j) -> (j : dense, i : compressed)}>
+// CHECK-LABEL: func.func @spgemm_to_csc
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<7x7xi64>
+// CHECK: %[[F:.*]] = linalg.fill ins(%{{.*}} : i64) outs(%[[E]] : tensor<7x7xi64>)
+// CHECK: %[[P:.*]] = linalg.generic {{.*}} outs(%[[F]] : tensor<7x7xi64>)
+// CHECK: sparse_tensor.convert %[[P]] : tensor<7x7xi64> to tensor<7x7xi64, #sparse{{[0-9]*}}>
+// PIPELINE-LABEL: llvm.func @spgemm_to_csc
+func.func @spgemm_to_csc(%A: tensor<7x7xi64, #CSR>) -> tensor<7x7xi64, #CSR> {
+  %e = tensor.empty() : tensor<7x7xi64, #CSR>
+  %p = linalg.generic {indexing_maps = [affine_map<(i, j, k) -> (i, k)>, affine_map<(i, j, k) -> (k, j)>, affine_map<(i, j, k) -> (i, j)>], iterator_types = ["parallel", "parallel", "reduction"]}
+      ins(%A, %A : tensor<7x7xi64, #CSR>, tensor<7x7xi64, #CSR>) outs(%e : tensor<7x7xi64, #CSR>) {
+    ^bb0(%a: i64, %b: i64, %acc: i64):
+      %m = arith.muli %a, %b : i64
+      %s = arith.addi %acc, %m : i64
+      linalg.yield %s : i64
+  } -> tensor<7x7xi64, #CSR>
+  %c = sparse_tensor.convert %p : tensor<7x7xi64, #CSR> to tensor<7x7xi64, #CSC>
+  %t = sparse_tensor.reinterpret_map %c : tensor<7x7xi64, #CSC> to tensor<7x7xi64, #CSR>
+  return %t : tensor<7x7xi64, #CSR>
+}

@@ -150,6 +150,12 @@ def ShieldSparseConversionsPass
     the new dynamic dimensions (an invalid `tensor.empty`); the pass first gives the destination
     the target's shape with those sizes (constants from the static shape), so the fold finds
     nothing to change.
+
+    A conversion of a sparse kernel with a reduction (SpGEMM) to another level order (the CSC
+    that a CSR transpose reinterprets) would make the kernel insert into the CSC result out of
+    its loop order, which the sparse code generator cannot do; such a kernel accumulates into a
+    zero-filled dense result instead, and the conversion compresses it (m x n memory; products
+    through the runtime SpGEMM are calls, not kernels, and are not affected).
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::arith::ArithDialect"];
 }

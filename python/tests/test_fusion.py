@@ -289,3 +289,67 @@ def test_row_product_shape_mismatch(tmp_path, flags):
         r = subprocess.run([str(LAURYN_RUN), str(program), fuse, *flags, *args], capture_output=True, text=True)
         assert r.returncode != 0, (fuse, r.stdout)
         assert "error" in r.stderr and "Stack dump" not in r.stderr, (fuse, r.stderr)
+
+
+# Outer without aggregate: X * f(U %*% t(V)) over a CSR X is one outer
+# operator (under the JIT's shape specialization) that computes the product at
+# X's stored entries only and returns a CSR result of X's pattern. The oracle
+# is the dense NumPy expression restricted to X's pattern (SciPy's multiply);
+# explicit zeros stored in X stay stored (the pattern is X's, as in SystemDS).
+OUTER_SPARSE = {
+    "sigmoid": ("la.sigmoid %uv : tensor<?x?xf64>", lambda uv: 1.0 / (1.0 + np.exp(-uv))),
+    "sqrt": ("la.sqrt %uv : tensor<?x?xf64>", np.sqrt),
+}
+
+
+def outer_sparse_inputs(kind, rng):
+    import scipy.sparse as sp
+    if kind == "real":
+        X = read_mtx(real_matrix("bayer10")).tocsr()
+    elif kind == "empty_rows":
+        X = sp.random(300, 90, 0.03, format="csr", random_state=6)
+        X = X.multiply(np.arange(300)[:, None] % 4 != 0).tocsr()
+        X.eliminate_zeros()
+    else:
+        X = sp.random(400, 120, 0.02, format="csr", random_state=7)
+    U = rng.random((X.shape[0], 5))
+    V = rng.random((X.shape[1], 5))
+    return X, U, V
+
+
+@pytest.mark.parametrize("kind", ["random", "real", "empty_rows"])
+@pytest.mark.parametrize("name", sorted(OUTER_SPARSE))
+def test_outer_sparse_output(tmp_path, name, kind):
+    import subprocess
+    import scipy.io
+    op, f = OUTER_SPARSE[name]
+    program = tmp_path / "outer.mlir"
+    program.write_text(f"""
+#CSR = #sparse_tensor.encoding<{{ map = (i, j) -> (i : dense, j : compressed) }}>
+func.func @main(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {{
+  %vt = la.transpose %V : tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+  %g = {op}
+  %p = la.mul %X, %g : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+  return %p : tensor<?x?xf64, #CSR>
+}}""")
+    X, U, V = outer_sparse_inputs(kind, np.random.default_rng(11))
+    expected = X.multiply(f(U @ V.T)).toarray()
+    for flags in ([], ["--fuse=all", "--threads", "2"], ["--no-specialize"],
+                  ["--fuse=none", "--select-formats"]):
+        (got,) = lauryn(tmp_path, program, {"X": X, "U": U, "V": V}, 1, flags=flags,
+                        sparse_results=(0,))
+        assert got.shape == X.shape, flags
+        np.testing.assert_allclose(got.toarray(), expected, rtol=RTOL, atol=RTOL,
+                                   err_msg=" ".join(flags))
+        if "--fuse=none" not in flags and "--no-specialize" not in flags:
+            assert got.nnz == X.nnz, flags  # X's pattern, not the product's
+    scipy.io.mmwrite(tmp_path / "X.mtx", X)
+    args = []
+    for n, a in (("U", U), ("V", V)):
+        np.save(tmp_path / f"{n}.npy", a)
+        args += ["--arg", f"{n}={tmp_path / f'{n}.npy'}"]
+    explain = subprocess.run([str(LAURYN_RUN), str(program), "--la-explain", "--print-limit", "0",
+                              "--arg", f"X={tmp_path / 'X.mtx'}", *args],
+                             capture_output=True, text=True, check=True).stderr
+    assert "outer template" in explain, explain

@@ -279,3 +279,17 @@ func.func @row_two_widths(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>) -> tensor<1x
   }
   return %s : tensor<1x?xf64>
 }
+
+// -----
+
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_sparse_output_dynamic_driver(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %W: tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  // expected-error @+1 {{an outer template without aggregate iterates the stored entries of a sparse driver of static shape}}
+  %s = la.fused (%X, %U, %W) {kind = #la.template<outer>, sparse_safe} : (tensor<?x?xf64, #CSR>, tensor<?x?xf64>, tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  ^bb0(%x: tensor<?x?xf64, #CSR>, %u: tensor<?x?xf64>, %w: tensor<?x?xf64>):
+    %0 = la.matmul %u, %w : tensor<?x?xf64>, tensor<?x?xf64>
+    %1 = la.mul %x, %0 : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+    la.yield %1 : tensor<?x?xf64, #CSR>
+  }
+  return %s : tensor<?x?xf64, #CSR>
+}

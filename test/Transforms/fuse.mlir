@@ -191,6 +191,48 @@ func.func @outer(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x10xf64>, %V: te
 
 // -----
 
+// Outer without aggregate: X * sigmoid(U %*% t(V)) over a CSR X of static
+// shape (the JIT specializes arguments) computes the product at X's stored
+// entries only and yields a CSR result of X's pattern.
+// CHECK-LABEL: func.func @outer_sparse_output
+// CHECK-NOT: la.matmul %arg
+// CHECK: la.fused({{.*}}) {kind = #la.template<outer>, sparse_safe}
+// CHECK: la.matmul
+// CHECK: la.sigmoid
+// CHECK: la.mul
+// CHECK-NOT: la.sum
+// CHECK: la.yield
+// NONE-LABEL: func.func @outer_sparse_output
+// NONE: la.matmul
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_sparse_output(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x10xf64>, %V: tensor<800x10xf64>) -> tensor<?x?xf64, #CSR> {
+  %vt = la.transpose %V : tensor<800x10xf64> -> tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %s = la.sigmoid %uv : tensor<?x?xf64>
+  %p = la.mul %X, %s : tensor<1000x800xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+  return %p : tensor<?x?xf64, #CSR>
+}
+
+// -----
+
+// A CSR driver of dynamic shape: its pattern cannot be assembled into a
+// result (sparse_tensor.assemble builds static shapes), so the product stays
+// and the cell operator alone iterates the driver.
+// CHECK-LABEL: func.func @outer_sparse_output_dynamic
+// CHECK: la.matmul %arg1
+// CHECK: kind = #la.template<cell>
+// CHECK-NOT: template<outer>
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_sparse_output_dynamic(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  %vt = la.transpose %V : tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+  %s = la.sigmoid %uv : tensor<?x?xf64>
+  %p = la.mul %X, %s : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+  return %p : tensor<?x?xf64, #CSR>
+}
+
+// -----
+
 // No outer operator over a dense driver: the product stays a BLAS call.
 // CHECK-LABEL: func.func @outer_dense_driver
 // CHECK: la.matmul %arg1

@@ -16,7 +16,8 @@
 //   combination of the per-chunk partials.
 // * Outer: the same chunked loops, visiting the stored entries of a CSR
 //   driver (through its positions / coordinates / values) and computing
-//   U %*% t(V) there as a dot product of two rows.
+//   U %*% t(V) there as a dot product of two rows. Without an aggregate the
+//   result is a CSR matrix of the driver's pattern with the computed values.
 //
 //===----------------------------------------------------------------------===//
 
@@ -244,6 +245,95 @@ struct FusedToLoops : LAPattern<FusedOp> {
     return result;
   }
 
+  /// Rows per chunk and the number of chunks: max(1, kCellsPerChunk /
+  /// cellsPerRow) rows each.
+  static std::pair<Value, Value> chunkRows(OpBuilder &b, Location loc, Value rows,
+                                           Value cellsPerRow) {
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    Value perChunk = arith::MaxUIOp::create(
+        b, loc, c1,
+        arith::DivUIOp::create(b, loc, arith::ConstantIndexOp::create(b, loc, kCellsPerChunk),
+                               arith::MaxUIOp::create(b, loc, c1, cellsPerRow)));
+    return {perChunk, arith::CeilDivUIOp::create(b, loc, rows, perChunk)};
+  }
+
+  /// Outer without aggregate (X * f(U %*% t(V)) over a CSR X): the result has
+  /// the driver's pattern, so only its values are computed -- one value per
+  /// stored entry, chunks of rows in parallel -- and the result is assembled
+  /// from copies of the driver's positions and coordinates and the new values
+  /// (sparse_tensor.assemble takes the buffers without another copy; it
+  /// builds static shapes only: the verifier asks for a driver of static
+  /// shape, whose shape the result has).
+  Value emitSparseMap(Lowering &l, Plan &p, ValueRange inputs) const {
+    OpBuilder &b = l.b;
+    Location loc = l.loc;
+    Value c0 = l.index(0), c1 = l.index(1);
+    Value rows = p.sizes[0];
+    unsigned driver = p.op.getDriver();
+    CSRStorage storage = csrStorage(b, loc, inputs[driver]);
+    Value nnz = memref::LoadOp::create(b, loc, storage.positions, ValueRange{rows});
+    Type element = getElementTypeOrSelf(p.op.getResult(0).getType());
+    auto indexBuffer = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
+    auto valueBuffer = MemRefType::get({ShapedType::kDynamic}, element);
+    Value positions = memref::AllocOp::create(b, loc, indexBuffer,
+                                              ValueRange{arith::AddIOp::create(b, loc, rows, c1)});
+    Value coordinates = memref::AllocOp::create(b, loc, indexBuffer, ValueRange{nnz});
+    Value values = memref::AllocOp::create(b, loc, valueBuffer, ValueRange{nnz});
+    memref::StoreOp::create(b, loc, c0, positions, ValueRange{c0});
+    auto [perChunk, chunks] = chunkRows(b, loc, rows, storedPerRow(b, loc, storage, rows));
+    Block &body = p.op.getBodyBlock();
+    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row,
+                      Value col) -> Value {
+      Value input = inputs[arg.getArgNumber()];
+      if (!isa<RankedTensorType>(input.getType()))
+        return input;
+      return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
+    };
+    scf::ForallOp::create(
+        b, loc, ArrayRef<OpFoldResult>{chunks}, ValueRange{}, std::nullopt,
+        [&](OpBuilder &b, Location loc, ValueRange ivs) {
+          Value lo = arith::MulIOp::create(b, loc, ivs[0], perChunk);
+          Value hi = arith::MinUIOp::create(b, loc, rows,
+                                            arith::AddIOp::create(b, loc, lo, perChunk));
+          scf::ForOp::create(
+              b, loc, lo, hi, c1, ValueRange{},
+              [&](OpBuilder &b, Location loc, Value i, ValueRange) {
+                Value next = arith::AddIOp::create(b, loc, i, c1);
+                Value begin = memref::LoadOp::create(b, loc, storage.positions, ValueRange{i});
+                Value end = memref::LoadOp::create(b, loc, storage.positions, ValueRange{next});
+                memref::StoreOp::create(b, loc, end, positions, ValueRange{next});
+                scf::ForOp::create(
+                    b, loc, begin, end, c1, ValueRange{},
+                    [&](OpBuilder &b, Location loc, Value k, ValueRange) {
+                      Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{k});
+                      IRMapping cell;
+                      cell.map(body.getArgument(driver),
+                               memref::LoadOp::create(b, loc, storage.values, ValueRange{k}));
+                      evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
+                      memref::StoreOp::create(b, loc, j, coordinates, ValueRange{k});
+                      memref::StoreOp::create(b, loc, cell.lookup(p.op.getYielded()[0]), values,
+                                              ValueRange{k});
+                      scf::YieldOp::create(b, loc);
+                    });
+                scf::YieldOp::create(b, loc);
+              });
+          scf::InParallelOp::create(b, loc);
+        });
+    auto asTensor = [&](Value buffer) -> Value {
+      auto type = cast<MemRefType>(buffer.getType());
+      return bufferization::ToTensorOp::create(
+          b, loc, RankedTensorType::get(type.getShape(), type.getElementType()), buffer,
+          /*restrict=*/true, /*writable=*/false);
+    };
+    auto driverType = cast<RankedTensorType>(inputs[driver].getType());
+    auto resultType =
+        RankedTensorType::get(driverType.getShape(), element, driverType.getEncoding());
+    Value csr = sparse_tensor::AssembleOp::create(
+        b, loc, resultType, ValueRange{asTensor(positions), asTensor(coordinates)},
+        asTensor(values));
+    return l.toType(csr, p.op.getResult(0).getType());
+  }
+
   /// Dense aggregates in chunks of rows: scf.forall over chunks, each folding
   /// its cells into scalar accumulators (full and row aggregates) or into its
   /// own row of partial column results; then the partials are combined.
@@ -266,11 +356,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
     // (on average) for a sparse driver: counting the columns there would
     // make chunks of one row and one partial buffer per row.
     Value cellsPerRow = sparseDriver ? storedPerRow(b, loc, storage, rows) : cols;
-    Value perChunk = arith::MaxUIOp::create(
-        b, loc, c1,
-        arith::DivUIOp::create(b, loc, l.index(kCellsPerChunk),
-                               arith::MaxUIOp::create(b, loc, c1, cellsPerRow)));
-    Value chunks = arith::CeilDivUIOp::create(b, loc, rows, perChunk);
+    auto [perChunk, chunks] = chunkRows(b, loc, rows, cellsPerRow);
     Axis axis = p.aggregates.front().axis; // magg: all aggregates are full
     SmallVector<Type> elements;
     for (Value r : p.op.getResults())
@@ -518,7 +604,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
     if (outer) {
       // Dot products per visited cell: explicit loops over the driver's
       // stored entries (or every cell of a dense driver).
-      results = emitChunkedAggregates(l, p, inputs, sparseDriver);
+      results = p.aggregates.empty() ? SmallVector<Value>{emitSparseMap(l, p, inputs)}
+                                     : emitChunkedAggregates(l, p, inputs, sparseDriver);
     } else if (sparseDriver || p.aggregates.empty()) {
       auto resultType = dyn_cast<RankedTensorType>(op.getResult(0).getType());
       // A sparse kernel may produce the sparse result directly.

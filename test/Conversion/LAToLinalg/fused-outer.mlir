@@ -1,4 +1,4 @@
-// RUN: lauryn-opt %s --convert-la-to-linalg | FileCheck %s
+// RUN: lauryn-opt %s --split-input-file --convert-la-to-linalg | FileCheck %s
 
 // An outer operator over a CSR driver: chunks of rows sized by the stored
 // entries per row (not by the columns, which made one chunk per row), the
@@ -37,4 +37,41 @@ func.func @outer_log(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<
     la.yield %r : f64
   }
   return %s : f64
+}
+
+// -----
+
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+
+// Without an aggregate: the result has the driver's pattern. Each chunk of
+// rows copies the driver's positions and coordinates and writes one value per
+// stored entry; the three buffers are assembled into a CSR of the driver's
+// static shape, cast to the declared dynamic type.
+// CHECK-LABEL: func.func @outer_sigmoid
+// CHECK-DAG: %[[POS:.*]] = sparse_tensor.positions %{{.*}} {level = 1 : index}
+// CHECK-DAG: %[[CRD:.*]] = sparse_tensor.coordinates %{{.*}} {level = 1 : index}
+// CHECK-DAG: %[[VAL:.*]] = sparse_tensor.values
+// CHECK: %[[NNZ:.*]] = memref.load %[[POS]]
+// CHECK-DAG: %[[OPOS:.*]] = memref.alloc(%{{.*}}) : memref<?xindex>
+// CHECK-DAG: %[[OCRD:.*]] = memref.alloc(%[[NNZ]]) : memref<?xindex>
+// CHECK-DAG: %[[OVAL:.*]] = memref.alloc(%[[NNZ]]) : memref<?xf64>
+// CHECK: scf.forall
+// CHECK: memref.store %{{.*}}, %[[OPOS]]
+// CHECK: scf.for
+// CHECK: math.exp
+// CHECK: memref.store %{{.*}}, %[[OCRD]]
+// CHECK: memref.store %{{.*}}, %[[OVAL]]
+// CHECK: sparse_tensor.assemble {{.*}} to tensor<100x80xf64, #sparse{{[0-9]*}}>
+// CHECK: tensor.cast {{.*}} to tensor<?x?xf64, #sparse{{[0-9]*}}>
+func.func @outer_sigmoid(%X: tensor<100x80xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  %s = la.fused(%X, %U, %V) {driver = 0 : i64, kind = #la.template<outer>, sparse_safe}
+      : (tensor<100x80xf64, #CSR>, tensor<?x?xf64>, tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  ^bb0(%x: tensor<100x80xf64, #CSR>, %u: tensor<?x?xf64>, %v: tensor<?x?xf64>):
+    %vt = la.transpose %v : tensor<?x?xf64>
+    %uv = la.matmul %u, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+    %g = la.sigmoid %uv : tensor<?x?xf64>
+    %p = la.mul %x, %g : tensor<100x80xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+    la.yield %p : tensor<?x?xf64, #CSR>
+  }
+  return %s : tensor<?x?xf64, #CSR>
 }

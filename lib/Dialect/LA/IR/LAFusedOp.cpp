@@ -487,8 +487,16 @@ LogicalResult FusedOp::verifyRegions() {
   }
   if (getKind() != FusionTemplate::magg && getResults().size() != 1)
     return emitOpError("a ") << stringifyFusionTemplate(getKind()) << " template has one result";
-  if (getKind() == FusionTemplate::outer && (products != 1 || aggregates != 1))
-    return emitOpError("an outer template has one product and one closing aggregate");
+  if (getKind() == FusionTemplate::outer && (products != 1 || aggregates > 1))
+    return emitOpError("an outer template has one product and at most one closing aggregate");
+  if (getKind() == FusionTemplate::outer && aggregates == 0) {
+    // The result is assembled from the driver's pattern (FusedToLoops), and
+    // sparse_tensor.assemble builds static shapes only.
+    auto driver = dyn_cast<RankedTensorType>(getInputs()[getDriver()].getType());
+    if (!driver || !driver.hasStaticShape() || !iteratesSparseDriver(*this))
+      return emitOpError("an outer template without aggregate iterates the stored entries of a "
+                         "sparse driver of static shape");
+  }
   if (getKind() == FusionTemplate::magg && aggregates != getResults().size())
     return emitOpError("every result of a multi-aggregate must be a full aggregate");
 

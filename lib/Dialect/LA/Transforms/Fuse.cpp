@@ -66,18 +66,24 @@ Type spaceOf(Operation *op) {
   return op->getResult(0).getType();
 }
 
-/// The largest matrix operand; on a tie, a sparse one.
+/// The largest matrix operand; on a tie, a sparse one. Operands without a
+/// statically 1-sized dimension span the whole iteration space (a broadcast
+/// operand has one), so among them a sparse one wins even where dynamic
+/// sizes leave the cell counts to defaults.
 int64_t chooseDriver(ValueRange inputs, llvm::function_ref<bool(unsigned)> eligible = nullptr) {
   int64_t best = -1;
   double bestCells = -1;
-  bool bestSparse = false;
+  bool bestSparse = false, bestFull = false;
   for (auto [k, v] : llvm::enumerate(inputs)) {
     auto t = dyn_cast<RankedTensorType>(v.getType());
     if (!t || (eligible && !eligible(unsigned(k))))
       continue;
     ValueStats s = fusionStatsOf(v);
     bool sparse = t.getEncoding() != nullptr;
-    if (s.cells() > bestCells || (s.cells() == bestCells && sparse && !bestSparse)) {
+    bool full = !llvm::is_contained(t.getShape(), 1);
+    bool tie = s.cells() == bestCells || (full && bestFull);
+    if ((sparse != bestSparse && tie) ? sparse : s.cells() > bestCells) {
+      bestFull = full;
       best = int64_t(k);
       bestCells = s.cells();
       bestSparse = sparse;

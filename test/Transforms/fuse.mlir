@@ -215,6 +215,31 @@ func.func @outer_sparse_output(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x1
 
 // -----
 
+// A product of the outer's sparse values with a dense operand,
+// (X * sigmoid(U %*% t(V))) %*% V, closes the outer operator: the sparse
+// intermediate is never built.
+// CHECK-LABEL: func.func @outer_closing_product
+// CHECK-NOT: la.matmul %arg
+// CHECK: la.fused({{.*}}) {kind = #la.template<outer>, sparse_safe} : {{.*}} -> tensor<?x?xf64>
+// CHECK: la.matmul
+// CHECK: la.sigmoid
+// CHECK: %[[P:.*]] = la.mul
+// CHECK: %[[R:.*]] = la.matmul %[[P]], %arg
+// CHECK: la.yield %[[R]]
+// CHECK-NOT: la.matmul
+// CHECK: return
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_closing_product(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x10xf64>, %V: tensor<800x10xf64>) -> tensor<?x?xf64> {
+  %vt = la.transpose %V : tensor<800x10xf64> -> tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %s = la.sigmoid %uv : tensor<?x?xf64>
+  %p = la.mul %X, %s : tensor<1000x800xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+  %r = la.matmul %p, %V : tensor<?x?xf64, #CSR>, tensor<800x10xf64> -> tensor<?x?xf64>
+  return %r : tensor<?x?xf64>
+}
+
+// -----
+
 // A CSR driver of dynamic shape: its pattern cannot be assembled into a
 // result (sparse_tensor.assemble builds static shapes), so the product stays
 // and the cell operator alone iterates the driver.

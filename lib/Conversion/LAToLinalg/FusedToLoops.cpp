@@ -67,6 +67,8 @@ void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Va
       continue;
     }
     if (auto matmul = dyn_cast<MatMulOp>(op)) {
+      if (isClosingProduct(matmul))
+        continue; // accumulated by the caller (emitClosingProduct)
       // lhs: a block argument (m x r); rhs: a block argument (r x n) or the
       // transpose of one (n x r), as the verifier of the outer template asks.
       auto lhs = cast<BlockArgument>(matmul.getLhs());
@@ -165,6 +167,11 @@ struct FusedToLoops : LAPattern<FusedOp> {
       auto operand = [&](Value v) {
         return p.op.getInputs()[cast<BlockArgument>(v).getArgNumber()];
       };
+      if (isClosingProduct(product)) {
+        l.assertEqual(l.dim(operand(product.getRhs()), 0), p.sizes[1],
+                      "the closing product's inner sizes differ");
+        return;
+      }
       Value u = operand(product.getLhs());
       auto transpose = product.getRhs().getDefiningOp<TransposeOp>();
       Value w = operand(transpose ? transpose.getInput() : product.getRhs());
@@ -332,6 +339,84 @@ struct FusedToLoops : LAPattern<FusedOp> {
         b, loc, resultType, ValueRange{asTensor(positions), asTensor(coordinates)},
         asTensor(values));
     return l.toType(csr, p.op.getResult(0).getType());
+  }
+
+  /// Outer closing with a product, (X * f(U %*% t(V))) %*% W: each chunk of
+  /// rows accumulates row i of the m x k result from the stored entries of
+  /// row i of the driver (value x at column j adds x * W[j, :]); rows are
+  /// disjoint, so chunks write the result in place.
+  Value emitClosingProduct(Lowering &l, Plan &p, ValueRange inputs, MatMulOp closing) const {
+    OpBuilder &b = l.b;
+    Location loc = l.loc;
+    Value c0 = l.index(0), c1 = l.index(1);
+    Value rows = p.sizes[0];
+    unsigned driver = p.op.getDriver();
+    CSRStorage storage = csrStorage(b, loc, inputs[driver]);
+    Value w = inputs[cast<BlockArgument>(closing.getRhs()).getArgNumber()];
+    Value k = l.dim(w, 1);
+    Type element = getElementTypeOrSelf(closing.getType());
+    Value out = memref::AllocOp::create(
+        b, loc, MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element),
+        ValueRange{rows, k});
+    Value zero = constantOf(b, loc, element, 0);
+    auto [perChunk, chunks] = chunkRows(b, loc, rows, storedPerRow(b, loc, storage, rows));
+    Block &body = p.op.getBodyBlock();
+    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row,
+                      Value col) -> Value {
+      Value input = inputs[arg.getArgNumber()];
+      if (!isa<RankedTensorType>(input.getType()))
+        return input;
+      return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
+    };
+    auto forEachColumn = [&](OpBuilder &b, Location loc,
+                             llvm::function_ref<void(OpBuilder &, Location, Value)> f) {
+      scf::ForOp::create(b, loc, c0, k, c1, ValueRange{},
+                         [&](OpBuilder &b, Location loc, Value c, ValueRange) {
+                           f(b, loc, c);
+                           scf::YieldOp::create(b, loc);
+                         });
+    };
+    scf::ForallOp::create(
+        b, loc, ArrayRef<OpFoldResult>{chunks}, ValueRange{}, std::nullopt,
+        [&](OpBuilder &b, Location loc, ValueRange ivs) {
+          Value lo = arith::MulIOp::create(b, loc, ivs[0], perChunk);
+          Value hi = arith::MinUIOp::create(b, loc, rows,
+                                            arith::AddIOp::create(b, loc, lo, perChunk));
+          scf::ForOp::create(
+              b, loc, lo, hi, c1, ValueRange{},
+              [&](OpBuilder &b, Location loc, Value i, ValueRange) {
+                forEachColumn(b, loc, [&](OpBuilder &b, Location loc, Value c) {
+                  memref::StoreOp::create(b, loc, zero, out, ValueRange{i, c});
+                });
+                Value begin = memref::LoadOp::create(b, loc, storage.positions, ValueRange{i});
+                Value end = memref::LoadOp::create(b, loc, storage.positions,
+                                                   ValueRange{arith::AddIOp::create(b, loc, i, c1)});
+                scf::ForOp::create(
+                    b, loc, begin, end, c1, ValueRange{},
+                    [&](OpBuilder &b, Location loc, Value e, ValueRange) {
+                      Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{e});
+                      IRMapping cell;
+                      cell.map(body.getArgument(driver),
+                               memref::LoadOp::create(b, loc, storage.values, ValueRange{e}));
+                      evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
+                      Value x = cell.lookup(closing.getLhs());
+                      forEachColumn(b, loc, [&](OpBuilder &b, Location loc, Value c) {
+                        Value acc = memref::LoadOp::create(b, loc, out, ValueRange{i, c});
+                        Value wjc = tensor::ExtractOp::create(b, loc, w, ValueRange{j, c});
+                        Value sum = aggregateCombine(b, loc, AggKind::Sum,
+                                                     reductionMul(b, loc, x, wjc), acc);
+                        memref::StoreOp::create(b, loc, sum, out, ValueRange{i, c});
+                      });
+                      scf::YieldOp::create(b, loc);
+                    });
+                scf::YieldOp::create(b, loc);
+              });
+          scf::InParallelOp::create(b, loc);
+        });
+    Value result = bufferization::ToTensorOp::create(
+        b, loc, RankedTensorType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element), out,
+        /*restrict=*/true, /*writable=*/false);
+    return l.toType(result, closing.getType());
   }
 
   /// Dense aggregates in chunks of rows: scf.forall over chunks, each folding
@@ -604,8 +689,13 @@ struct FusedToLoops : LAPattern<FusedOp> {
     if (outer) {
       // Dot products per visited cell: explicit loops over the driver's
       // stored entries (or every cell of a dense driver).
-      results = p.aggregates.empty() ? SmallVector<Value>{emitSparseMap(l, p, inputs)}
-                                     : emitChunkedAggregates(l, p, inputs, sparseDriver);
+      auto closing = op.getYielded()[0].getDefiningOp<MatMulOp>();
+      if (closing && isClosingProduct(closing))
+        results.push_back(emitClosingProduct(l, p, inputs, closing));
+      else if (p.aggregates.empty())
+        results.push_back(emitSparseMap(l, p, inputs));
+      else
+        results = emitChunkedAggregates(l, p, inputs, sparseDriver);
     } else if (sparseDriver || p.aggregates.empty()) {
       auto resultType = dyn_cast<RankedTensorType>(op.getResult(0).getType());
       // A sparse kernel may produce the sparse result directly.

@@ -75,3 +75,34 @@ func.func @outer_sigmoid(%X: tensor<100x80xf64, #CSR>, %U: tensor<?x?xf64>, %V: 
   }
   return %s : tensor<?x?xf64, #CSR>
 }
+
+// -----
+
+// Closing product (X * sigmoid(U %*% t(V))) %*% W: row i of the m x k result
+// is zeroed, then every stored entry (i, j) adds its cell value times row j
+// of W; chunks of rows write disjoint rows of one buffer.
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+// CHECK-LABEL: func.func @outer_closing_product
+// CHECK: cf.assert {{.*}}the closing product's inner sizes differ
+// CHECK: %[[OUT:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xf64>
+// CHECK: scf.forall
+// CHECK: memref.store %{{.*}}, %[[OUT]]
+// CHECK: math.exp
+// CHECK: memref.load %[[OUT]]
+// CHECK: arith.mulf
+// CHECK: arith.addf
+// CHECK: memref.store %{{.*}}, %[[OUT]]
+// CHECK: bufferization.to_tensor %[[OUT]] restrict
+func.func @outer_closing_product(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf64>, %W: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %s = la.fused(%X, %U, %V, %W) {driver = 0 : i64, kind = #la.template<outer>, sparse_safe}
+      : (tensor<?x?xf64, #CSR>, tensor<?x?xf64>, tensor<?x?xf64>, tensor<?x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%x: tensor<?x?xf64, #CSR>, %u: tensor<?x?xf64>, %v: tensor<?x?xf64>, %w: tensor<?x?xf64>):
+    %vt = la.transpose %v : tensor<?x?xf64>
+    %uv = la.matmul %u, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+    %g = la.sigmoid %uv : tensor<?x?xf64>
+    %p = la.mul %x, %g : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+    %r = la.matmul %p, %w : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
+    la.yield %r : tensor<?x?xf64>
+  }
+  return %s : tensor<?x?xf64>
+}

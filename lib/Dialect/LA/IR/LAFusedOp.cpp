@@ -67,13 +67,22 @@ ValueRange FusedOp::getYielded() {
   return cast<YieldOp>(getBodyBlock().getTerminator()).getValues();
 }
 
+bool isClosingProduct(MatMulOp product) {
+  auto op = dyn_cast<FusedOp>(product->getParentOp());
+  return op && op.getKind() == FusionTemplate::outer && !isa<BlockArgument>(product.getLhs()) &&
+         llvm::all_of(product->getUsers(), [](Operation *u) { return isa<YieldOp>(u); });
+}
+
 /// The matrix value whose shape is the iteration space: the aggregated input
-/// of the first aggregate, or the first yielded matrix.
+/// of the first aggregate (or of an outer template's closing product), or the
+/// first yielded matrix.
 static Value iterationValue(FusedOp op) {
   for (Value v : op.getYielded())
     if (Operation *def = v.getDefiningOp()) {
       if (auto agg = getAggregateInfo(def))
         return agg->input;
+      if (auto product = dyn_cast<MatMulOp>(def); product && isClosingProduct(product))
+        return product.getLhs();
       // A row template's t(A) %*% y.
       if (auto product = dyn_cast<MatMulOp>(def))
         if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
@@ -102,7 +111,10 @@ bool isSparseSafeBody(FusedOp op) {
         zero.insert(inner.getResult(0));
       continue;
     }
-    if (isZeroPreserving(&inner, isZero))
+    // A closing product adds nothing for zero cell values.
+    auto product = dyn_cast<MatMulOp>(inner);
+    if (isZeroPreserving(&inner, isZero) ||
+        (product && isClosingProduct(product) && isZero(product.getLhs())))
       zero.insert(inner.getResult(0));
   }
   return llvm::all_of(op.getYielded(), isZero);
@@ -447,7 +459,7 @@ LogicalResult FusedOp::verifyRegions() {
 
   // Every body op must be evaluable cell by cell: element-wise ops, constants,
   // and the template's aggregates, which must be yielded directly.
-  unsigned aggregates = 0, products = 0;
+  unsigned aggregates = 0, products = 0, closing = 0;
   for (Operation &inner : body.without_terminator()) {
     if (inner.hasTrait<OpTrait::ConstantLike>() || isCellwiseOp(&inner))
       continue;
@@ -460,6 +472,13 @@ LogicalResult FusedOp::verifyRegions() {
         continue;
       }
       if (auto matmul = dyn_cast<MatMulOp>(inner)) {
+        // A closing product: the cell values times an operand, yielded.
+        if (isClosingProduct(matmul)) {
+          if (++closing > 1 || !isa<BlockArgument>(matmul.getRhs()))
+            return inner.emitOpError("closes an outer template with a product of the cell values "
+                                     "and an operand only");
+          continue;
+        }
         auto rhs = matmul.getRhs().getDefiningOp<TransposeOp>();
         if (!isa<BlockArgument>(matmul.getLhs()) ||
             (!rhs && !isa<BlockArgument>(matmul.getRhs())))
@@ -489,7 +508,9 @@ LogicalResult FusedOp::verifyRegions() {
     return emitOpError("a ") << stringifyFusionTemplate(getKind()) << " template has one result";
   if (getKind() == FusionTemplate::outer && (products != 1 || aggregates > 1))
     return emitOpError("an outer template has one product and at most one closing aggregate");
-  if (getKind() == FusionTemplate::outer && aggregates == 0) {
+  if (getKind() == FusionTemplate::outer && closing && aggregates)
+    return emitOpError("an outer template closes with an aggregate or a product, not both");
+  if (getKind() == FusionTemplate::outer && aggregates == 0 && !closing) {
     // The result is assembled from the driver's pattern (FusedToLoops), and
     // sparse_tensor.assemble builds static shapes only.
     auto driver = dyn_cast<RankedTensorType>(getInputs()[getDriver()].getType());
@@ -506,6 +527,17 @@ LogicalResult FusedOp::verifyRegions() {
   for (Operation &inner : body.without_terminator()) {
     if (getAggregateInfo(&inner) || inner.getNumResults() != 1 || isa<TransposeOp>(inner))
       continue;
+    if (auto product = dyn_cast<MatMulOp>(inner); product && isClosingProduct(product)) {
+      auto rhs = cast<RankedTensorType>(product.getRhs().getType());
+      auto result = cast<RankedTensorType>(product.getType());
+      if (!mayBeSameShape(RankedTensorType::get({space.getDimSize(1), rhs.getDimSize(1)},
+                                                rhs.getElementType()),
+                          rhs) ||
+          (result.getDimSize(0) != space.getDimSize(0) && !result.isDynamicDim(0) &&
+           !space.isDynamicDim(0)))
+        return inner.emitOpError("closing product does not fit the iteration space ") << space;
+      continue;
+    }
     auto t = dyn_cast<RankedTensorType>(inner.getResult(0).getType());
     if (t && !mayBeSameShape(t, space))
       return inner.emitOpError("result shape differs from the iteration space ") << space;

@@ -578,10 +578,12 @@ private:
   }
 
   void formOuterOperators() {
-    for (Operation &op : llvm::make_early_inc_range(block)) {
-      auto fused = dyn_cast<FusedOp>(op);
-      if (!isOuterCandidate(&op))
-        continue;
+    // Collected first: a formation also erases the product after the operator.
+    SmallVector<FusedOp> candidates;
+    for (Operation &op : block)
+      if (isOuterCandidate(&op))
+        candidates.push_back(cast<FusedOp>(op));
+    for (FusedOp fused : candidates) {
       // Without an estimate, the CSR format itself says the driver is sparse.
       Value driver = fused.getInputs()[fused.getDriver()];
       if (getEstimate(driver) && fusionStatsOf(driver).density > kMaxOuterDensity)
@@ -592,7 +594,8 @@ private:
             !llvm::all_of(product->getUsers(), isOuterCandidate) ||
             !sameSpace(product.getType(), getIterationType(fused)))
           continue;
-        if (absorbProduct(fused, unsigned(k), product)) {
+        if (FusedOp outer = absorbProduct(fused, unsigned(k), product)) {
+          absorbClosingProduct(outer);
           ++numOuter;
           break;
         }
@@ -641,6 +644,58 @@ private:
     if (transpose && transpose->use_empty())
       transpose.erase();
     return op;
+  }
+
+  /// An outer operator without aggregate whose only user multiplies it with
+  /// a dense operand, (X * f(U %*% t(V))) %*% W, takes that product in: each
+  /// stored entry's value is accumulated into its row of the m x k result, and
+  /// the sparse intermediate is never assembled.
+  void absorbClosingProduct(FusedOp outer) {
+    if (!outer->hasOneUse() || llvm::any_of(outer.getYielded(), [](Value v) {
+          return v.getDefiningOp() && getAggregateInfo(v.getDefiningOp());
+        }))
+      return;
+    auto product = dyn_cast<MatMulOp>(*outer->getUsers().begin());
+    if (!product || product.getLhs() != outer.getResult(0) || product->getBlock() != &block)
+      return;
+    Value rhs = product.getRhs();
+    auto rhsType = dyn_cast<RankedTensorType>(rhs.getType());
+    if (!rhsType || rhsType.getEncoding())
+      return;
+    // The operand must exist where the outer operator runs.
+    if (Operation *def = rhs.getDefiningOp())
+      if (def->getBlock() != &block || !def->isBeforeInBlock(outer))
+        return;
+    SmallVector<Value> inputs(outer.getInputs());
+    if (!llvm::is_contained(inputs, rhs))
+      inputs.push_back(rhs);
+    OpBuilder b(product);
+    auto op = FusedOp::create(b, product.getLoc(), product->getResultTypes(), inputs,
+                              FusionTemplateAttr::get(b.getContext(), FusionTemplate::outer),
+                              b.getI64IntegerAttr(outer.getDriver()), UnitAttr());
+    op.setSparseSafe(outer.getSparseSafe());
+    copyValueAttributes(SmallVector<Value>(product->getResults()), op);
+    Block *body = b.createBlock(&op.getBody());
+    IRMapping map;
+    for (Value v : inputs)
+      map.map(v, body->addArgument(v.getType(), v.getLoc()));
+    IRMapping inner;
+    for (auto [k, arg] : llvm::enumerate(outer.getBodyBlock().getArguments()))
+      inner.map(arg, body->getArgument(k));
+    for (Operation &m : outer.getBodyBlock().without_terminator())
+      b.clone(m, inner);
+    Value cell = inner.lookup(outer.getYielded()[0]);
+    Value closing = MatMulOp::create(b, product.getLoc(), product.getType(), cell,
+                                     map.lookup(rhs))
+                        .getResult();
+    YieldOp::create(b, product.getLoc(), closing);
+    if (!keepsSemantics(op) || !isValid(op)) {
+      op.erase();
+      return;
+    }
+    product->replaceAllUsesWith(op);
+    product.erase();
+    outer.erase();
   }
 
   /// Full aggregates to merge: cell operators closing with one and lone

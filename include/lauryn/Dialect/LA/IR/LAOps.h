@@ -54,6 +54,9 @@ bool isCellwiseOp(mlir::Operation *op);
 bool isZeroPreserving(mlir::Operation *op, llvm::function_ref<bool(mlir::Value)> isZero);
 /// The iteration space of a fused operator (shape of its cell-wise values).
 mlir::RankedTensorType getIterationType(FusedOp op);
+/// True if `product` closes an outer template: the cell values (not an
+/// operand) times an operand, yielded -- (X * f(U %*% t(V))) %*% W.
+bool isClosingProduct(MatMulOp product);
 /// True if the fused body is zero wherever its driver operand is zero.
 bool isSparseSafeBody(FusedOp op);
 /// True if `op` is evaluated over the stored entries of its sparse driver

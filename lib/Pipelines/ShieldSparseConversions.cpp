@@ -135,22 +135,24 @@ void matchDestinationShape(Operation *convert, linalg::GenericOp producer) {
     empty->erase();
 }
 
-/// convert(sparse kernel with a reduction, e.g. SpGEMM, into a fresh CSR) to
-/// another level order (the CSC of a CSR transpose): the fold would make the
-/// kernel insert into a CSC result out of its loop order, for which the
-/// sparse code generator fails (difftest seed 70036: t(A %*% A) of an integer
-/// CSR A). The kernel writes a zero-filled dense result instead, which the
-/// conversion then compresses: m x n memory, only on this path (products
-/// through the runtime SpGEMM are not linalg kernels).
+/// convert(sparse kernel into a fresh CSR) to another level order (the CSC of
+/// a CSR transpose): the fold would make the kernel write the CSC result
+/// directly, which the sparse code generator fails to lower for a kernel with
+/// a reduction (SpGEMM inserting out of its loop order; difftest seed 70036:
+/// t(A %*% A) of an integer CSR A) and for any kernel of dynamic shape
+/// (t(X - Y) with --no-specialize). Such a kernel writes a zero-filled dense
+/// result instead, which the conversion then compresses: m x n memory, only
+/// on these paths (static element-wise kernels keep the fold; products
+/// through the runtime SpGEMM are calls, not kernels).
 void accumulateDensely(sparse_tensor::ConvertOp convert, linalg::GenericOp producer) {
   auto from = sparse_tensor::getSparseTensorEncoding(convert.getSource().getType());
   auto to = sparse_tensor::getSparseTensorEncoding(convert.getType());
+  auto sparseType = cast<RankedTensorType>(producer.getResult(0).getType());
   if (!from || !to || from.getDimToLvl() == to.getDimToLvl() || !producer->hasOneUse() ||
-      producer.getNumReductionLoops() == 0)
+      (producer.getNumReductionLoops() == 0 && sparseType.hasStaticShape()))
     return;
   OpOperand *init = producer.getDpsInitOperand(0);
   auto empty = init->get().getDefiningOp<tensor::EmptyOp>();
-  auto sparseType = cast<RankedTensorType>(producer.getResult(0).getType());
   auto denseType = RankedTensorType::get(sparseType.getShape(), sparseType.getElementType());
   OpBuilder b(producer);
   Location loc = producer.getLoc();

@@ -271,3 +271,33 @@ func.func @spgemm_to_csc(%A: tensor<7x7xi64, #CSR>) -> tensor<7x7xi64, #CSR> {
   %t = sparse_tensor.reinterpret_map %c : tensor<7x7xi64, #CSC> to tensor<7x7xi64, #CSR>
   return %t : tensor<7x7xi64, #CSR>
 }
+
+// -----
+
+// An element-wise sparse kernel of dynamic shape converted to CSC: written
+// densely as well (the CSC-output kernel of dynamic shape failed to lower).
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+#CSC = #sparse_tensor.encoding<{map = (i, j) -> (j : dense, i : compressed)}>
+#id = affine_map<(i, j) -> (i, j)>
+// CHECK-LABEL: func.func @dynamic_kernel_to_csc
+// CHECK: %[[E:.*]] = tensor.empty(%{{.*}}, %{{.*}}) : tensor<?x?xf64>
+// CHECK: %[[F:.*]] = linalg.fill ins(%{{.*}} : f64) outs(%[[E]] : tensor<?x?xf64>)
+// CHECK: %[[S:.*]] = linalg.generic {{.*}} outs(%[[F]] : tensor<?x?xf64>)
+// CHECK: sparse_tensor.convert %[[S]] : tensor<?x?xf64> to tensor<?x?xf64, #sparse{{[0-9]*}}>
+// PIPELINE-LABEL: llvm.func @dynamic_kernel_to_csc
+func.func @dynamic_kernel_to_csc(%A: tensor<?x?xf64, #CSR>, %B: tensor<?x?xf64, #CSR>) -> tensor<?x?xf64, #CSR> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %m = tensor.dim %A, %c0 : tensor<?x?xf64, #CSR>
+  %n = tensor.dim %A, %c1 : tensor<?x?xf64, #CSR>
+  %e = tensor.empty(%m, %n) : tensor<?x?xf64, #CSR>
+  %s = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel", "parallel"]}
+      ins(%A, %B : tensor<?x?xf64, #CSR>, tensor<?x?xf64, #CSR>) outs(%e : tensor<?x?xf64, #CSR>) {
+    ^bb0(%a: f64, %b: f64, %o: f64):
+      %d = arith.subf %a, %b : f64
+      linalg.yield %d : f64
+  } -> tensor<?x?xf64, #CSR>
+  %c = sparse_tensor.convert %s : tensor<?x?xf64, #CSR> to tensor<?x?xf64, #CSC>
+  %t = sparse_tensor.reinterpret_map %c : tensor<?x?xf64, #CSC> to tensor<?x?xf64, #CSR>
+  return %t : tensor<?x?xf64, #CSR>
+}

@@ -151,10 +151,11 @@ def ShieldSparseConversionsPass
     the target's shape with those sizes (constants from the static shape), so the fold finds
     nothing to change.
 
-    A conversion of a sparse kernel with a reduction (SpGEMM) to another level order (the CSC
-    that a CSR transpose reinterprets) would make the kernel insert into the CSC result out of
-    its loop order, which the sparse code generator cannot do; such a kernel accumulates into a
-    zero-filled dense result instead, and the conversion compresses it (m x n memory; products
+    A conversion of a sparse kernel to another level order (the CSC that a CSR transpose
+    reinterprets) would make the kernel write the CSC result directly, which the sparse code
+    generator cannot lower for a kernel with a reduction (SpGEMM inserting out of its loop order)
+    or of dynamic shape; such a kernel writes a zero-filled dense result instead, and the
+    conversion compresses it (m x n memory; static element-wise kernels keep the fold, products
     through the runtime SpGEMM are calls, not kernels, and are not affected).
   }];
   let dependentDialects = ["::mlir::linalg::LinalgDialect", "::mlir::arith::ArithDialect"];

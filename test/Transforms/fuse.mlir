@@ -240,6 +240,31 @@ func.func @outer_closing_product(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000
 
 // -----
 
+// The transposed closing product t(t(U) %*% (X * sigmoid(U %*% t(V)))), as
+// t(cells) %*% U: one outer operator, n x k result.
+// CHECK-LABEL: func.func @outer_transposed_closing_product
+// CHECK-NOT: la.matmul %arg
+// CHECK: la.fused({{.*}}) {kind = #la.template<outer>, sparse_safe} : {{.*}} -> tensor<?x?xf64>
+// CHECK: %[[P:.*]] = la.mul
+// CHECK: %[[T:.*]] = la.transpose %[[P]]
+// CHECK: %[[R:.*]] = la.matmul %[[T]], %arg
+// CHECK: la.yield %[[R]]
+// CHECK-NOT: la.transpose
+// CHECK: return
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_transposed_closing_product(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x10xf64>, %V: tensor<800x10xf64>) -> tensor<?x?xf64> {
+  %vt = la.transpose %V : tensor<800x10xf64> -> tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %s = la.sigmoid %uv : tensor<?x?xf64>
+  %p = la.mul %X, %s : tensor<1000x800xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+  %ut = la.transpose %U : tensor<1000x10xf64> -> tensor<?x?xf64>
+  %m = la.matmul %ut, %p : tensor<?x?xf64>, tensor<?x?xf64, #CSR> -> tensor<?x?xf64>
+  %r = la.transpose %m : tensor<?x?xf64>
+  return %r : tensor<?x?xf64>
+}
+
+// -----
+
 // A CSR driver of dynamic shape: its pattern cannot be assembled into a
 // result (sparse_tensor.assemble builds static shapes), so the product stays
 // and the cell operator alone iterates the driver.

@@ -33,6 +33,9 @@ namespace {
 /// Cells per chunk of rows: enough work per OpenMP iteration to amortize it,
 /// small enough for a balanced split over threads.
 constexpr int64_t kCellsPerChunk = 16384;
+/// At most this many partial results of a transposed closing product (16 MiB
+/// of f64) in all chunks.
+constexpr int64_t kMaxPartialCells = int64_t(1) << 21;
 
 /// Reads block argument `arg` at (row, col) of its operand (a scalar operand
 /// is its value).
@@ -168,7 +171,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
         return p.op.getInputs()[cast<BlockArgument>(v).getArgNumber()];
       };
       if (isClosingProduct(product)) {
-        l.assertEqual(l.dim(operand(product.getRhs()), 0), p.sizes[1],
+        l.assertEqual(l.dim(operand(product.getRhs()), 0),
+                      p.sizes[isTransposedClosing(product) ? 0 : 1],
                       "the closing product's inner sizes differ");
         return;
       }
@@ -341,26 +345,53 @@ struct FusedToLoops : LAPattern<FusedOp> {
     return l.toType(csr, p.op.getResult(0).getType());
   }
 
-  /// Outer closing with a product, (X * f(U %*% t(V))) %*% W: each chunk of
+  /// Outer closing with a product. (X * f(U %*% t(V))) %*% W: each chunk of
   /// rows accumulates row i of the m x k result from the stored entries of
   /// row i of the driver (value x at column j adds x * W[j, :]); rows are
-  /// disjoint, so chunks write the result in place.
+  /// disjoint, so chunks write the result in place. t(X * f(...)) %*% U: the
+  /// entry adds x * U[i, :] to row j of the n x k result, which entries of
+  /// every chunk may hit: each chunk accumulates into its own n x k partial
+  /// (at most kMaxPartialCells partial cells in all: fewer, larger chunks if
+  /// needed) and the partials are summed at the end.
   Value emitClosingProduct(Lowering &l, Plan &p, ValueRange inputs, MatMulOp closing) const {
     OpBuilder &b = l.b;
     Location loc = l.loc;
     Value c0 = l.index(0), c1 = l.index(1);
     Value rows = p.sizes[0];
+    bool transposed = isTransposedClosing(closing);
     unsigned driver = p.op.getDriver();
     CSRStorage storage = csrStorage(b, loc, inputs[driver]);
     Value w = inputs[cast<BlockArgument>(closing.getRhs()).getArgNumber()];
     Value k = l.dim(w, 1);
+    Value outRows = transposed ? p.sizes[1] : rows;
     Type element = getElementTypeOrSelf(closing.getType());
-    Value out = memref::AllocOp::create(
-        b, loc, MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element),
-        ValueRange{rows, k});
     Value zero = constantOf(b, loc, element, 0);
     auto [perChunk, chunks] = chunkRows(b, loc, rows, storedPerRow(b, loc, storage, rows));
+    if (transposed) {
+      Value partialCells = arith::MaxUIOp::create(b, loc, c1,
+                                                  arith::MulIOp::create(b, loc, outRows, k));
+      chunks = arith::MinUIOp::create(
+          b, loc, chunks,
+          arith::MaxUIOp::create(
+              b, loc, c1,
+              arith::DivUIOp::create(b, loc, l.index(kMaxPartialCells), partialCells)));
+      perChunk = arith::CeilDivUIOp::create(b, loc, rows, arith::MaxUIOp::create(b, loc, c1, chunks));
+    }
+    // Transposed: chunks x n x k partials; otherwise the m x k result.
+    Value out =
+        transposed
+            ? memref::AllocOp::create(b, loc,
+                                      MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic,
+                                                       ShapedType::kDynamic},
+                                                      element),
+                                      ValueRange{chunks, outRows, k})
+                  .getResult()
+            : memref::AllocOp::create(
+                  b, loc, MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element),
+                  ValueRange{rows, k})
+                  .getResult();
     Block &body = p.op.getBodyBlock();
+    Value cells = closingCells(closing);
     auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row,
                       Value col) -> Value {
       Value input = inputs[arg.getArgNumber()];
@@ -368,54 +399,74 @@ struct FusedToLoops : LAPattern<FusedOp> {
         return input;
       return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
     };
-    auto forEachColumn = [&](OpBuilder &b, Location loc,
-                             llvm::function_ref<void(OpBuilder &, Location, Value)> f) {
-      scf::ForOp::create(b, loc, c0, k, c1, ValueRange{},
-                         [&](OpBuilder &b, Location loc, Value c, ValueRange) {
-                           f(b, loc, c);
+    auto loop = [&](OpBuilder &b, Location loc, Value from, Value to,
+                    llvm::function_ref<void(OpBuilder &, Location, Value)> f) {
+      scf::ForOp::create(b, loc, from, to, c1, ValueRange{},
+                         [&](OpBuilder &b, Location loc, Value iv, ValueRange) {
+                           f(b, loc, iv);
                            scf::YieldOp::create(b, loc);
                          });
     };
     scf::ForallOp::create(
         b, loc, ArrayRef<OpFoldResult>{chunks}, ValueRange{}, std::nullopt,
         [&](OpBuilder &b, Location loc, ValueRange ivs) {
-          Value lo = arith::MulIOp::create(b, loc, ivs[0], perChunk);
+          Value chunk = ivs[0];
+          // The cell of the result (or of this chunk's partial) at (r, c).
+          auto at = [&](Value r, Value c) {
+            return transposed ? SmallVector<Value>{chunk, r, c} : SmallVector<Value>{r, c};
+          };
+          if (transposed)
+            loop(b, loc, c0, outRows, [&](OpBuilder &b, Location loc, Value r) {
+              loop(b, loc, c0, k, [&](OpBuilder &b, Location loc, Value c) {
+                memref::StoreOp::create(b, loc, zero, out, at(r, c));
+              });
+            });
+          Value lo = arith::MulIOp::create(b, loc, chunk, perChunk);
           Value hi = arith::MinUIOp::create(b, loc, rows,
                                             arith::AddIOp::create(b, loc, lo, perChunk));
-          scf::ForOp::create(
-              b, loc, lo, hi, c1, ValueRange{},
-              [&](OpBuilder &b, Location loc, Value i, ValueRange) {
-                forEachColumn(b, loc, [&](OpBuilder &b, Location loc, Value c) {
-                  memref::StoreOp::create(b, loc, zero, out, ValueRange{i, c});
-                });
-                Value begin = memref::LoadOp::create(b, loc, storage.positions, ValueRange{i});
-                Value end = memref::LoadOp::create(b, loc, storage.positions,
-                                                   ValueRange{arith::AddIOp::create(b, loc, i, c1)});
-                scf::ForOp::create(
-                    b, loc, begin, end, c1, ValueRange{},
-                    [&](OpBuilder &b, Location loc, Value e, ValueRange) {
-                      Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{e});
-                      IRMapping cell;
-                      cell.map(body.getArgument(driver),
-                               memref::LoadOp::create(b, loc, storage.values, ValueRange{e}));
-                      evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
-                      Value x = cell.lookup(closing.getLhs());
-                      forEachColumn(b, loc, [&](OpBuilder &b, Location loc, Value c) {
-                        Value acc = memref::LoadOp::create(b, loc, out, ValueRange{i, c});
-                        Value wjc = tensor::ExtractOp::create(b, loc, w, ValueRange{j, c});
-                        Value sum = aggregateCombine(b, loc, AggKind::Sum,
-                                                     reductionMul(b, loc, x, wjc), acc);
-                        memref::StoreOp::create(b, loc, sum, out, ValueRange{i, c});
-                      });
-                      scf::YieldOp::create(b, loc);
-                    });
-                scf::YieldOp::create(b, loc);
+          loop(b, loc, lo, hi, [&](OpBuilder &b, Location loc, Value i) {
+            if (!transposed)
+              loop(b, loc, c0, k, [&](OpBuilder &b, Location loc, Value c) {
+                memref::StoreOp::create(b, loc, zero, out, at(i, c));
               });
+            Value begin = memref::LoadOp::create(b, loc, storage.positions, ValueRange{i});
+            Value end = memref::LoadOp::create(b, loc, storage.positions,
+                                               ValueRange{arith::AddIOp::create(b, loc, i, c1)});
+            loop(b, loc, begin, end, [&](OpBuilder &b, Location loc, Value e) {
+              Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{e});
+              IRMapping cell;
+              cell.map(body.getArgument(driver),
+                       memref::LoadOp::create(b, loc, storage.values, ValueRange{e}));
+              evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
+              Value x = cell.lookup(cells);
+              // (result row, operand row): (i, j) or, transposed, (j, i).
+              Value r = transposed ? j : i, operandRow = transposed ? i : j;
+              loop(b, loc, c0, k, [&](OpBuilder &b, Location loc, Value c) {
+                Value acc = memref::LoadOp::create(b, loc, out, at(r, c));
+                Value y = tensor::ExtractOp::create(b, loc, w, ValueRange{operandRow, c});
+                Value sum =
+                    aggregateCombine(b, loc, AggKind::Sum, reductionMul(b, loc, x, y), acc);
+                memref::StoreOp::create(b, loc, sum, out, at(r, c));
+              });
+            });
+          });
           scf::InParallelOp::create(b, loc);
         });
+    auto outType = cast<MemRefType>(out.getType());
     Value result = bufferization::ToTensorOp::create(
-        b, loc, RankedTensorType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element), out,
+        b, loc, RankedTensorType::get(outType.getShape(), element), out,
         /*restrict=*/true, /*writable=*/false);
+    if (transposed) {
+      auto type = RankedTensorType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element);
+      Value init = l.filled(type, {outRows, k}, zero);
+      result = linalg::ReduceOp::create(
+                   b, loc, ValueRange{result}, ValueRange{init}, ArrayRef<int64_t>{0},
+                   [&](OpBuilder &b, Location loc, ValueRange args) {
+                     linalg::YieldOp::create(
+                         b, loc, aggregateCombine(b, loc, AggKind::Sum, args[0], args[1]));
+                   })
+                   .getResult(0);
+    }
     return l.toType(result, closing.getType());
   }
 

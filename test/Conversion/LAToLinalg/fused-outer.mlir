@@ -106,3 +106,36 @@ func.func @outer_closing_product(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>,
   }
   return %s : tensor<?x?xf64>
 }
+
+// -----
+
+// Transposed closing product t(X * sigmoid(U %*% t(V))) %*% U: rows of the
+// n x k result collide between chunks, so each chunk zeroes and fills its own
+// slab of chunks x n x k partials (chunks capped by the partials' size), and
+// a linalg.reduce sums the slabs.
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+// CHECK-LABEL: func.func @outer_transposed_closing_product
+// CHECK: cf.assert {{.*}}the closing product's inner sizes differ
+// CHECK: arith.minui
+// CHECK: %[[PART:.*]] = memref.alloc(%{{.*}}, %{{.*}}, %{{.*}}) : memref<?x?x?xf64>
+// CHECK: scf.forall (%[[CHUNK:.*]]) in
+// CHECK: memref.store %{{.*}}, %[[PART]][%[[CHUNK]],
+// CHECK: math.exp
+// CHECK: memref.load %[[PART]][%[[CHUNK]],
+// CHECK: memref.store %{{.*}}, %[[PART]][%[[CHUNK]],
+// CHECK: %[[T:.*]] = bufferization.to_tensor %[[PART]] restrict
+// CHECK: linalg.reduce ins(%[[T]] : tensor<?x?x?xf64>) {{.*}} dimensions = [0]
+func.func @outer_transposed_closing_product(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %s = la.fused(%X, %U, %V) {driver = 0 : i64, kind = #la.template<outer>, sparse_safe}
+      : (tensor<?x?xf64, #CSR>, tensor<?x?xf64>, tensor<?x?xf64>) -> tensor<?x?xf64> {
+  ^bb0(%x: tensor<?x?xf64, #CSR>, %u: tensor<?x?xf64>, %v: tensor<?x?xf64>):
+    %vt = la.transpose %v : tensor<?x?xf64>
+    %uv = la.matmul %u, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+    %g = la.sigmoid %uv : tensor<?x?xf64>
+    %p = la.mul %x, %g : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+    %pt = la.transpose %p : tensor<?x?xf64, #CSR>
+    %r = la.matmul %pt, %u : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
+    la.yield %r : tensor<?x?xf64>
+  }
+  return %s : tensor<?x?xf64>
+}

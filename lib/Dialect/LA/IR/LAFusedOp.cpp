@@ -73,6 +73,16 @@ bool isClosingProduct(MatMulOp product) {
          llvm::all_of(product->getUsers(), [](Operation *u) { return isa<YieldOp>(u); });
 }
 
+Value closingCells(MatMulOp product) {
+  if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
+    return transpose.getInput();
+  return product.getLhs();
+}
+
+bool isTransposedClosing(MatMulOp product) {
+  return product.getLhs().getDefiningOp<TransposeOp>() != nullptr;
+}
+
 /// The matrix value whose shape is the iteration space: the aggregated input
 /// of the first aggregate (or of an outer template's closing product), or the
 /// first yielded matrix.
@@ -82,7 +92,7 @@ static Value iterationValue(FusedOp op) {
       if (auto agg = getAggregateInfo(def))
         return agg->input;
       if (auto product = dyn_cast<MatMulOp>(def); product && isClosingProduct(product))
-        return product.getLhs();
+        return closingCells(product);
       // A row template's t(A) %*% y.
       if (auto product = dyn_cast<MatMulOp>(def))
         if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
@@ -114,7 +124,7 @@ bool isSparseSafeBody(FusedOp op) {
     // A closing product adds nothing for zero cell values.
     auto product = dyn_cast<MatMulOp>(inner);
     if (isZeroPreserving(&inner, isZero) ||
-        (product && isClosingProduct(product) && isZero(product.getLhs())))
+        (product && isClosingProduct(product) && isZero(closingCells(product))))
       zero.insert(inner.getResult(0));
   }
   return llvm::all_of(op.getYielded(), isZero);
@@ -465,8 +475,13 @@ LogicalResult FusedOp::verifyRegions() {
       continue;
     if (getKind() == FusionTemplate::outer) {
       if (auto transpose = dyn_cast<TransposeOp>(inner)) {
-        if (!isa<BlockArgument>(transpose.getInput()) || !transpose->hasOneUse() ||
-            !isa<MatMulOp>(*transpose->getUsers().begin()))
+        auto user = transpose->hasOneUse()
+                        ? dyn_cast<MatMulOp>(*transpose->getUsers().begin())
+                        : MatMulOp();
+        // t(cells) %*% U closes the template (the transposed closing product).
+        if (user && user.getLhs() == transpose.getResult() && isClosingProduct(user))
+          continue;
+        if (!isa<BlockArgument>(transpose.getInput()) || !user)
           return inner.emitOpError(
               "in an outer template transposes an operand for the product only");
         continue;
@@ -528,13 +543,16 @@ LogicalResult FusedOp::verifyRegions() {
     if (getAggregateInfo(&inner) || inner.getNumResults() != 1 || isa<TransposeOp>(inner))
       continue;
     if (auto product = dyn_cast<MatMulOp>(inner); product && isClosingProduct(product)) {
+      // cells (m x n) %*% W (n x k) -> m x k; t(cells) %*% U (m x k) -> n x k.
+      bool transposed = isTransposedClosing(product);
+      int64_t innerSize = space.getDimSize(transposed ? 0 : 1);
+      int64_t outerSize = space.getDimSize(transposed ? 1 : 0);
       auto rhs = cast<RankedTensorType>(product.getRhs().getType());
       auto result = cast<RankedTensorType>(product.getType());
-      if (!mayBeSameShape(RankedTensorType::get({space.getDimSize(1), rhs.getDimSize(1)},
-                                                rhs.getElementType()),
-                          rhs) ||
-          (result.getDimSize(0) != space.getDimSize(0) && !result.isDynamicDim(0) &&
-           !space.isDynamicDim(0)))
+      if (!mayBeSameShape(
+              RankedTensorType::get({innerSize, rhs.getDimSize(1)}, rhs.getElementType()), rhs) ||
+          (result.getDimSize(0) != outerSize && !result.isDynamicDim(0) &&
+           !ShapedType::isDynamic(outerSize)))
         return inner.emitOpError("closing product does not fit the iteration space ") << space;
       continue;
     }

@@ -647,34 +647,72 @@ private:
   }
 
   /// An outer operator without aggregate whose only user multiplies it with
-  /// a dense operand, (X * f(U %*% t(V))) %*% W, takes that product in: each
-  /// stored entry's value is accumulated into its row of the m x k result, and
-  /// the sparse intermediate is never assembled.
+  /// a dense operand takes that product in: (X * f(U %*% t(V))) %*% W
+  /// accumulates each stored entry's value into its row of the m x k result,
+  /// t(X * f(...)) %*% U and t(t(U) %*% (X * f(...))) into its column's row of
+  /// the n x k result. The sparse intermediate is never assembled.
+  struct ClosingProduct {
+    Operation *last = nullptr;          ///< the op whose result the operator yields
+    Value operand;                      ///< W or U (dense)
+    bool transposed = false;            ///< t(cells) %*% U
+    SmallVector<Operation *> consumed;  ///< ops the operator replaces, last first
+  };
+
+  std::optional<ClosingProduct> matchClosingProduct(FusedOp outer) {
+    auto single = [](Operation *op) -> Operation * {
+      return op->hasOneUse() ? *op->getUsers().begin() : nullptr;
+    };
+    Value cells = outer.getResult(0);
+    Operation *user = single(outer);
+    ClosingProduct c;
+    if (auto product = dyn_cast_or_null<MatMulOp>(user); product && product.getLhs() == cells) {
+      c = {product, product.getRhs(), false, {product}};
+    } else if (auto t = dyn_cast_or_null<TransposeOp>(user)) {
+      // t(cells) %*% U
+      auto product = dyn_cast_or_null<MatMulOp>(single(t));
+      if (!product || product.getLhs() != t.getResult())
+        return std::nullopt;
+      c = {product, product.getRhs(), true, {product, t}};
+    } else if (auto product = dyn_cast_or_null<MatMulOp>(user); product && product.getRhs() == cells) {
+      // t(t(U) %*% cells)
+      auto tu = product.getLhs().getDefiningOp<TransposeOp>();
+      auto t = dyn_cast_or_null<TransposeOp>(single(product));
+      if (!tu || !t || tu->getBlock() != &block)
+        return std::nullopt;
+      c = {t, tu.getInput(), true, {t, product}};
+      if (tu->hasOneUse())
+        c.consumed.push_back(tu);
+    } else {
+      return std::nullopt;
+    }
+    auto type = dyn_cast<RankedTensorType>(c.operand.getType());
+    if (!type || type.getEncoding() || c.last->getBlock() != &block)
+      return std::nullopt;
+    // The operand must exist where the outer operator runs.
+    if (Operation *def = c.operand.getDefiningOp())
+      if (def->getBlock() != &block || !def->isBeforeInBlock(outer))
+        return std::nullopt;
+    return c;
+  }
+
   void absorbClosingProduct(FusedOp outer) {
-    if (!outer->hasOneUse() || llvm::any_of(outer.getYielded(), [](Value v) {
+    if (llvm::any_of(outer.getYielded(), [](Value v) {
           return v.getDefiningOp() && getAggregateInfo(v.getDefiningOp());
         }))
       return;
-    auto product = dyn_cast<MatMulOp>(*outer->getUsers().begin());
-    if (!product || product.getLhs() != outer.getResult(0) || product->getBlock() != &block)
+    std::optional<ClosingProduct> c = matchClosingProduct(outer);
+    if (!c)
       return;
-    Value rhs = product.getRhs();
-    auto rhsType = dyn_cast<RankedTensorType>(rhs.getType());
-    if (!rhsType || rhsType.getEncoding())
-      return;
-    // The operand must exist where the outer operator runs.
-    if (Operation *def = rhs.getDefiningOp())
-      if (def->getBlock() != &block || !def->isBeforeInBlock(outer))
-        return;
     SmallVector<Value> inputs(outer.getInputs());
-    if (!llvm::is_contained(inputs, rhs))
-      inputs.push_back(rhs);
-    OpBuilder b(product);
-    auto op = FusedOp::create(b, product.getLoc(), product->getResultTypes(), inputs,
+    if (!llvm::is_contained(inputs, c->operand))
+      inputs.push_back(c->operand);
+    OpBuilder b(c->last);
+    Location loc = c->last->getLoc();
+    auto op = FusedOp::create(b, loc, c->last->getResultTypes(), inputs,
                               FusionTemplateAttr::get(b.getContext(), FusionTemplate::outer),
                               b.getI64IntegerAttr(outer.getDriver()), UnitAttr());
     op.setSparseSafe(outer.getSparseSafe());
-    copyValueAttributes(SmallVector<Value>(product->getResults()), op);
+    copyValueAttributes(SmallVector<Value>(c->last->getResults()), op);
     Block *body = b.createBlock(&op.getBody());
     IRMapping map;
     for (Value v : inputs)
@@ -684,17 +722,20 @@ private:
       inner.map(arg, body->getArgument(k));
     for (Operation &m : outer.getBodyBlock().without_terminator())
       b.clone(m, inner);
-    Value cell = inner.lookup(outer.getYielded()[0]);
-    Value closing = MatMulOp::create(b, product.getLoc(), product.getType(), cell,
-                                     map.lookup(rhs))
+    Value cells = inner.lookup(outer.getYielded()[0]);
+    if (c->transposed)
+      cells = TransposeOp::create(b, loc, cells).getResult();
+    Value closing = MatMulOp::create(b, loc, c->last->getResult(0).getType(), cells,
+                                     map.lookup(c->operand))
                         .getResult();
-    YieldOp::create(b, product.getLoc(), closing);
+    YieldOp::create(b, loc, closing);
     if (!keepsSemantics(op) || !isValid(op)) {
       op.erase();
       return;
     }
-    product->replaceAllUsesWith(op);
-    product.erase();
+    c->last->replaceAllUsesWith(op);
+    for (Operation *consumed : c->consumed)
+      consumed->erase();
     outer.erase();
   }
 

@@ -55,8 +55,13 @@ bool isZeroPreserving(mlir::Operation *op, llvm::function_ref<bool(mlir::Value)>
 /// The iteration space of a fused operator (shape of its cell-wise values).
 mlir::RankedTensorType getIterationType(FusedOp op);
 /// True if `product` closes an outer template: the cell values (not an
-/// operand) times an operand, yielded -- (X * f(U %*% t(V))) %*% W.
+/// operand) or their transpose times an operand, yielded --
+/// (X * f(U %*% t(V))) %*% W or t(X * f(U %*% t(V))) %*% U.
 bool isClosingProduct(MatMulOp product);
+/// The cell values a closing product multiplies (its lhs, or the input of
+/// its transposed lhs: t(cells) %*% U, an n x k result).
+mlir::Value closingCells(MatMulOp product);
+bool isTransposedClosing(MatMulOp product);
 /// True if the fused body is zero wherever its driver operand is zero.
 bool isSparseSafeBody(FusedOp op);
 /// True if `op` is evaluated over the stored entries of its sparse driver

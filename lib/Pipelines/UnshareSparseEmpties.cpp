@@ -3,6 +3,11 @@
 // An empty sparse tensor is the storage a sparse-output kernel inserts into.
 // After CSE several kernels may share one; the sparsifier would then insert
 // all of their entries into the same storage. Each use gets its own clone.
+// Likewise an empty outside a loop whose kernel runs in the loop (CSE merges
+// it with an equal empty before the loop): the storage would be allocated
+// once and every iteration would insert into what the previous ones left
+// (difftest seed 50196: wrong, run-to-run varying results). Such a use gets
+// a clone right before its kernel, in the loop body.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,8 +32,11 @@ struct UnshareSparseEmptiesPass
   void runOnOperation() override {
     SmallVector<tensor::EmptyOp> shared;
     getOperation().walk([&](tensor::EmptyOp empty) {
-      if (sparse_tensor::getSparseTensorEncoding(empty.getType()) && !empty->hasOneUse() &&
-          !empty->use_empty())
+      if (!sparse_tensor::getSparseTensorEncoding(empty.getType()) || empty->use_empty())
+        return;
+      bool local = empty->hasOneUse() &&
+                   (*empty->getUsers().begin())->getBlock() == empty->getBlock();
+      if (!local)
         shared.push_back(empty);
     });
     for (tensor::EmptyOp empty : shared) {

@@ -135,6 +135,20 @@ KNOWN = [
         pattern=r"^lauryn-error: .*storage_specifier",
         fixed=("lauryn-shield-sparse-conversions erases trivially dead ops first (a dead tensor.dim hid the kernel from the shield)")),
     KnownBug(
+        id="loop-shared-sparse-empty",
+        classification="compiler bug",
+        summary=("A sparse-output kernel in a loop body (`acc = X - acc` over CSR values in an "
+                 "scf.for) and an equal one before the loop (`la.sub %X, %X`, dead) had their "
+                 "`tensor.empty` merged by CSE into one empty before the loop; the sparsifier "
+                 "then allocated the loop kernel's output storage once, and every iteration "
+                 "inserted into what the previous ones left (and read freed buffers after "
+                 "reallocations): wrong values that varied from run to run, with --no-optimize "
+                 "(the default pipeline removes the dead kernel first). Long run on 629aaff, "
+                 "seed 50196; reduced with a 5-runs-per-check predicate."),
+        avoided_by="nothing (fixed)",
+        pattern=None,
+        fixed=("lauryn-unshare-sparse-empties clones a sparse tensor.empty into the block of a kernel that uses it from another block (a loop body); test/Pipelines/unshare-sparse-empties.mlir")),
+    KnownBug(
         id="csr-transpose-of-sparse-product",
         classification="compiler bug",
         summary=("The transpose of a CSR product computed by the sparsifier (integer or "

@@ -171,6 +171,9 @@ def UnshareSparseEmptiesPass
     first kernel's storage (wrong values, found by the differential tester: bug
     csr-ifelse-of-sum, `la.sub %X, %X` and `la.add %X, %Y` sharing their CSR output). This pass
     gives each use of a shared sparse `tensor.empty` its own clone, placed right before the user.
+    An empty used by a kernel in another block (a loop body; CSE merges it with an equal empty
+    before the loop) is cloned into the user's block as well: allocated once outside the loop,
+    its storage would keep every iteration's entries (bug loop-shared-sparse-empty).
 
     ```mlir
     %e = tensor.empty(%m, %n) : tensor<?x?xf64, #CSR>

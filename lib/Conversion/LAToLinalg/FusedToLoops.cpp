@@ -113,6 +113,16 @@ void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Va
   }
 }
 
+/// Operand `arg` of a fused op (its dense input) at (row, col); a scalar
+/// operand is its value.
+Value readOperand(OpBuilder &b, Location loc, ValueRange inputs, BlockArgument arg, Value row,
+                  Value col) {
+  Value input = inputs[arg.getArgNumber()];
+  if (!isa<RankedTensorType>(input.getType()))
+    return input;
+  return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
+}
+
 struct FusedToLoops : LAPattern<FusedOp> {
   using LAPattern::LAPattern;
 
@@ -293,12 +303,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
     memref::StoreOp::create(b, loc, c0, positions, ValueRange{c0});
     auto [perChunk, chunks] = chunkRows(b, loc, rows, storedPerRow(b, loc, storage, rows));
     Block &body = p.op.getBodyBlock();
-    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row,
-                      Value col) -> Value {
-      Value input = inputs[arg.getArgNumber()];
-      if (!isa<RankedTensorType>(input.getType()))
-        return input;
-      return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
+    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row, Value col) {
+      return readOperand(b, loc, inputs, arg, row, col);
     };
     scf::ForallOp::create(
         b, loc, ArrayRef<OpFoldResult>{chunks}, ValueRange{}, std::nullopt,
@@ -330,12 +336,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
               });
           scf::InParallelOp::create(b, loc);
         });
-    auto asTensor = [&](Value buffer) -> Value {
-      auto type = cast<MemRefType>(buffer.getType());
-      return bufferization::ToTensorOp::create(
-          b, loc, RankedTensorType::get(type.getShape(), type.getElementType()), buffer,
-          /*restrict=*/true, /*writable=*/false);
-    };
+    auto asTensor = [&](Value buffer) { return bufferAsTensor(b, loc, buffer); };
     auto driverType = cast<RankedTensorType>(inputs[driver].getType());
     auto resultType =
         RankedTensorType::get(driverType.getShape(), element, driverType.getEncoding());
@@ -392,12 +393,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
                   .getResult();
     Block &body = p.op.getBodyBlock();
     Value cells = closingCells(closing);
-    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row,
-                      Value col) -> Value {
-      Value input = inputs[arg.getArgNumber()];
-      if (!isa<RankedTensorType>(input.getType()))
-        return input;
-      return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
+    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row, Value col) {
+      return readOperand(b, loc, inputs, arg, row, col);
     };
     auto loop = [&](OpBuilder &b, Location loc, Value from, Value to,
                     llvm::function_ref<void(OpBuilder &, Location, Value)> f) {
@@ -452,10 +449,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
           });
           scf::InParallelOp::create(b, loc);
         });
-    auto outType = cast<MemRefType>(out.getType());
-    Value result = bufferization::ToTensorOp::create(
-        b, loc, RankedTensorType::get(outType.getShape(), element), out,
-        /*restrict=*/true, /*writable=*/false);
+    Value result = bufferAsTensor(b, loc, out);
     if (transposed) {
       auto type = RankedTensorType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element);
       Value init = l.filled(type, {outRows, k}, zero);
@@ -524,12 +518,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
                                 {chunks, cols}, init));
     }
     Block &body = p.op.getBodyBlock();
-    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row,
-                      Value col) -> Value {
-      Value input = inputs[arg.getArgNumber()];
-      if (!isa<RankedTensorType>(input.getType()))
-        return input;
-      return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
+    auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row, Value col) {
+      return readOperand(b, loc, inputs, arg, row, col);
     };
     auto forall = scf::ForallOp::create(
         b, loc, ArrayRef<OpFoldResult>{chunks}, outs, std::nullopt,

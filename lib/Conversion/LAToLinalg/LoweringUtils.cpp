@@ -18,6 +18,13 @@ CSRStorage csrStorage(OpBuilder &b, Location loc, Value csr) {
           sparse_tensor::ToValuesOp::create(b, loc, valueBuffer, csr)};
 }
 
+Value bufferAsTensor(OpBuilder &b, Location loc, Value buffer) {
+  auto type = cast<MemRefType>(buffer.getType());
+  return bufferization::ToTensorOp::create(
+      b, loc, RankedTensorType::get(type.getShape(), type.getElementType()), buffer,
+      /*restrict=*/true, /*writable=*/false);
+}
+
 Value storedPerRow(OpBuilder &b, Location loc, const CSRStorage &storage, Value rows) {
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
   return arith::CeilDivUIOp::create(

@@ -72,6 +72,9 @@ struct CSRStorage {
   mlir::Value positions, coordinates, values;
 };
 CSRStorage csrStorage(mlir::OpBuilder &b, mlir::Location loc, mlir::Value csr);
+/// The tensor of a buffer that compiled code allocated and filled
+/// (bufferization.to_tensor, restrict: nothing else writes it).
+mlir::Value bufferAsTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::Value buffer);
 /// Stored entries per row, rounded up (the work of a row when sizing chunks).
 mlir::Value storedPerRow(mlir::OpBuilder &b, mlir::Location loc, const CSRStorage &storage,
                          mlir::Value rows);

@@ -111,12 +111,7 @@ Value emitRuntimeSpGEMM(Lowering &l, Value a, Value b) {
         ValueRange{aPos, aCrd, aVal, bPos, bCrd, bVal, cPos, cCrd, cVal, colsValue, begin, end});
   });
 
-  auto asTensor = [&](Value buffer) -> Value {
-    auto type = cast<MemRefType>(buffer.getType());
-    return bufferization::ToTensorOp::create(
-        builder, loc, RankedTensorType::get(type.getShape(), type.getElementType()), buffer,
-        /*restrict=*/true, /*writable=*/false);
-  };
+  auto asTensor = [&](Value buffer) { return bufferAsTensor(builder, loc, buffer); };
   auto resultType = RankedTensorType::get({rows, cols}, element, at.getEncoding());
   return sparse_tensor::AssembleOp::create(builder, loc, resultType,
                                            ValueRange{asTensor(cPos), asTensor(cCrd)},

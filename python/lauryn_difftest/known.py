@@ -135,6 +135,16 @@ KNOWN = [
         pattern=r"^lauryn-error: .*storage_specifier",
         fixed=("lauryn-shield-sparse-conversions erases trivially dead ops first (a dead tensor.dim hid the kernel from the shield)")),
     KnownBug(
+        id="row-template-dense-transpose-of-csr",
+        classification="compiler bug",
+        summary=("`t(A) %*% y` where la-select-formats made A CSR but stored t(A) densely: the "
+                 "row template read A's stored entries only, skipping the implicit zeros the "
+                 "program multiplies (0 * NaN is NaN in the dense t(A)): a finite result where "
+                 "the decided program gives NaN. Long run on 629aaff, seed 50703 (also 52442)."),
+        avoided_by="nothing (fixed)",
+        pattern=None,
+        fixed=("la-fuse forms no row operator around t(A) %*% y when t(A) of a CSR A is dense-typed, and bypasses only conversions to a sparse t(A) (Fuse.cpp formRowOperator); test/Transforms/fuse.mlir @row_dense_transpose_of_csr")),
+    KnownBug(
         id="loop-shared-sparse-empty",
         classification="compiler bug",
         summary=("A sparse-output kernel in a loop body (`acc = X - acc` over CSR values in an "

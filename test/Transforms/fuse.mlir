@@ -265,6 +265,22 @@ func.func @outer_transposed_closing_product(%X: tensor<1000x800xf64, #CSR>, %U: 
 
 // -----
 
+// t(A) %*% y with A CSR but t(A) stored densely (la-select-formats' choice):
+// the program multiplies A's implicit zeros too (0 * NaN is NaN), so no row
+// operator visits only A's stored entries (difftest seed 50703).
+// CHECK-LABEL: func.func @row_dense_transpose_of_csr
+// CHECK-NOT: template<row>
+// CHECK: la.transpose
+// CHECK: la.matmul
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @row_dense_transpose_of_csr(%A: tensor<4000x300xf64, #CSR>, %y: tensor<4000x1xf64>) -> tensor<300x1xf64> {
+  %t = la.transpose %A : tensor<4000x300xf64, #CSR> -> tensor<300x4000xf64>
+  %r = la.matmul %t, %y : tensor<300x4000xf64>, tensor<4000x1xf64>
+  return %r : tensor<300x1xf64>
+}
+
+// -----
+
 // A CSR driver of dynamic shape: its pattern cannot be assembled into a
 // result (sparse_tensor.assemble builds static shapes), so the product stays
 // and the cell operator alone iterates the driver.

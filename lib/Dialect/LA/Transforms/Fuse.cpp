@@ -313,12 +313,24 @@ private:
     // operator reads A itself, so it bypasses the conversion (put back if
     // no operator is formed).
     ConvertOp bypassed;
-    if (auto product = dyn_cast<MatMulOp>(op))
+    auto isSparse = [](Value v) {
+      auto t = dyn_cast<RankedTensorType>(v.getType());
+      return t && t.getEncoding();
+    };
+    if (auto product = dyn_cast<MatMulOp>(op)) {
       if (auto convert = product.getLhs().getDefiningOp<ConvertOp>())
-        if (convert.getInput().getDefiningOp<TransposeOp>() && convert->hasOneUse()) {
+        if (convert.getInput().getDefiningOp<TransposeOp>() && convert->hasOneUse() &&
+            isSparse(convert.getResult())) {
           bypassed = convert;
           product.getLhsMutable().assign(convert.getInput());
         }
+      // t(A) of a CSR A stored densely: the program multiplies the implicit
+      // zeros of A too (0 * NaN is NaN), which a row operator visiting A's
+      // stored entries would skip (difftest seed 50703). Left unfused.
+      if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
+        if (!bypassed && isSparse(transpose.getInput()) && !isSparse(transpose.getResult()))
+          return false;
+    }
     auto restore = [&] {
       if (bypassed)
         cast<MatMulOp>(op).getLhsMutable().assign(bypassed.getResult());

@@ -309,3 +309,32 @@ func.func @outer_closing_product_of_intermediate(%X: tensor<4x4xf64, #CSR>, %U: 
   }
   return %s : tensor<4x2xf64>
 }
+
+// -----
+
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_closing_product_of_driver(%X: tensor<4x4xf64, #CSR>, %U: tensor<4x2xf64>, %W: tensor<2x4xf64>) -> tensor<4x4xf64> {
+  %s = la.fused (%X, %U, %W) {kind = #la.template<outer>, sparse_safe} : (tensor<4x4xf64, #CSR>, tensor<4x2xf64>, tensor<2x4xf64>) -> tensor<4x4xf64> {
+  ^bb0(%x: tensor<4x4xf64, #CSR>, %u: tensor<4x2xf64>, %w: tensor<2x4xf64>):
+    %0 = la.matmul %u, %w : tensor<4x2xf64>, tensor<2x4xf64>
+    %1 = la.mul %x, %0 : tensor<4x4xf64, #CSR>, tensor<4x4xf64> -> tensor<4x4xf64, #CSR>
+    // expected-error @+1 {{closes an outer template with a product of the cell values and an operand only}}
+    %2 = la.matmul %1, %x : tensor<4x4xf64, #CSR>, tensor<4x4xf64, #CSR>
+    la.yield %2 : tensor<4x4xf64>
+  }
+  return %s : tensor<4x4xf64>
+}
+
+// -----
+
+func.func @outer_closing_product_dense_driver(%X: tensor<4x4xf64>, %U: tensor<4x2xf64>, %W: tensor<2x4xf64>, %Y: tensor<4x2xf64>) -> tensor<4x2xf64> {
+  // expected-error @+1 {{an outer template closing with a product iterates the stored entries of a sparse driver}}
+  %s = la.fused (%X, %U, %W, %Y) {kind = #la.template<outer>} : (tensor<4x4xf64>, tensor<4x2xf64>, tensor<2x4xf64>, tensor<4x2xf64>) -> tensor<4x2xf64> {
+  ^bb0(%x: tensor<4x4xf64>, %u: tensor<4x2xf64>, %w: tensor<2x4xf64>, %y: tensor<4x2xf64>):
+    %0 = la.matmul %u, %w : tensor<4x2xf64>, tensor<2x4xf64>
+    %1 = la.mul %x, %0 : tensor<4x4xf64>, tensor<4x4xf64>
+    %2 = la.matmul %1, %y : tensor<4x4xf64>, tensor<4x2xf64>
+    la.yield %2 : tensor<4x2xf64>
+  }
+  return %s : tensor<4x2xf64>
+}

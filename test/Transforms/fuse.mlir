@@ -240,6 +240,26 @@ func.func @outer_closing_product(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000
 
 // -----
 
+// The cells stored densely (la-select-formats may choose so): the program's
+// product multiplies their implicit zeros too (0 * NaN is NaN), so the
+// product is not taken in; the outer operator yields the cells.
+// CHECK-LABEL: func.func @outer_closing_product_dense_cells
+// CHECK: la.fused({{.*}}) {kind = #la.template<outer>, sparse_safe} : {{.*}} -> tensor<?x?xf64>
+// CHECK-NOT: la.matmul {{.*}}%arg2
+// CHECK: la.yield
+// CHECK: la.matmul %{{.*}}, %arg2
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_closing_product_dense_cells(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x10xf64>, %V: tensor<800x10xf64>) -> tensor<?x?xf64> {
+  %vt = la.transpose %V : tensor<800x10xf64> -> tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %s = la.sigmoid %uv : tensor<?x?xf64>
+  %p = la.mul %X, %s : tensor<1000x800xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %r = la.matmul %p, %V : tensor<?x?xf64>, tensor<800x10xf64> -> tensor<?x?xf64>
+  return %r : tensor<?x?xf64>
+}
+
+// -----
+
 // The transposed closing product t(t(U) %*% (X * sigmoid(U %*% t(V)))), as
 // t(cells) %*% U: one outer operator, n x k result.
 // CHECK-LABEL: func.func @outer_transposed_closing_product

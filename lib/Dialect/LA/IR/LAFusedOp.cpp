@@ -70,6 +70,7 @@ ValueRange FusedOp::getYielded() {
 bool isClosingProduct(MatMulOp product) {
   auto op = dyn_cast<FusedOp>(product->getParentOp());
   return op && op.getKind() == FusionTemplate::outer && !isa<BlockArgument>(product.getLhs()) &&
+         !product->use_empty() &&
          llvm::all_of(product->getUsers(), [](Operation *u) { return isa<YieldOp>(u); });
 }
 
@@ -489,7 +490,10 @@ LogicalResult FusedOp::verifyRegions() {
       if (auto matmul = dyn_cast<MatMulOp>(inner)) {
         // A closing product: the cell values times an operand, yielded.
         if (isClosingProduct(matmul)) {
-          if (++closing > 1 || !isa<BlockArgument>(matmul.getRhs()))
+          // The operand is read densely; the driver is walked by its storage.
+          auto rhs = dyn_cast<BlockArgument>(matmul.getRhs());
+          if (++closing > 1 || !rhs || rhs.getArgNumber() == getDriver() ||
+              isa<BlockArgument>(closingCells(matmul)))
             return inner.emitOpError("closes an outer template with a product of the cell values "
                                      "and an operand only");
           continue;
@@ -525,6 +529,9 @@ LogicalResult FusedOp::verifyRegions() {
     return emitOpError("an outer template has one product and at most one closing aggregate");
   if (getKind() == FusionTemplate::outer && closing && aggregates)
     return emitOpError("an outer template closes with an aggregate or a product, not both");
+  if (getKind() == FusionTemplate::outer && closing && !iteratesSparseDriver(*this))
+    return emitOpError("an outer template closing with a product iterates the stored entries of a "
+                       "sparse driver");
   if (getKind() == FusionTemplate::outer && aggregates == 0 && !closing) {
     // The result is assembled from the driver's pattern (FusedToLoops), and
     // sparse_tensor.assemble builds static shapes only.

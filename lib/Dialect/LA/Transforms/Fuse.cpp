@@ -668,6 +668,7 @@ private:
     Value operand;                      ///< W or U (dense)
     bool transposed = false;            ///< t(cells) %*% U
     SmallVector<Operation *> consumed;  ///< ops the operator replaces, last first
+    Value read;                         ///< the matrix the product reads: cells or t(cells)
   };
 
   std::optional<ClosingProduct> matchClosingProduct(FusedOp outer) {
@@ -678,20 +679,20 @@ private:
     Operation *user = single(outer);
     ClosingProduct c;
     if (auto product = dyn_cast_or_null<MatMulOp>(user); product && product.getLhs() == cells) {
-      c = {product, product.getRhs(), false, {product}};
+      c = {product, product.getRhs(), false, {product}, cells};
     } else if (auto t = dyn_cast_or_null<TransposeOp>(user)) {
       // t(cells) %*% U
       auto product = dyn_cast_or_null<MatMulOp>(single(t));
       if (!product || product.getLhs() != t.getResult())
         return std::nullopt;
-      c = {product, product.getRhs(), true, {product, t}};
+      c = {product, product.getRhs(), true, {product, t}, t.getResult()};
     } else if (auto product = dyn_cast_or_null<MatMulOp>(user); product && product.getRhs() == cells) {
       // t(t(U) %*% cells)
       auto tu = product.getLhs().getDefiningOp<TransposeOp>();
       auto t = dyn_cast_or_null<TransposeOp>(single(product));
       if (!tu || !t || tu->getBlock() != &block)
         return std::nullopt;
-      c = {t, tu.getInput(), true, {t, product}};
+      c = {t, tu.getInput(), true, {t, product}, cells};
       if (tu->hasOneUse())
         c.consumed.push_back(tu);
     } else {
@@ -699,6 +700,15 @@ private:
     }
     auto type = dyn_cast<RankedTensorType>(c.operand.getType());
     if (!type || type.getEncoding() || c.last->getBlock() != &block)
+      return std::nullopt;
+    // The product must read the cells (or their transpose) in a sparse
+    // format: a dense-typed one multiplies the implicit zeros too (0 * NaN is
+    // NaN), which the operator, visiting stored entries only, would skip.
+    auto sparseTyped = [](Value v) {
+      auto t = dyn_cast<RankedTensorType>(v.getType());
+      return t && t.getEncoding();
+    };
+    if (!sparseTyped(cells) || !sparseTyped(c.read))
       return std::nullopt;
     // The operand must exist where the outer operator runs.
     if (Operation *def = c.operand.getDefiningOp())

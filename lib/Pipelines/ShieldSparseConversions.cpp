@@ -74,6 +74,21 @@ void shieldUnmodeledKernel(linalg::GenericOp producer) {
   init->set(linalg::FillOp::create(b, producer.getLoc(), zero, init->get()).getResult(0));
 }
 
+/// Makes the kernel writing a fresh (tensor.empty) destination write a
+/// zero-filled dense tensor of `denseType` instead (same dynamic sizes).
+void writeDensely(linalg::GenericOp producer, RankedTensorType denseType) {
+  OpOperand *init = producer.getDpsInitOperand(0);
+  auto empty = init->get().getDefiningOp<tensor::EmptyOp>();
+  OpBuilder b(producer);
+  Location loc = producer.getLoc();
+  Value dense = tensor::EmptyOp::create(b, loc, denseType, empty.getDynamicSizes());
+  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(denseType.getElementType()));
+  init->set(linalg::FillOp::create(b, loc, zero, dense).getResult(0));
+  producer.getResult(0).setType(denseType);
+  if (empty->use_empty())
+    empty->erase();
+}
+
 /// densify(kernel into a fresh sparse tensor): the fold would give the kernel
 /// a fresh *dense* destination, i.e. uninitialized memory where the sparse one
 /// was all zeros -- every cell the sparse loops skip, and every accumulation
@@ -86,16 +101,9 @@ void produceDense(sparse_tensor::ConvertOp convert, linalg::GenericOp producer) 
   if (denseType.getShape() != empty.getType().getShape() ||
       denseType.getElementType() != empty.getType().getElementType())
     return; // a conversion that also changes the type: left as it is
-  OpBuilder b(producer);
-  Location loc = producer.getLoc();
-  Value dense = tensor::EmptyOp::create(b, loc, denseType, empty.getDynamicSizes());
-  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(denseType.getElementType()));
-  init->set(linalg::FillOp::create(b, loc, zero, dense).getResult(0));
-  producer.getResult(0).setType(denseType);
+  writeDensely(producer, denseType);
   convert.replaceAllUsesWith(producer.getResult(0));
   convert->erase();
-  if (empty->use_empty())
-    empty->erase();
 }
 
 /// convert(kernel into a fresh tensor) to a less static sparse type (or a
@@ -151,17 +159,7 @@ void accumulateDensely(sparse_tensor::ConvertOp convert, linalg::GenericOp produ
   if (!from || !to || from.getDimToLvl() == to.getDimToLvl() || !producer->hasOneUse() ||
       (producer.getNumReductionLoops() == 0 && sparseType.hasStaticShape()))
     return;
-  OpOperand *init = producer.getDpsInitOperand(0);
-  auto empty = init->get().getDefiningOp<tensor::EmptyOp>();
-  auto denseType = RankedTensorType::get(sparseType.getShape(), sparseType.getElementType());
-  OpBuilder b(producer);
-  Location loc = producer.getLoc();
-  Value dense = tensor::EmptyOp::create(b, loc, denseType, empty.getDynamicSizes());
-  Value zero = arith::ConstantOp::create(b, loc, b.getZeroAttr(denseType.getElementType()));
-  init->set(linalg::FillOp::create(b, loc, zero, dense).getResult(0));
-  producer.getResult(0).setType(denseType);
-  if (empty->use_empty())
-    empty->erase();
+  writeDensely(producer, RankedTensorType::get(sparseType.getShape(), sparseType.getElementType()));
 }
 
 struct ShieldSparseConversionsPass

@@ -317,11 +317,23 @@ def outer_sparse_inputs(kind, rng):
     return X, U, V
 
 
+def outer_explain(tmp_path, program, X, U, V):
+    """`lauryn-run --la-explain` of an outer program on X (as .mtx, CSR), U and V."""
+    import subprocess
+    import scipy.io
+    scipy.io.mmwrite(tmp_path / "X.mtx", X)
+    args = []
+    for n, a in (("U", U), ("V", V)):
+        np.save(tmp_path / f"{n}.npy", a)
+        args += ["--arg", f"{n}={tmp_path / f'{n}.npy'}"]
+    return subprocess.run([str(LAURYN_RUN), str(program), "--la-explain", "--print-limit", "0",
+                           "--arg", f"X={tmp_path / 'X.mtx'}", *args],
+                          capture_output=True, text=True, check=True).stderr
+
+
 @pytest.mark.parametrize("kind", ["random", "real", "empty_rows"])
 @pytest.mark.parametrize("name", sorted(OUTER_SPARSE))
 def test_outer_sparse_output(tmp_path, name, kind):
-    import subprocess
-    import scipy.io
     op, f = OUTER_SPARSE[name]
     program = tmp_path / "outer.mlir"
     program.write_text(f"""
@@ -344,14 +356,7 @@ func.func @main(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf
                                    err_msg=" ".join(flags))
         if "--fuse=none" not in flags and "--no-specialize" not in flags:
             assert got.nnz == X.nnz, flags  # X's pattern, not the product's
-    scipy.io.mmwrite(tmp_path / "X.mtx", X)
-    args = []
-    for n, a in (("U", U), ("V", V)):
-        np.save(tmp_path / f"{n}.npy", a)
-        args += ["--arg", f"{n}={tmp_path / f'{n}.npy'}"]
-    explain = subprocess.run([str(LAURYN_RUN), str(program), "--la-explain", "--print-limit", "0",
-                              "--arg", f"X={tmp_path / 'X.mtx'}", *args],
-                             capture_output=True, text=True, check=True).stderr
+    explain = outer_explain(tmp_path, program, X, U, V)
     assert "outer template" in explain, explain
 
 
@@ -361,8 +366,6 @@ def test_outer_closing_product(tmp_path, kind):
     one outer operator each, accumulating each stored entry's value times a
     row of V (of U) into its row (its column's row) of the result; the sparse
     intermediate is never built."""
-    import subprocess
-    import scipy.io
     program = tmp_path / "outer_product.mlir"
     program.write_text("""
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
@@ -389,12 +392,5 @@ func.func @main(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf
         for g, e in zip(got, expected):
             np.testing.assert_allclose(g, e, rtol=RTOL, atol=RTOL * max(1.0, np.abs(e).max(initial=0)),
                                        err_msg=" ".join(flags))
-    scipy.io.mmwrite(tmp_path / "X.mtx", X)
-    args = []
-    for n, a in (("U", U), ("V", V)):
-        np.save(tmp_path / f"{n}.npy", a)
-        args += ["--arg", f"{n}={tmp_path / f'{n}.npy'}"]
-    explain = subprocess.run([str(LAURYN_RUN), str(program), "--la-explain", "--print-limit", "0",
-                              "--arg", f"X={tmp_path / 'X.mtx'}", *args],
-                             capture_output=True, text=True, check=True).stderr
+    explain = outer_explain(tmp_path, program, X, U, V)
     assert explain.count("outer template") == 2, explain

@@ -43,7 +43,8 @@ bool isModeled(Operation &op) {
              arith::IndexCastOp, arith::TruncIOp, arith::BitcastOp, arith::MulFOp, arith::MulIOp,
              arith::AddFOp, arith::AddIOp,
              arith::SubFOp, arith::SubIOp, arith::AndIOp, arith::OrIOp, arith::XOrIOp,
-             arith::ShRSIOp, arith::ShRUIOp, arith::ShLIOp, arith::CmpFOp, arith::CmpIOp>(op);
+             arith::ShRSIOp, arith::ShRUIOp, arith::ShLIOp, arith::CmpFOp, arith::CmpIOp,
+             sparse_tensor::SelectOp>(op);
 }
 
 /// True if the sparsifier can generate a sparse-output version of the dense
@@ -75,8 +76,15 @@ void shieldUnmodeledKernel(linalg::GenericOp producer) {
 }
 
 /// Makes the kernel writing a fresh (tensor.empty) destination write a
-/// zero-filled dense tensor of `denseType` instead (same dynamic sizes).
+/// zero-filled dense tensor of `denseType` instead (same dynamic sizes). The
+/// selects that kept computed zeros out of the sparse result go: a dense
+/// result holds every value (the sparsifier stored the select's condition
+/// into a dense output).
 void writeDensely(linalg::GenericOp producer, RankedTensorType denseType) {
+  producer.getBody()->walk([](sparse_tensor::SelectOp select) {
+    select.replaceAllUsesWith(select.getX());
+    select->erase();
+  });
   OpOperand *init = producer.getDpsInitOperand(0);
   auto empty = init->get().getDefiningOp<tensor::EmptyOp>();
   OpBuilder b(producer);

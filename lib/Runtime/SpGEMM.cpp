@@ -8,7 +8,8 @@
 // each row in a dense workspace and emits its columns in increasing order
 // (CSR as the sparsifier stores it: sorted, unique). Both phases work on a
 // range of rows, so the compiled code runs chunks of rows in parallel. Every column a row expansion reaches is stored,
-// also when its sum cancels to zero (the sparsifier's SpGEMM does the same).
+// also when its sum cancels to zero (the sparsifier's SpGEMM does the same);
+// the compiled code then drops such zeros in one pass over C (keepNonZero).
 //
 // A bitmap marks the columns a row has touched (one bit per column: the
 // marks of a row stay in few cache lines); the row's columns are then sorted

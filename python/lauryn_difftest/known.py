@@ -159,6 +159,21 @@ KNOWN = [
         pattern=None,
         fixed=("lauryn-unshare-sparse-empties clones a sparse tensor.empty into the block of a kernel that uses it from another block (a loop body); test/Pipelines/unshare-sparse-empties.mlir")),
     KnownBug(
+        id="sparse-stored-computed-zero",
+        classification="compiler bug",
+        summary=("Sparse kernels stored the zeros they computed: `X - X` over a CSR X (from "
+                 "--select-formats) kept X's pattern with zero values, and the product of that "
+                 "CSR value with a dense matrix holding NaN/Inf gave 0 * NaN = NaN, while the "
+                 "reference (SciPy, like SystemDS) stores no computed zero and gives 0. Long run on "
+                 "629aaff, seed 51246 (variant formats)."),
+        avoided_by="nothing (fixed)",
+        pattern=None,
+        fixed=("A sparse value never stores a computed zero: element-wise and fused kernels with a "
+               "sparse result keep a value only where it is not zero (sparse_tensor.select, "
+               "LoweringUtils keepNonZero), sparse products and the outer template's sparse map "
+               "drop the zeros of cancelling sums in one more sparse kernel (dropStoredZeros); "
+               "test/Tools/lauryn-run/sparse-computed-zeros.test")),
+    KnownBug(
         id="csr-transpose-of-sparse-product",
         classification="compiler bug",
         summary=("The transpose of a CSR product computed by the sparsifier (integer or "

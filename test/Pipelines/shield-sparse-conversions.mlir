@@ -276,6 +276,8 @@ func.func @spgemm_to_csc(%A: tensor<7x7xi64, #CSR>) -> tensor<7x7xi64, #CSR> {
 
 // An element-wise sparse kernel of dynamic shape converted to CSC: written
 // densely as well (the CSC-output kernel of dynamic shape failed to lower).
+// The select that kept computed zeros out of the sparse result goes: the
+// sparsifier would store its condition into the dense result.
 #CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
 #CSC = #sparse_tensor.encoding<{map = (i, j) -> (j : dense, i : compressed)}>
 #id = affine_map<(i, j) -> (i, j)>
@@ -283,6 +285,10 @@ func.func @spgemm_to_csc(%A: tensor<7x7xi64, #CSR>) -> tensor<7x7xi64, #CSR> {
 // CHECK: %[[E:.*]] = tensor.empty(%{{.*}}, %{{.*}}) : tensor<?x?xf64>
 // CHECK: %[[F:.*]] = linalg.fill ins(%{{.*}} : f64) outs(%[[E]] : tensor<?x?xf64>)
 // CHECK: %[[S:.*]] = linalg.generic {{.*}} outs(%[[F]] : tensor<?x?xf64>)
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: %[[D:.*]] = arith.subf
+// CHECK-NOT: sparse_tensor.select
+// CHECK: linalg.yield %[[D]] : f64
 // CHECK: sparse_tensor.convert %[[S]] : tensor<?x?xf64> to tensor<?x?xf64, #sparse{{[0-9]*}}>
 // PIPELINE-LABEL: llvm.func @dynamic_kernel_to_csc
 func.func @dynamic_kernel_to_csc(%A: tensor<?x?xf64, #CSR>, %B: tensor<?x?xf64, #CSR>) -> tensor<?x?xf64, #CSR> {
@@ -295,7 +301,13 @@ func.func @dynamic_kernel_to_csc(%A: tensor<?x?xf64, #CSR>, %B: tensor<?x?xf64, 
       ins(%A, %B : tensor<?x?xf64, #CSR>, tensor<?x?xf64, #CSR>) outs(%e : tensor<?x?xf64, #CSR>) {
     ^bb0(%a: f64, %b: f64, %o: f64):
       %d = arith.subf %a, %b : f64
-      linalg.yield %d : f64
+      %zero = arith.constant 0.0 : f64
+      %k = sparse_tensor.select %d : f64 {
+        ^bb0(%v: f64):
+          %ne = arith.cmpf une, %v, %zero : f64
+          sparse_tensor.yield %ne : i1
+      }
+      linalg.yield %k : f64
   } -> tensor<?x?xf64, #CSR>
   %c = sparse_tensor.convert %s : tensor<?x?xf64, #CSR> to tensor<?x?xf64, #CSC>
   %t = sparse_tensor.reinterpret_map %c : tensor<?x?xf64, #CSC> to tensor<?x?xf64, #CSR>

@@ -147,6 +147,8 @@ struct ElementwiseToGeneric : RewritePattern {
                                                  constantOf(b, nested, args[k].getType(), 0));
             r = arith::SelectOp::create(b, nested, isZero, zero, r);
           }
+          if (outType.getEncoding())
+            r = keepNonZero(b, nested, r);
           linalg::YieldOp::create(b, nested, r);
         });
     rewriter.replaceOp(op, l.toType(generic.getResult(0), resultType));

@@ -255,7 +255,9 @@ struct FusedToLoops : LAPattern<FusedOp> {
                        },
                        cell);
           Value x = cell.lookup(agg ? agg->input : p.op.getYielded()[0]);
-          Value r = agg ? aggregateCombine(b, loc, agg->kind, x, args.back()) : x;
+          Value r = agg ? aggregateCombine(b, loc, agg->kind, x, args.back())
+                  : resultType.getEncoding() ? keepNonZero(b, loc, x)
+                                             : x;
           linalg::YieldOp::create(b, loc, r);
         });
     Value result = generic.getResult(0);
@@ -343,7 +345,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
     Value csr = sparse_tensor::AssembleOp::create(
         b, loc, resultType, ValueRange{asTensor(positions), asTensor(coordinates)},
         asTensor(values));
-    return l.toType(csr, p.op.getResult(0).getType());
+    // The body may compute zeros (an underflowing sigmoid, a zero product).
+    return l.toType(l.dropStoredZeros(csr), p.op.getResult(0).getType());
   }
 
   /// Outer closing with a product. (X * f(U %*% t(V))) %*% W: each chunk of

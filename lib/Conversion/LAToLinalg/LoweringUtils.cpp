@@ -32,6 +32,130 @@ Value storedPerRow(OpBuilder &b, Location loc, const CSRStorage &storage, Value 
       arith::MaxUIOp::create(b, loc, one, rows));
 }
 
+Value keepNonZero(OpBuilder &b, Location loc, Value value) {
+  Type type = value.getType();
+  auto select = sparse_tensor::SelectOp::create(b, loc, type, value);
+  OpBuilder::InsertionGuard guard(b);
+  Block *block = b.createBlock(&select.getRegion(), {}, {type}, {loc});
+  Value v = block->getArgument(0);
+  Value zero = constantOf(b, loc, type, 0);
+  // une: NaN is kept; -0 is dropped like +0.
+  Value keep = isa<FloatType>(type)
+                   ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v, zero).getResult()
+                   : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, v, zero).getResult();
+  sparse_tensor::YieldOp::create(b, loc, keep);
+  return select.getResult();
+}
+
+/// The static CSR `csr` without its zeros (`kept` entries remain): rows are
+/// copied entry by entry, skipping zeros, into new buffers that
+/// sparse_tensor.assemble takes over.
+static Value compactCSR(Lowering &l, Value csr, Value kept) {
+  OpBuilder &b = l.b;
+  Location loc = l.loc;
+  auto type = cast<RankedTensorType>(csr.getType());
+  CSRStorage from = csrStorage(b, loc, csr);
+  Value c0 = l.index(0), c1 = l.index(1), rows = l.index(type.getDimSize(0));
+  auto indexBuffer = MemRefType::get({ShapedType::kDynamic}, b.getIndexType());
+  auto valueBuffer = MemRefType::get({ShapedType::kDynamic}, type.getElementType());
+  Value positions = memref::AllocOp::create(b, loc, indexBuffer,
+                                            ValueRange{arith::AddIOp::create(b, loc, rows, c1)});
+  Value coordinates = memref::AllocOp::create(b, loc, indexBuffer, ValueRange{kept});
+  Value values = memref::AllocOp::create(b, loc, valueBuffer, ValueRange{kept});
+  memref::StoreOp::create(b, loc, kept, positions, ValueRange{rows});
+  scf::ForOp::create(
+      b, loc, c0, rows, c1, ValueRange{c0},
+      [&](OpBuilder &b, Location loc, Value i, ValueRange written) {
+        memref::StoreOp::create(b, loc, written[0], positions, ValueRange{i});
+        Value begin = memref::LoadOp::create(b, loc, from.positions, ValueRange{i});
+        Value end = memref::LoadOp::create(
+            b, loc, from.positions, ValueRange{arith::AddIOp::create(b, loc, i, c1)});
+        auto row = scf::ForOp::create(
+            b, loc, begin, end, c1, written,
+            [&](OpBuilder &b, Location loc, Value k, ValueRange w) {
+              Value v = memref::LoadOp::create(b, loc, from.values, ValueRange{k});
+              Value zero = constantOf(b, loc, v.getType(), 0);
+              Value nonZero =
+                  isa<FloatType>(v.getType())
+                      ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v, zero)
+                            .getResult()
+                      : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, v, zero)
+                            .getResult();
+              auto store = scf::IfOp::create(
+                  b, loc, nonZero,
+                  [&](OpBuilder &b, Location loc) {
+                    Value j = memref::LoadOp::create(b, loc, from.coordinates, ValueRange{k});
+                    memref::StoreOp::create(b, loc, j, coordinates, ValueRange{w[0]});
+                    memref::StoreOp::create(b, loc, v, values, ValueRange{w[0]});
+                    scf::YieldOp::create(b, loc, ValueRange{arith::AddIOp::create(b, loc, w[0], c1)});
+                  },
+                  [&](OpBuilder &b, Location loc) { scf::YieldOp::create(b, loc, w[0]); });
+              scf::YieldOp::create(b, loc, store.getResults());
+            });
+        scf::YieldOp::create(b, loc, row.getResults());
+      });
+  return sparse_tensor::AssembleOp::create(
+      b, loc, type,
+      ValueRange{bufferAsTensor(b, loc, positions), bufferAsTensor(b, loc, coordinates)},
+      bufferAsTensor(b, loc, values));
+}
+
+Value Lowering::dropStoredZeros(Value value) {
+  auto type = cast<RankedTensorType>(value.getType());
+  Type element = type.getElementType();
+  // Zeros are rare (sums that cancel, products that underflow): count them
+  // first, and copy only when there are some.
+  Value c0 = index(0), c1 = index(1);
+  Value entries = sparse_tensor::NumberOfEntriesOp::create(b, loc, value);
+  Value stored = sparse_tensor::ToValuesOp::create(
+      b, loc, MemRefType::get({ShapedType::kDynamic}, element), value);
+  Value zeros =
+      scf::ForOp::create(
+          b, loc, c0, entries, c1, ValueRange{c0},
+          [&](OpBuilder &b, Location loc, Value k, ValueRange count) {
+            Value v = memref::LoadOp::create(b, loc, stored, ValueRange{k});
+            Value zero = constantOf(b, loc, element, 0);
+            Value isZero =
+                isa<FloatType>(element)
+                    ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, v, zero).getResult()
+                    : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, v, zero).getResult();
+            Value add = arith::SelectOp::create(b, loc, isZero, c1, c0);
+            scf::YieldOp::create(b, loc, ValueRange{arith::AddIOp::create(b, loc, count[0], add)});
+          })
+          .getResult(0);
+  Value any = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, zeros, c0);
+  auto ifOp = scf::IfOp::create(
+      b, loc, any,
+      [&](OpBuilder &nb, Location nl) {
+        Lowering inner{nb, nl, op, options};
+        Value kept = arith::SubIOp::create(nb, nl, entries, zeros);
+        Value result;
+        if (isCSR(type) && type.hasStaticShape()) {
+          result = compactCSR(inner, value, kept);
+        } else {
+          // Other formats and shapes: an identity sparse kernel that keeps
+          // the non-zeros (slower: the sparsifier inserts entry by entry).
+          MLIRContext *ctx = nb.getContext();
+          AffineMap id = AffineMap::getMultiDimIdentityMap(type.getRank(), ctx);
+          SmallVector<utils::IteratorType> iterators(type.getRank(),
+                                                     utils::IteratorType::parallel);
+          SmallVector<Value> sizes;
+          for (int64_t d = 0; d < type.getRank(); ++d)
+            sizes.push_back(inner.dim(value, d));
+          result = linalg::GenericOp::create(
+                       nb, nl, TypeRange{type}, ValueRange{value},
+                       ValueRange{inner.empty(type, sizes)}, ArrayRef{id, id}, iterators,
+                       [&](OpBuilder &kb, Location kl, ValueRange args) {
+                         linalg::YieldOp::create(kb, kl, keepNonZero(kb, kl, args[0]));
+                       })
+                       .getResult(0);
+        }
+        scf::YieldOp::create(nb, nl, result);
+      },
+      [&](OpBuilder &nb, Location nl) { scf::YieldOp::create(nb, nl, value); });
+  return ifOp.getResult(0);
+}
+
 Value Lowering::index(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
 
 Value Lowering::dim(Value tensor, int64_t d) {

@@ -57,7 +57,17 @@ struct Lowering {
   static bool isCSR(mlir::Type t);
   /// Index -> element-type conversion (for counts in mean/var/seq).
   mlir::Value indexToElement(mlir::Value index, mlir::Type element);
+  /// The sparse `value` without the zeros it stores, for results no kernel
+  /// body can filter (keepNonZero): a count of the zeros, and a copy only
+  /// when there are some.
+  mlir::Value dropStoredZeros(mlir::Value value);
 };
+
+/// In the body of a kernel with a sparse result: `value`, stored only where
+/// it is not zero (sparse_tensor.select). A sparse value never stores a zero
+/// it computed, as in SystemDS and SciPy, so stored and implicit zeros agree
+/// also where they meet NaN or Inf (0 * NaN contributes nothing).
+mlir::Value keepNonZero(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value);
 
 /// Neutral element of an aggregation of `kind` in `type`.
 mlir::Value aggregateInit(mlir::OpBuilder &b, mlir::Location loc, AggKind kind, mlir::Type type);

@@ -30,7 +30,8 @@ struct MatMulToLinalg : LAPattern<MatMulOp> {
     SmallVector<Value> sizes = {l.dim(a, 0), l.dim(b, 1)};
     if (Lowering::isCSR(resultType))
       if (Value product = emitRuntimeSpGEMM(l, a, b)) {
-        rewriter.replaceOp(op, l.toType(product, resultType));
+        // Sums that cancel leave zeros (keepNonZero).
+        rewriter.replaceOp(op, l.toType(l.dropStoredZeros(product), resultType));
         return success();
       }
     if (Lowering::isSparse(a) && !Lowering::isSparse(b) && rhsType.getDimSize(1) == 1 &&
@@ -76,6 +77,8 @@ struct MatMulToLinalg : LAPattern<MatMulOp> {
     Value c = linalg::MatmulOp::create(rewriter, l.loc, TypeRange{accType}, ValueRange{a, b},
                                        ValueRange{acc})
                   .getResult(0);
+    if (accType.getEncoding())
+      c = l.dropStoredZeros(c);
     rewriter.replaceOp(op, l.toType(c, resultType));
     return success();
   }

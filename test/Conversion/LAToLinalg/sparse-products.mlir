@@ -3,7 +3,9 @@
 
 // A CSR product of CSR matrices with static shapes calls the runtime's
 // two-phase kernel on chunks of rows in parallel and assembles its buffers;
-// the declared (dynamic) result type is a cast of the assembled tensor.
+// sums that cancel are dropped by a sparse kernel keeping the non-zeros (a
+// sparse value never stores a computed zero); the declared (dynamic) result
+// type is a cast of that kernel's result.
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
 // CHECK-DAG: func.func private @lauryn_rt_spgemm_count(memref<?xindex>, memref<?xindex>, memref<?xindex>, memref<?xindex>, memref<?xindex>, index, index, index) attributes {llvm.emit_c_interface}
 // CHECK-DAG: func.func private @lauryn_rt_spgemm_positions(memref<?xindex>) attributes {llvm.emit_c_interface}
@@ -22,11 +24,24 @@
 // CHECK: func.call @lauryn_rt_spgemm_numeric_f64({{.*}}, %[[CP]], %[[CC]], %[[CV]], {{.*}})
 // CHECK: %[[TP:.*]] = bufferization.to_tensor %[[CP]] restrict
 // CHECK: %[[C:.*]] = sparse_tensor.assemble (%[[TP]], %{{.*}}), %{{.*}} : {{.*}} to tensor<40x30xf64, #sparse>
-// CHECK: tensor.cast %[[C]] : tensor<40x30xf64, #sparse> to tensor<?x?xf64, #sparse>
+// CHECK: %[[N:.*]] = sparse_tensor.number_of_entries %[[C]]
+// CHECK: %[[ZEROS:.*]] = scf.for {{.*}} to %[[N]]
+// CHECK: arith.cmpf oeq
+// CHECK: %[[ANY:.*]] = arith.cmpi ne, %[[ZEROS]]
+// CHECK: %[[NZ:.*]] = scf.if %[[ANY]] -> (tensor<40x30xf64, #sparse>)
+// CHECK: arith.cmpf une
+// CHECK: sparse_tensor.assemble
+// CHECK: } else {
+// CHECK-NEXT: scf.yield %[[C]]
+// CHECK: tensor.cast %[[NZ]] : tensor<40x30xf64, #sparse> to tensor<?x?xf64, #sparse>
 // CHECK-NOT: linalg.matmul
 // SPARSIFIER-LABEL: func.func @static_product
 // SPARSIFIER-NOT: lauryn_rt_spgemm
-// SPARSIFIER: linalg.matmul
+// SPARSIFIER: %[[P:.*]] = linalg.matmul
+// SPARSIFIER: sparse_tensor.number_of_entries %[[P]]
+// SPARSIFIER: scf.if
+// SPARSIFIER: linalg.generic {{.*}} ins(%[[P]] : tensor<?x?xf64, #sparse>)
+// SPARSIFIER: sparse_tensor.select
 func.func @static_product(%A: tensor<40x50xf64, #CSR>, %B: tensor<50x30xf64, #CSR>) -> tensor<?x?xf64, #CSR> {
   %C = la.matmul %A, %B : tensor<40x50xf64, #CSR>, tensor<50x30xf64, #CSR> -> tensor<?x?xf64, #CSR>
   return %C : tensor<?x?xf64, #CSR>

@@ -220,6 +220,10 @@ def la_binary(ctx, op, args):
     x, y = _operand_arrays(types, args)
     with np.errstate(all="ignore"):
         r = binary_cells(name, x, y, elem)
+    if name == "div" and elem in FLOAT_TYPES and is_sparse(args[0]):
+        # The zeros of a sparse numerator are structural: 0 / y = 0 for
+        # every y (stored zeros included), as 0 * y in la.mul.
+        r = np.where(np.asarray(x) == 0, np.zeros((), dtype=r.dtype), r)
     if r.dtype == np.bool_:
         r = from_bool(r, elem)
     r = _shape_result(r, shape, elem)

@@ -361,6 +361,59 @@ func.func @main(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf
 
 
 @pytest.mark.parametrize("kind", ["random", "real", "empty_rows"])
+def test_outer_division(tmp_path, kind):
+    """The issue's division forms: (X / (U %*% t(V))) %*% V,
+    t(t(U) %*% (X / (U %*% t(V)))) and sum(X / (U %*% t(V))), one outer
+    operator each (the zeros of the CSR numerator are structural, so the
+    bodies are sparse-safe). The oracle divides at X's stored entries only
+    (SciPy's multiply by the reciprocal); a row of U is zero, so U %*% t(V)
+    holds zeros, which meet X's zeros there (0 / 0 is 0 for a CSR numerator)
+    and X's stored entries (x / 0 = inf) only in that row, which is dropped
+    from X to keep the results finite."""
+    program = tmp_path / "outer_division.mlir"
+    program.write_text("""
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @main(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf64>) -> (tensor<?x?xf64>, tensor<?x?xf64>, f64) {
+  %vt = la.transpose %V : tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+  %q = la.div %X, %uv : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
+  %r = la.matmul %q, %V : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %uv2 = la.matmul %U, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+  %e = arith.constant 2.0 : f64
+  %uv2e = la.add %uv2, %e : tensor<?x?xf64>, f64
+  %q2 = la.div %X, %uv2e : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
+  %ut = la.transpose %U : tensor<?x?xf64>
+  %m = la.matmul %ut, %q2 : tensor<?x?xf64>, tensor<?x?xf64, #CSR> -> tensor<?x?xf64>
+  %l = la.transpose %m : tensor<?x?xf64>
+  %uv3 = la.matmul %U, %vt : tensor<?x?xf64>, tensor<?x?xf64>
+  %h = la.sqrt %uv3 : tensor<?x?xf64>
+  %q3 = la.div %X, %h : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
+  %s = la.sum %q3 : tensor<?x?xf64, #CSR> -> f64
+  return %r, %l, %s : tensor<?x?xf64>, tensor<?x?xf64>, f64
+}""")
+    X, U, V = outer_sparse_inputs(kind, np.random.default_rng(13))
+    U[0, :] = 0.0
+    X = X.tolil()
+    X[0, :] = 0.0
+    X = X.tocsr()
+    X.eliminate_zeros()
+    UV = U @ V.T
+    with np.errstate(divide="ignore"):
+        W = X.multiply(1.0 / UV).tocsr()
+        W2 = X.multiply(1.0 / (UV + 2.0)).tocsr()
+        W3 = X.multiply(1.0 / np.sqrt(UV)).tocsr()
+    expected = (W @ V, W2.T @ U, W3.sum())
+    for flags in ([], ["--fuse=all", "--threads", "2"], ["--no-specialize"],
+                  ["--fuse=none"], ["--fuse=none", "--select-formats"]):
+        got = lauryn(tmp_path, program, {"X": X, "U": U, "V": V}, 2, flags=flags)
+        for g, e in zip(got, expected):
+            np.testing.assert_allclose(g, e, rtol=RTOL, atol=RTOL * max(1.0, np.abs(e).max(initial=0)),
+                                       err_msg=" ".join(flags))
+    explain = outer_explain(tmp_path, program, X, U, V)
+    assert explain.count("outer template") == 3, explain
+
+
+@pytest.mark.parametrize("kind", ["random", "real", "empty_rows"])
 def test_outer_closing_product(tmp_path, kind):
     """(X * sigmoid(U %*% t(V))) %*% V and t(t(U) %*% (X * sqrt(U %*% t(V)))):
     one outer operator each, accumulating each stored entry's value times a

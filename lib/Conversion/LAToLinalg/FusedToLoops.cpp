@@ -109,7 +109,15 @@ void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Va
     SmallVector<Value> args;
     for (Value v : op.getOperands())
       args.push_back(lookup(v));
-    cell.map(op.getResult(0), emitElementwise(b, loc, &op, args));
+    Value r = emitElementwise(b, loc, &op, args);
+    // A sparse numerator's zeros are structural (la.div): also the zeros a
+    // driver stores explicitly (read from a file) give 0, as unfused.
+    if (auto div = dyn_cast<DivOp>(op); div && div.hasStructuralNumerator()) {
+      Value isZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, args[0],
+                                           constantOf(b, loc, args[0].getType(), 0));
+      r = arith::SelectOp::create(b, loc, isZero, constantOf(b, loc, r.getType(), 0), r);
+    }
+    cell.map(op.getResult(0), r);
   }
 }
 
@@ -730,9 +738,10 @@ struct FusedToLoops : LAPattern<FusedOp> {
       inputs.push_back((sparseDriver && v == driver) ? v : l.densify(v));
 
     SmallVector<Value> results;
-    if (outer) {
-      // Dot products per visited cell: explicit loops over the driver's
-      // stored entries (or every cell of a dense driver).
+    if (outer || lowersCellByLoops(op)) {
+      // Explicit loops over the driver's stored entries (or every cell of a
+      // dense driver): outer operators (a dot product per visited cell), and
+      // cell operators whose body the sparsifier cannot compute.
       auto closing = op.getYielded()[0].getDefiningOp<MatMulOp>();
       if (closing && isClosingProduct(closing))
         results.push_back(emitClosingProduct(l, p, inputs, closing));

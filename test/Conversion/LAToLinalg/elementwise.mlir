@@ -66,16 +66,33 @@ func.func @int_div(%a: i64, %b: i64) -> i64 {
 // -----
 
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
-// x * y keeps a sparse operand sparse; x / y densifies it first.
+// x * y keeps a sparse operand sparse; x / y densifies it first, and the
+// zeros of its sparse numerator stay structural (0 / 0 = 0 / NaN = 0). Its
+// result is CSR unless written dense (the numerator's zeros are its zeros).
 // CHECK-LABEL: func.func @sparse
 // CHECK: linalg.generic {{.*}} ins(%{{.*}}, %{{.*}} : tensor<?x?xf64, #sparse>, tensor<?x?xf64>) outs(%{{.*}} : tensor<?x?xf64, #sparse>)
 // CHECK: arith.mulf
 // CHECK: sparse_tensor.convert %{{.*}} : tensor<?x?xf64, #sparse> to tensor<?x?xf64>
+// CHECK: ^bb0(%[[X:.*]]: f64, %[[Y:.*]]: f64, %{{.*}}: f64):
+// CHECK-NEXT: %[[Q:.*]] = arith.divf %[[X]], %[[Y]]
+// CHECK-NEXT: %[[Z:.*]] = arith.constant 0.0
+// CHECK: %[[IS:.*]] = arith.cmpf oeq, %[[X]], %{{.*}}
+// CHECK-NEXT: %[[R:.*]] = arith.select %[[IS]], %[[Z]], %[[Q]]
+// CHECK-NEXT: linalg.yield %[[R]]
 // CHECK: arith.divf
-func.func @sparse(%S: tensor<?x?xf64, #CSR>, %X: tensor<?x?xf64>) -> (tensor<?x?xf64, #CSR>, tensor<?x?xf64>) {
+// CHECK: arith.select
+// CHECK: sparse_tensor.convert %{{.*}} : tensor<?x?xf64> to tensor<?x?xf64, #sparse>
+// CHECK: arith.divf
+// CHECK-NOT: arith.select
+// CHECK: return
+func.func @sparse(%S: tensor<?x?xf64, #CSR>, %X: tensor<?x?xf64>)
+    -> (tensor<?x?xf64, #CSR>, tensor<?x?xf64>, tensor<?x?xf64, #CSR>, tensor<?x?xf64>) {
   %0 = la.mul %S, %X : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
-  %1 = la.div %S, %X : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
-  return %0, %1 : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
+  %1 = la.div %S, %X : tensor<?x?xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %2 = la.div %S, %X : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
+  // A sparse denominator is densified: no structural zeros there.
+  %3 = la.div %X, %S : tensor<?x?xf64>, tensor<?x?xf64, #CSR>
+  return %0, %1, %2, %3 : tensor<?x?xf64, #CSR>, tensor<?x?xf64>, tensor<?x?xf64, #CSR>, tensor<?x?xf64>
 }
 
 // -----

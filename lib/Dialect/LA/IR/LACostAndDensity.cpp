@@ -10,6 +10,8 @@
 #include "lauryn/Dialect/LA/IR/LAOps.h"
 
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/TypeUtilities.h"
+
 #include <cmath>
 
 using namespace mlir;
@@ -115,6 +117,11 @@ static std::optional<double> elementwiseBinaryDensity(Operation *op,
     return a * b;
   case ZeroRule::Union:
     return orCombine(a, b);
+  case ZeroRule::Numerator: // a sparse float or an integer numerator's zeros stay
+    return isa<FloatType>(getElementTypeOrSelf(op->getOperand(0).getType())) &&
+                   !cast<DivOp>(op).hasStructuralNumerator()
+               ? 1.0
+               : a;
   case ZeroRule::Dense:
   case ZeroRule::Preserve:
     return 1.0;

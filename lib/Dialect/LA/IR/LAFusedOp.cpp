@@ -60,6 +60,12 @@ bool isZeroPreserving(Operation *op, llvm::function_ref<bool(Value)> isZero) {
     return llvm::all_of(op->getOperands(), isZero);
   if (isa<NegOp, AbsOp, SqrtOp, SinOp, TanhOp, FloorOp, CeilOp>(op))
     return isZero(op->getOperand(0));
+  // x / y: the zeros of a sparse float numerator are structural (la.div),
+  // and an integer 0 / y is 0 for every y.
+  if (auto div = dyn_cast<DivOp>(op))
+    return isZero(div.getLhs()) &&
+           (div.hasStructuralNumerator() ||
+            isa<IntegerType>(getElementTypeOrSelf(div.getLhs().getType())));
   return false;
 }
 
@@ -129,6 +135,39 @@ bool isSparseSafeBody(FusedOp op) {
       zero.insert(inner.getResult(0));
   }
   return llvm::all_of(op.getYielded(), isZero);
+}
+
+/// True if the sparsifier, which lowers a cell operator over a sparse
+/// driver, can compute its body: ops that read the driver's values are the
+/// zero-preserving arithmetic it models, and no op lowers to a select or a
+/// comparison (it models neither on a kernel's values, even on dense side
+/// inputs: difftest seeds 50131, 50149, 50477), nor a division (modeled only
+/// by a non-zero constant).
+bool sparsifierModelsBody(FusedOp op) {
+  llvm::DenseSet<Value> fromDriver{op.getBodyBlock().getArgument(op.getDriver())};
+  for (Operation &inner : op.getBodyBlock().without_terminator()) {
+    if (isa<LtOp, LeOp, GtOp, GeOp, EqOp, NeOp, AndOp, OrOp, XorOp, NotOp, IfElseOp, IsNanOp,
+            SignOp, ModOp, IntDivOp, MinimumOp, MaximumOp, DivOp>(inner))
+      return false;
+    if (llvm::none_of(inner.getOperands(), [&](Value v) { return fromDriver.contains(v); }))
+      continue;
+    // The ops that keep zeros (whichever operands are zero), and sums.
+    if (!isa<SumOp, SumSqOp>(inner) && !isZeroPreserving(&inner, [](Value) { return true; }))
+      return false;
+    fromDriver.insert(inner.getResult(0));
+  }
+  return true;
+}
+
+bool lowersCellByLoops(FusedOp op) {
+  if (op.getKind() != FusionTemplate::cell || !iteratesSparseDriver(op) ||
+      sparsifierModelsBody(op))
+    return false;
+  // Without aggregate, the result is assembled from new buffers, which
+  // sparse_tensor.assemble does for static shapes only.
+  Operation *def = op.getYielded()[0].getDefiningOp();
+  return (def && getAggregateInfo(def)) ||
+         cast<RankedTensorType>(op.getInputs()[op.getDriver()].getType()).hasStaticShape();
 }
 
 bool iteratesSparseDriver(FusedOp op) {
@@ -540,6 +579,11 @@ LogicalResult FusedOp::verifyRegions() {
       return emitOpError("an outer template without aggregate iterates the stored entries of a "
                          "sparse driver of static shape");
   }
+  if (getKind() == FusionTemplate::cell && iteratesSparseDriver(*this) &&
+      !sparsifierModelsBody(*this) && !lowersCellByLoops(*this))
+    return emitOpError("a cell template over a sparse driver whose body the sparsifier cannot "
+                       "compute (a division, a comparison) needs an aggregate or a driver of "
+                       "static shape");
   if (getKind() == FusionTemplate::magg && aggregates != getResults().size())
     return emitOpError("every result of a multi-aggregate must be a full aggregate");
 

@@ -154,6 +154,8 @@ static Attribute elementwiseEncoding(ArrayRef<LAType> operands,
     return {};
   case ZeroRule::Preserve:
     return operands.front().encoding;
+  case ZeroRule::Numerator:
+    return coversResult(operands.front(), result) ? operands.front().encoding : Attribute();
   case ZeroRule::Intersect:
     for (const LAType &o : operands)
       if (o.encoding && coversResult(o, result))

@@ -92,27 +92,6 @@ int64_t chooseDriver(ValueRange inputs, llvm::function_ref<bool(unsigned)> eligi
   return best;
 }
 
-/// True if the sparsifier, which lowers a cell operator over a sparse
-/// driver, can compute its body: ops that read the driver's values are the
-/// zero-preserving arithmetic it models, and no op lowers to a select or a
-/// comparison (it models neither on a kernel's values, even on dense side
-/// inputs: difftest seeds 50131, 50149, 50477).
-bool sparsifierModelsBody(FusedOp op) {
-  llvm::DenseSet<Value> fromDriver{op.getBodyBlock().getArgument(op.getDriver())};
-  for (Operation &inner : op.getBodyBlock().without_terminator()) {
-    if (isa<LtOp, LeOp, GtOp, GeOp, EqOp, NeOp, AndOp, OrOp, XorOp, NotOp, IfElseOp, IsNanOp,
-            SignOp, ModOp, IntDivOp, MinimumOp, MaximumOp>(inner))
-      return false;
-    if (llvm::none_of(inner.getOperands(), [&](Value v) { return fromDriver.contains(v); }))
-      continue;
-    // The ops that keep zeros (whichever operands are zero), and sums.
-    if (!isa<SumOp, SumSqOp>(inner) && !isZeroPreserving(&inner, [](Value) { return true; }))
-      return false;
-    fromDriver.insert(inner.getResult(0));
-  }
-  return true;
-}
-
 /// True if a fused op computes what its unfused ops compute. Implicit zeros
 /// of a CSR value are structural (0 * NaN = 0) where a dense cell loop would
 /// compute with them: so every matrix operand and intermediate is dense, or
@@ -124,7 +103,8 @@ bool keepsSemantics(FusedOp op) {
     return t && t.getEncoding();
   };
   bool sparseDriver = iteratesSparseDriver(op);
-  if (sparseDriver && op.getKind() == FusionTemplate::cell && !sparsifierModelsBody(op))
+  if (sparseDriver && op.getKind() == FusionTemplate::cell && !sparsifierModelsBody(op) &&
+      !lowersCellByLoops(op))
     return false;
   for (auto [k, v] : llvm::enumerate(op.getInputs()))
     if (isSparse(v.getType()) && (int64_t(k) != int64_t(op.getDriver()) || !sparseDriver))
@@ -589,12 +569,55 @@ private:
     return fused && fused.getKind() == FusionTemplate::cell && iteratesSparseDriver(fused);
   }
 
+  /// A single element-wise op reading a product of this block, such as
+  /// X / (U %*% t(V)), is a cell group of one: formCellOperators leaves it
+  /// alone, so it is wrapped here, and unwrapped again unless it becomes an
+  /// outer operator.
+  SmallVector<FusedOp> wrapSingleOuterCandidates() {
+    SmallVector<Operation *> singles;
+    for (Operation &op : block)
+      if (isCellwiseOp(&op) && op.getNumResults() == 1 &&
+          isa<RankedTensorType>(op.getResult(0).getType()) &&
+          llvm::any_of(op.getOperands(), [&](Value v) {
+            auto product = v.getDefiningOp<MatMulOp>();
+            return product && product->getBlock() == &block;
+          }))
+        singles.push_back(&op);
+    SmallVector<FusedOp> wrapped;
+    for (Operation *op : singles) {
+      FusedOp fused = createFused({op}, FusionTemplate::cell);
+      if (!fused)
+        continue;
+      if (!isOuterCandidate(fused)) {
+        fused.erase();
+        continue;
+      }
+      op->getResult(0).replaceAllUsesWith(fused.getResult(0));
+      op->erase();
+      wrapped.push_back(fused);
+    }
+    return wrapped;
+  }
+
+  /// `fused` (a wrapper of one op) replaced by a clone of that op.
+  void unwrap(FusedOp fused) {
+    OpBuilder b(fused);
+    IRMapping map;
+    for (auto [arg, input] : llvm::zip(fused.getBodyBlock().getArguments(), fused.getInputs()))
+      map.map(arg, input);
+    Operation *op = b.clone(fused.getBodyBlock().front(), map);
+    fused.getResult(0).replaceAllUsesWith(op->getResult(0));
+    fused.erase();
+  }
+
   void formOuterOperators() {
+    SmallVector<FusedOp> wrapped = wrapSingleOuterCandidates();
     // Collected first: a formation also erases the product after the operator.
     SmallVector<FusedOp> candidates;
     for (Operation &op : block)
       if (isOuterCandidate(&op))
         candidates.push_back(cast<FusedOp>(op));
+    llvm::SmallPtrSet<Operation *, 4> absorbed;
     for (FusedOp fused : candidates) {
       // Without an estimate, the CSR format itself says the driver is sparse.
       Value driver = fused.getInputs()[fused.getDriver()];
@@ -606,13 +629,18 @@ private:
             !llvm::all_of(product->getUsers(), isOuterCandidate) ||
             !sameSpace(product.getType(), getIterationType(fused)))
           continue;
+        Operation *candidate = fused;
         if (FusedOp outer = absorbProduct(fused, unsigned(k), product)) {
+          absorbed.insert(candidate);
           absorbClosingProduct(outer);
           ++numOuter;
           break;
         }
       }
     }
+    for (FusedOp fused : wrapped)
+      if (!absorbed.contains(fused))
+        unwrap(fused);
   }
 
   FusedOp absorbProduct(FusedOp fused, unsigned index, MatMulOp product) {

@@ -304,6 +304,20 @@ private:
     return it != written.end() ? Type(it->second) : v.getType();
   }
 
+  /// True if `v` is the numerator of a float la.div written with a dense
+  /// numerator. It stays dense: the zeros of a CSR numerator are structural
+  /// (0 / 0 = 0 there), a dense one's are not (NaN), and results of finite
+  /// inputs must not depend on the formats.
+  bool isWrittenDenseNumerator(Value v) const {
+    return llvm::any_of(v.getUses(), [&](OpOperand &use) {
+      if (!isa<DivOp>(use.getOwner()) || use.getOperandNumber() != 0 ||
+          !isa<FloatType>(getElementTypeOrSelf(v.getType())))
+        return false;
+      auto it = writtenOperands.find(use.getOwner());
+      return it != writtenOperands.end() && !isSparse(it->second[0]);
+    });
+  }
+
   static bool canBeCSR(RankedTensorType t) {
     Type e = t.getElementType();
     return t.getRank() == 2 && (e.isF64() || e.isF32() || e.isInteger(64) || e.isInteger(32));
@@ -322,6 +336,8 @@ private:
       if (asDense && asCSR && *asDense != *asCSR)
         choice = *asCSR < *asDense;
     }
+    if (isWrittenDenseNumerator(v))
+      choice = false;
     apply(v, producer, choice);
     (choice ? numCSR : numDense) += 1;
   }

@@ -7,6 +7,7 @@
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
+#include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
 using namespace lauryn::sparsity;
@@ -45,6 +46,9 @@ std::optional<StructuralOp> elementwiseOp(Operation *op) {
   case ZeroRule::Preserve:
     return StructuralOp::NotEqualZero;
   case ZeroRule::Dense:
+  // x / y keeps x's zeros only where x is sparse or integer (estimateResults);
+  // a dense float numerator's 0 / 0 is NaN.
+  case ZeroRule::Numerator:
     return std::nullopt;
   }
   return std::nullopt;
@@ -255,6 +259,15 @@ SmallVector<SynopsisRef> estimateResults(Operation *op, ArrayRef<SynopsisRef> in
           out[0] = e.propagate({k, rows, cols}, {broadcast(in[i], rows, cols, e)});
           return out;
         }
+    // x / y keeps the pattern of a sparse float or an integer numerator
+    // (la.div's structural zeros).
+    if (auto div = dyn_cast<DivOp>(op);
+        div && (div.hasStructuralNumerator() ||
+                isa<IntegerType>(getElementTypeOrSelf(div.getLhs().getType())))) {
+      out[0] = e.propagate({StructuralOp::NotEqualZero, rows, cols},
+                           {broadcast(in[0], rows, cols, e)});
+      return out;
+    }
     std::optional<StructuralOp> kind = elementwiseOp(op);
     if (!kind) { // dense: every cell non-zero on average
       out[0] = e.fromMetadata(rows, cols, double(rows) * double(cols));

@@ -70,6 +70,14 @@ bool isSparseSafeBody(FusedOp op);
 /// that passes rowReadsStoredEntriesOnly. Other fused ops read every operand
 /// densely.
 bool iteratesSparseDriver(FusedOp op);
+/// True if the sparsifier, which lowers a cell operator over a sparse
+/// driver, can compute its body.
+bool sparsifierModelsBody(FusedOp op);
+/// True if the cell operator `op` iterates its sparse driver but the
+/// sparsifier cannot compute its body (a division, a comparison): it is
+/// lowered by explicit loops over the stored entries, as an outer operator
+/// (an aggregate, or a driver of static shape for a sparse result).
+bool lowersCellByLoops(FusedOp op);
 /// True if the row template `op` has a CSR driver (its only sparse operand)
 /// that is read only by sums of the driver itself -- row and column sums,
 /// sums of squares and means, `A %*% v`, `t(A) %*% y` -- and computes nothing

@@ -126,8 +126,24 @@ def LA_SubOp : LA_BinaryOp<"sub", "1.0", "Union"> {
 def LA_MulOp : LA_BinaryOp<"mul", "1.0", "Intersect", [Commutative]> {
   let summary = "element-wise multiplication (`*`)";
 }
-def LA_DivOp : LA_BinaryOp<"div", "22.0", "Dense"> {
+def LA_DivOp : LA_BinaryOp<"div", "22.0", "Numerator"> {
   let summary = "element-wise division (`/`); integer division by zero yields 0";
+  let extraDecls = [{
+    /// The zeros of a sparse float numerator are structural, as in `*`:
+    /// 0 / y = 0 for every y (0 and NaN included) where the numerator is
+    /// sparse (SystemDS' sparse-safe division).
+    bool hasStructuralNumerator() {
+      auto t = ::llvm::dyn_cast<::mlir::RankedTensorType>(getLhs().getType());
+      return t && t.getEncoding() && ::llvm::isa<::mlir::FloatType>(t.getElementType());
+    }
+  }];
+  let description = [{
+    Element-wise division with DML broadcasting (see `la.add`). Integer division by zero
+    yields 0. The zeros of a sparse (CSR) float numerator are structural, as in `la.mul`:
+    0 / y = 0 for every y, 0 and NaN included, where the numerator is sparse; a dense
+    numerator follows IEEE (0 / 0 = NaN). `la-select-formats` therefore never stores a
+    numerator written dense as CSR.
+  }];
   let hasCanonicalizer = 1;
 }
 def LA_PowOp : LA_BinaryOp<"pow", "16.0", "Dense"> {

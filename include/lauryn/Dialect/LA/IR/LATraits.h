@@ -46,6 +46,8 @@ enum class ZeroRule {
   Intersect, ///< zero where any input is zero (x * y, x & y).
   Union,     ///< zero where all inputs are zero (x + y, x != y).
   Preserve,  ///< unary with f(0) = 0 (abs, sqrt, sin, ...).
+  Numerator, ///< zero where the first operand is zero and sparse, or integer
+             ///< (x / y: la.div's structural numerator zeros).
 };
 
 /// The value of a scalar float or integer constant, if `v` is one.

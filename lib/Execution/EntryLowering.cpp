@@ -86,8 +86,12 @@ llvm::Error specializeEntryParameters(func::FuncOp fn, const LoweringOptions &op
     inputs[i] = specialized;
     Value declared;
     for (OpOperand &use : llvm::make_early_inc_range(arg.getUses())) {
-      // la.cast keeps its operand's format: it sees the declared one.
-      bool keepsFormat = isa<la::CastOp>(use.getOwner()) && encoding != type.getEncoding();
+      // la.cast keeps its operand's format, and a CSR numerator of la.div
+      // has structural zeros (0 / 0 = 0): both see the declared format.
+      bool formatMatters =
+          isa<la::CastOp>(use.getOwner()) ||
+          (isa<la::DivOp>(use.getOwner()) && use.getOperandNumber() == 0 && isa<FloatType>(element));
+      bool keepsFormat = formatMatters && encoding != type.getEncoding();
       if (isa<la::LADialect>(use.getOwner()->getDialect()) && !keepsFormat)
         continue;
       if (!declared)

@@ -338,3 +338,34 @@ func.func @outer_closing_product_dense_driver(%X: tensor<4x4xf64>, %U: tensor<4x
   }
   return %s : tensor<4x2xf64>
 }
+
+// -----
+
+#CSC = #sparse_tensor.encoding<{ map = (i, j) -> (j : dense, i : compressed) }>
+func.func @outer_csc_driver(%X: tensor<4x4xf64, #CSC>, %U: tensor<4x2xf64>, %W: tensor<2x4xf64>) -> f64 {
+  // expected-error @+1 {{an outer template walks its sparse driver as CSR}}
+  %s = la.fused (%X, %U, %W) {kind = #la.template<outer>, sparse_safe} : (tensor<4x4xf64, #CSC>, tensor<4x2xf64>, tensor<2x4xf64>) -> f64 {
+  ^bb0(%x: tensor<4x4xf64, #CSC>, %u: tensor<4x2xf64>, %w: tensor<2x4xf64>):
+    %0 = la.matmul %u, %w : tensor<4x2xf64>, tensor<2x4xf64>
+    %1 = la.mul %x, %0 : tensor<4x4xf64, #CSC>, tensor<4x4xf64> -> tensor<4x4xf64, #CSC>
+    %2 = la.sum %1 : tensor<4x4xf64, #CSC> -> f64
+    la.yield %2 : f64
+  }
+  return %s : f64
+}
+
+// -----
+
+// A division over a CSR driver is not something the sparsifier computes:
+// loops over the stored entries, which assemble a sparse result of static
+// shape only.
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @cell_division_dynamic_driver(%X: tensor<?x?xf64, #CSR>, %Y: tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  // expected-error @+1 {{a cell template over a sparse driver whose body the sparsifier cannot compute (a division, a comparison) needs an aggregate or a driver of static shape}}
+  %s = la.fused (%X, %Y) {kind = #la.template<cell>, sparse_safe} : (tensor<?x?xf64, #CSR>, tensor<?x?xf64>) -> tensor<?x?xf64, #CSR> {
+  ^bb0(%x: tensor<?x?xf64, #CSR>, %y: tensor<?x?xf64>):
+    %0 = la.div %x, %y : tensor<?x?xf64, #CSR>, tensor<?x?xf64>
+    la.yield %0 : tensor<?x?xf64, #CSR>
+  }
+  return %s : tensor<?x?xf64, #CSR>
+}

@@ -218,6 +218,50 @@ func.func @outer_sparse_output(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x1
 // A product of the outer's sparse values with a dense operand,
 // (X * sigmoid(U %*% t(V))) %*% V, closes the outer operator: the sparse
 // intermediate is never built.
+// X / (U %*% t(V)) is sparse-safe in its CSR numerator (la.div's
+// structural zeros): a single op, wrapped for the outer step, that takes the
+// product and the closing product in.
+// CHECK-LABEL: func.func @outer_division_closing_product
+// CHECK-NOT: la.matmul %arg
+// CHECK: la.fused({{.*}}) {kind = #la.template<outer>, sparse_safe} : {{.*}} -> tensor<?x?xf64>
+// CHECK: la.matmul
+// CHECK: %[[Q:.*]] = la.div
+// CHECK: %[[R:.*]] = la.matmul %[[Q]], %arg
+// CHECK: la.yield %[[R]]
+// CHECK-NOT: la.matmul
+// CHECK: return
+// NONE-LABEL: func.func @outer_division_closing_product
+// NONE-NOT: la.fused
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_division_closing_product(%X: tensor<1000x800xf64, #CSR>, %U: tensor<1000x10xf64>, %V: tensor<800x10xf64>) -> tensor<?x?xf64> {
+  %vt = la.transpose %V : tensor<800x10xf64> -> tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %q = la.div %X, %uv : tensor<1000x800xf64, #CSR>, tensor<?x?xf64> -> tensor<?x?xf64, #CSR>
+  %r = la.matmul %q, %V : tensor<?x?xf64, #CSR>, tensor<800x10xf64> -> tensor<?x?xf64>
+  return %r : tensor<?x?xf64>
+}
+
+// -----
+
+// A dense numerator is not sparse-safe (0 / 0 is NaN), nor is a CSR
+// denominator: no outer operator.
+// CHECK-LABEL: func.func @outer_division_not_sparse_safe
+// CHECK-NOT: #la.template<outer>
+// CHECK: return
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @outer_division_not_sparse_safe(%X: tensor<1000x800xf64>, %U: tensor<1000x10xf64>, %V: tensor<800x10xf64>, %S: tensor<1000x800xf64, #CSR>) -> (f64, f64) {
+  %vt = la.transpose %V : tensor<800x10xf64> -> tensor<?x?xf64>
+  %uv = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %q = la.div %X, %uv : tensor<1000x800xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %s = la.sum %q : tensor<?x?xf64> -> f64
+  %uv2 = la.matmul %U, %vt : tensor<1000x10xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %q2 = la.div %uv2, %S : tensor<?x?xf64>, tensor<1000x800xf64, #CSR> -> tensor<?x?xf64>
+  %s2 = la.sum %q2 : tensor<?x?xf64> -> f64
+  return %s, %s2 : f64, f64
+}
+
+// -----
+
 // CHECK-LABEL: func.func @outer_closing_product
 // CHECK-NOT: la.matmul %arg
 // CHECK: la.fused({{.*}}) {kind = #la.template<outer>, sparse_safe} : {{.*}} -> tensor<?x?xf64>

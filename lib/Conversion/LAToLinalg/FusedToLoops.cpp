@@ -23,6 +23,7 @@
 
 #include "LoweringUtils.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 
 using namespace mlir;
@@ -129,6 +130,22 @@ Value readOperand(OpBuilder &b, Location loc, ValueRange inputs, BlockArgument a
   if (!isa<RankedTensorType>(input.getType()))
     return input;
   return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
+}
+
+/// OpenMP's thread count at run time, at least 1 (libomp is linked into
+/// every compiled program).
+Value maxThreads(Lowering &l) {
+  auto module = l.op->getParentOfType<ModuleOp>();
+  auto fn = module.lookupSymbol<func::FuncOp>("omp_get_max_threads");
+  if (!fn) {
+    OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+    fn = func::FuncOp::create(b, module.getLoc(), "omp_get_max_threads",
+                              b.getFunctionType({}, {b.getI32Type()}));
+    fn.setPrivate();
+  }
+  Value n = func::CallOp::create(l.b, l.loc, fn, ValueRange{}).getResult(0);
+  return arith::MaxUIOp::create(
+      l.b, l.loc, l.index(1), arith::IndexCastOp::create(l.b, l.loc, l.b.getIndexType(), n));
 }
 
 struct FusedToLoops : LAPattern<FusedOp> {
@@ -380,10 +397,12 @@ struct FusedToLoops : LAPattern<FusedOp> {
     Value zero = constantOf(b, loc, element, 0);
     auto [perChunk, chunks] = chunkRows(b, loc, rows, storedPerRow(b, loc, storage, rows));
     if (transposed) {
+      // One partial per thread is enough: more only cost zeroing and summing
+      // n x k slabs (and the scattered adds miss in more of them).
       Value partialCells = arith::MaxUIOp::create(b, loc, c1,
                                                   arith::MulIOp::create(b, loc, outRows, k));
       chunks = arith::MinUIOp::create(
-          b, loc, chunks,
+          b, loc, arith::MinUIOp::create(b, loc, chunks, maxThreads(l)),
           arith::MaxUIOp::create(
               b, loc, c1,
               arith::DivUIOp::create(b, loc, l.index(kMaxPartialCells), partialCells)));

@@ -160,8 +160,9 @@ bool sparsifierModelsBody(FusedOp op) {
 }
 
 bool lowersCellByLoops(FusedOp op) {
+  // The loops walk the driver's storage as CSR (csrStorage).
   if (op.getKind() != FusionTemplate::cell || !iteratesSparseDriver(op) ||
-      sparsifierModelsBody(op))
+      sparsifierModelsBody(op) || !isCSR(op.getInputs()[op.getDriver()].getType()))
     return false;
   // Without aggregate, the result is assembled from new buffers, which
   // sparse_tensor.assemble does for static shapes only.
@@ -388,11 +389,14 @@ bool rowReadsStoredEntriesOnly(FusedOp op) {
   RankedTensorType space = getIterationType(op);
   if (op.getKind() != FusionTemplate::row || !space)
     return false;
+  // The driver's storage is walked as CSR (RowToLoops).
   for (auto [k, v] : llvm::enumerate(op.getInputs())) {
     auto t = dyn_cast<RankedTensorType>(v.getType());
     if (t && bool(t.getEncoding()) != (k == op.getDriver()))
       return false;
   }
+  if (!isCSR(op.getInputs()[op.getDriver()].getType()))
+    return false;
   Block &body = op.getBodyBlock();
   Value driver = body.getArgument(op.getDriver());
   auto isDriverSum = [&](Operation *inner) {
@@ -568,6 +572,10 @@ LogicalResult FusedOp::verifyRegions() {
     return emitOpError("an outer template has one product and at most one closing aggregate");
   if (getKind() == FusionTemplate::outer && closing && aggregates)
     return emitOpError("an outer template closes with an aggregate or a product, not both");
+  if (getKind() == FusionTemplate::outer && iteratesSparseDriver(*this) &&
+      !isCSR(getInputs()[getDriver()].getType()))
+    return emitOpError("an outer template walks its sparse driver as CSR (dense rows, "
+                       "compressed columns, index-width positions and coordinates)");
   if (getKind() == FusionTemplate::outer && closing && !iteratesSparseDriver(*this))
     return emitOpError("an outer template closing with a product iterates the stored entries of a "
                        "sparse driver");

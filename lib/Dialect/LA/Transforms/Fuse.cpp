@@ -566,7 +566,9 @@ private:
 
   static bool isOuterCandidate(Operation *op) {
     auto fused = dyn_cast<FusedOp>(op);
-    return fused && fused.getKind() == FusionTemplate::cell && iteratesSparseDriver(fused);
+    // The outer loops walk the driver's storage as CSR.
+    return fused && fused.getKind() == FusionTemplate::cell && iteratesSparseDriver(fused) &&
+           isCSR(fused.getInputs()[fused.getDriver()].getType());
   }
 
   /// A single element-wise op reading a product of this block, such as

@@ -9,7 +9,7 @@
 // (CSR as the sparsifier stores it: sorted, unique). Both phases work on a
 // range of rows, so the compiled code runs chunks of rows in parallel. Every column a row expansion reaches is stored,
 // also when its sum cancels to zero (the sparsifier's SpGEMM does the same);
-// the compiled code then drops such zeros in one pass over C (keepNonZero).
+// the compiled code then drops such zeros after counting them (dropStoredZeros).
 //
 // A bitmap marks the columns a row has touched (one bit per column: the
 // marks of a row stay in few cache lines); the row's columns are then sorted

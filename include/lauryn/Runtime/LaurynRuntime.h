@@ -256,6 +256,10 @@ LAURYN_RT_API int64_t lauryn_rt_random_seed(void);
  * parallel loops of generated code take theirs from OpenMP. */
 LAURYN_RT_API void lauryn_rt_blas_set_threads(int threads);
 
+/* OpenMP's thread count (omp_get_max_threads of the libomp loaded in the
+ * process), 1 without OpenMP; generated code sizes per-thread work by it. */
+LAURYN_RT_API int64_t lauryn_rt_max_threads(void);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

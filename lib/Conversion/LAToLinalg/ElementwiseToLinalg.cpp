@@ -89,17 +89,12 @@ struct ElementwiseToGeneric : RewritePattern {
     AffineExpr d0 = rewriter.getAffineDimExpr(0), d1 = rewriter.getAffineDimExpr(1);
     AffineExpr zero = rewriter.getAffineConstantExpr(0);
     bool anySparseInput = false;
-    // Sparse operands of x * y densified for a broadcast, and the sparse
-    // numerator of x / y (always densified): their zeros stay structural
-    // (0 * NaN = 0 / NaN = 0), as in the sparse kernel of x * y.
+    // Sparse operands of x * y densified for a broadcast: their implicit
+    // zeros stay structural (0 * NaN = 0), as in the sparse kernel. (x / y
+    // does the same for a sparse numerator in its scalar semantics.)
     SmallVector<unsigned> structuralZeros;
     bool keepsStructuralZeros =
         isa<MulOp, AndOp>(op) && isa<FloatType>(resultTensor.getElementType());
-    auto isStructural = [&](unsigned operand) {
-      if (auto div = dyn_cast<DivOp>(op))
-        return operand == 0 && div.hasStructuralNumerator();
-      return keepsStructuralZeros;
-    };
     // The select that keeps them structural cannot be in a sparse kernel (the
     // sparsifier does not model it: difftest seed 50149), so a densified
     // operand makes the whole kernel dense.
@@ -107,8 +102,7 @@ struct ElementwiseToGeneric : RewritePattern {
           return Lowering::isSparse(v) && (broadcastsAlong(v, 0) || broadcastsAlong(v, 1));
         }))
       sparse = false;
-    for (unsigned operand = 0; operand < op->getNumOperands(); ++operand) {
-      Value v = op->getOperand(operand);
+    for (Value v : op->getOperands()) {
       auto t = dyn_cast<RankedTensorType>(v.getType());
       if (!t) {
         inputs.push_back(v);
@@ -117,7 +111,7 @@ struct ElementwiseToGeneric : RewritePattern {
       }
       bool broadcast = broadcastsAlong(v, 0) || broadcastsAlong(v, 1);
       if (Lowering::isSparse(v) && (!sparse || broadcast)) {
-        if (isStructural(operand))
+        if (keepsStructuralZeros)
           structuralZeros.push_back(inputs.size());
         v = l.densify(v);
       }

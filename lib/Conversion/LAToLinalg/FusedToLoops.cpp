@@ -110,15 +110,7 @@ void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Va
     SmallVector<Value> args;
     for (Value v : op.getOperands())
       args.push_back(lookup(v));
-    Value r = emitElementwise(b, loc, &op, args);
-    // A sparse numerator's zeros are structural (la.div): also the zeros a
-    // driver stores explicitly (read from a file) give 0, as unfused.
-    if (auto div = dyn_cast<DivOp>(op); div && div.hasStructuralNumerator()) {
-      Value isZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, args[0],
-                                           constantOf(b, loc, args[0].getType(), 0));
-      r = arith::SelectOp::create(b, loc, isZero, constantOf(b, loc, r.getType(), 0), r);
-    }
-    cell.map(op.getResult(0), r);
+    cell.map(op.getResult(0), emitElementwise(b, loc, &op, args));
   }
 }
 
@@ -132,20 +124,20 @@ Value readOperand(OpBuilder &b, Location loc, ValueRange inputs, BlockArgument a
   return tensor::ExtractOp::create(b, loc, input, ValueRange{row, col});
 }
 
-/// OpenMP's thread count at run time, at least 1 (libomp is linked into
-/// every compiled program).
+/// OpenMP's thread count at run time, at least 1 (lauryn_rt_max_threads: 1
+/// in a program without OpenMP).
 Value maxThreads(Lowering &l) {
   auto module = l.op->getParentOfType<ModuleOp>();
-  auto fn = module.lookupSymbol<func::FuncOp>("omp_get_max_threads");
+  auto fn = module.lookupSymbol<func::FuncOp>("lauryn_rt_max_threads");
   if (!fn) {
-    OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-    fn = func::FuncOp::create(b, module.getLoc(), "omp_get_max_threads",
-                              b.getFunctionType({}, {b.getI32Type()}));
+    OpBuilder::InsertionGuard guard(l.b);
+    l.b.setInsertionPointToStart(module.getBody());
+    fn = func::FuncOp::create(l.b, module.getLoc(), "lauryn_rt_max_threads",
+                              l.b.getFunctionType({}, {l.b.getI64Type()}));
     fn.setPrivate();
   }
   Value n = func::CallOp::create(l.b, l.loc, fn, ValueRange{}).getResult(0);
-  return arith::MaxUIOp::create(
-      l.b, l.loc, l.index(1), arith::IndexCastOp::create(l.b, l.loc, l.b.getIndexType(), n));
+  return arith::IndexCastOp::create(l.b, l.loc, l.b.getIndexType(), n);
 }
 
 struct FusedToLoops : LAPattern<FusedOp> {
@@ -468,12 +460,22 @@ struct FusedToLoops : LAPattern<FusedOp> {
               Value x = cell.lookup(cells);
               // (result row, operand row): (i, j) or, transposed, (j, i).
               Value r = transposed ? j : i, operandRow = transposed ? i : j;
-              loop(b, loc, c0, k, [&](OpBuilder &b, Location loc, Value c) {
-                Value acc = memref::LoadOp::create(b, loc, out, at(r, c));
-                Value y = tensor::ExtractOp::create(b, loc, w, ValueRange{operandRow, c});
-                Value sum =
-                    aggregateCombine(b, loc, AggKind::Sum, reductionMul(b, loc, x, y), acc);
-                memref::StoreOp::create(b, loc, sum, out, at(r, c));
+              // A zero cell value adds nothing (the unfused sparse
+              // intermediate does not store it: 0 * NaN in W must not count).
+              Value nonZero =
+                  isa<FloatType>(element)
+                      ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, x, zero)
+                            .getResult()
+                      : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x, zero).getResult();
+              scf::IfOp::create(b, loc, nonZero, [&](OpBuilder &b, Location loc) {
+                loop(b, loc, c0, k, [&](OpBuilder &b, Location loc, Value c) {
+                  Value acc = memref::LoadOp::create(b, loc, out, at(r, c));
+                  Value y = tensor::ExtractOp::create(b, loc, w, ValueRange{operandRow, c});
+                  Value sum =
+                      aggregateCombine(b, loc, AggKind::Sum, reductionMul(b, loc, x, y), acc);
+                  memref::StoreOp::create(b, loc, sum, out, at(r, c));
+                });
+                scf::YieldOp::create(b, loc);
               });
             });
           });

@@ -109,9 +109,17 @@ struct Emitter {
           return isFloat() ? Value(arith::MulFOp::create(b, loc, x, y))
                            : Value(arith::MulIOp::create(b, loc, x, y));
         })
-        .Case([&](DivOp) -> Value {
-          if (isFloat())
-            return arith::DivFOp::create(b, loc, x, y);
+        .Case([&](DivOp div) -> Value {
+          if (isFloat()) {
+            Value q = arith::DivFOp::create(b, loc, x, y);
+            // The zeros of a sparse numerator are structural: 0 / y = 0 for
+            // every y (the value x arrives densified, or from the storage of
+            // a fused operator's driver, where zeros may be stored).
+            if (!div.hasStructuralNumerator())
+              return q;
+            Value isZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, c(0));
+            return arith::SelectOp::create(b, loc, isZero, c(0), q);
+          }
           auto [safe, invalid] = guardDivisor(x, y);
           Value q = arith::DivSIOp::create(b, loc, x, safe);
           return arith::SelectOp::create(b, loc, invalid, c(0), q);

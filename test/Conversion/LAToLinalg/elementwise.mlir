@@ -75,9 +75,8 @@ func.func @int_div(%a: i64, %b: i64) -> i64 {
 // CHECK: sparse_tensor.convert %{{.*}} : tensor<?x?xf64, #sparse> to tensor<?x?xf64>
 // CHECK: ^bb0(%[[X:.*]]: f64, %[[Y:.*]]: f64, %{{.*}}: f64):
 // CHECK-NEXT: %[[Q:.*]] = arith.divf %[[X]], %[[Y]]
-// CHECK-NEXT: %[[Z:.*]] = arith.constant 0.0
 // CHECK: %[[IS:.*]] = arith.cmpf oeq, %[[X]], %{{.*}}
-// CHECK-NEXT: %[[R:.*]] = arith.select %[[IS]], %[[Z]], %[[Q]]
+// CHECK: %[[R:.*]] = arith.select %[[IS]], %{{.*}}, %[[Q]]
 // CHECK-NEXT: linalg.yield %[[R]]
 // CHECK: arith.divf
 // CHECK: arith.select

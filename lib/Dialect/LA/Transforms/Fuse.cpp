@@ -590,7 +590,9 @@ private:
       FusedOp fused = createFused({op}, FusionTemplate::cell);
       if (!fused)
         continue;
-      if (!isOuterCandidate(fused)) {
+      // Only wrappers the outer step will take: another candidate could
+      // otherwise absorb the product that an unwrapped op still reads.
+      if (!isOuterCandidate(fused) || tooDenseForOuter(fused)) {
         fused.erase();
         continue;
       }
@@ -612,6 +614,12 @@ private:
     fused.erase();
   }
 
+  /// Without an estimate, the CSR format itself says the driver is sparse.
+  static bool tooDenseForOuter(FusedOp fused) {
+    Value driver = fused.getInputs()[fused.getDriver()];
+    return getEstimate(driver) && fusionStatsOf(driver).density > kMaxOuterDensity;
+  }
+
   void formOuterOperators() {
     SmallVector<FusedOp> wrapped = wrapSingleOuterCandidates();
     // Collected first: a formation also erases the product after the operator.
@@ -621,9 +629,7 @@ private:
         candidates.push_back(cast<FusedOp>(op));
     llvm::SmallPtrSet<Operation *, 4> absorbed;
     for (FusedOp fused : candidates) {
-      // Without an estimate, the CSR format itself says the driver is sparse.
-      Value driver = fused.getInputs()[fused.getDriver()];
-      if (getEstimate(driver) && fusionStatsOf(driver).density > kMaxOuterDensity)
+      if (tooDenseForOuter(fused))
         continue;
       for (auto [k, input] : llvm::enumerate(fused.getInputs())) {
         auto product = input.getDefiningOp<MatMulOp>();

@@ -304,18 +304,20 @@ private:
     return it != written.end() ? Type(it->second) : v.getType();
   }
 
-  /// True if `v` is the numerator of a float la.div written with a dense
-  /// numerator. It stays dense: the zeros of a CSR numerator are structural
-  /// (0 / 0 = 0 there), a dense one's are not (NaN), and results of finite
-  /// inputs must not depend on the formats.
-  bool isWrittenDenseNumerator(Value v) const {
-    return llvm::any_of(v.getUses(), [&](OpOperand &use) {
-      if (!isa<DivOp>(use.getOwner()) || use.getOperandNumber() != 0 ||
-          !isa<FloatType>(getElementTypeOrSelf(v.getType())))
-        return false;
+  /// Whether `v`, the numerator of a float la.div, was written sparse there
+  /// (std::nullopt if it is none). It keeps that format: the zeros of a CSR
+  /// numerator are structural (0 / 0 = 0 there), a dense one's are not
+  /// (NaN), and results of finite inputs must not depend on the formats.
+  std::optional<bool> writtenNumeratorFormat(Value v) const {
+    if (!isa<FloatType>(getElementTypeOrSelf(v.getType())))
+      return std::nullopt;
+    for (OpOperand &use : v.getUses()) {
       auto it = writtenOperands.find(use.getOwner());
-      return it != writtenOperands.end() && !isSparse(it->second[0]);
-    });
+      if (isa<DivOp>(use.getOwner()) && use.getOperandNumber() == 0 &&
+          it != writtenOperands.end())
+        return isSparse(it->second[0]); // one value: one written type
+    }
+    return std::nullopt;
   }
 
   static bool canBeCSR(RankedTensorType t) {
@@ -336,8 +338,8 @@ private:
       if (asDense && asCSR && *asDense != *asCSR)
         choice = *asCSR < *asDense;
     }
-    if (isWrittenDenseNumerator(v))
-      choice = false;
+    if (std::optional<bool> written = writtenNumeratorFormat(v))
+      choice = *written;
     apply(v, producer, choice);
     (choice ? numCSR : numDense) += 1;
   }

@@ -362,6 +362,16 @@ func.func @main(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf
     assert "outer template" in explain, explain
 
 
+def assert_outer_results(tmp_path, program, X, U, V, n_matrices, expected, flag_sets):
+    """Runs `program` on X (CSR), U and V with each flag set and compares its
+    results with `expected` (matrices first, then scalars)."""
+    for flags in flag_sets:
+        got = lauryn(tmp_path, program, {"X": X, "U": U, "V": V}, n_matrices, flags=flags)
+        for g, e in zip(got, expected, strict=True):
+            np.testing.assert_allclose(g, e, rtol=RTOL, atol=RTOL * max(1.0, np.abs(e).max(initial=0)),
+                                       err_msg=" ".join(flags))
+
+
 @pytest.mark.parametrize("kind", ["random", "real", "empty_rows"])
 def test_outer_division(tmp_path, kind):
     """The issue's division forms: (X / (U %*% t(V))) %*% V,
@@ -404,13 +414,9 @@ func.func @main(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf
         W = X.multiply(1.0 / UV).tocsr()
         W2 = X.multiply(1.0 / (UV + 2.0)).tocsr()
         W3 = X.multiply(1.0 / np.sqrt(UV)).tocsr()
-    expected = (W @ V, W2.T @ U, W3.sum())
-    for flags in ([], ["--fuse=all", "--threads", "2"], ["--no-specialize"],
-                  ["--fuse=none"], ["--fuse=none", "--select-formats"]):
-        got = lauryn(tmp_path, program, {"X": X, "U": U, "V": V}, 2, flags=flags)
-        for g, e in zip(got, expected):
-            np.testing.assert_allclose(g, e, rtol=RTOL, atol=RTOL * max(1.0, np.abs(e).max(initial=0)),
-                                       err_msg=" ".join(flags))
+    assert_outer_results(tmp_path, program, X, U, V, 2, (W @ V, W2.T @ U, W3.sum()),
+                         ([], ["--fuse=all", "--threads", "2"], ["--no-specialize"],
+                          ["--fuse=none"], ["--fuse=none", "--select-formats"]))
     explain = outer_explain(tmp_path, program, X, U, V)
     assert explain.count("outer template") == 3, explain
 
@@ -440,12 +446,8 @@ func.func @main(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf
     X, U, V = outer_sparse_inputs(kind, np.random.default_rng(12))
     W = X.multiply(1.0 / (1.0 + np.exp(-(U @ V.T)))).tocsr()
     W2 = X.multiply(np.sqrt(U @ V.T)).tocsr()
-    expected = (W @ V, W2.T @ U)
-    for flags in ([], ["--fuse=all", "--threads", "2"], ["--no-specialize"],
-                  ["--fuse=none", "--select-formats"]):
-        got = lauryn(tmp_path, program, {"X": X, "U": U, "V": V}, 2, flags=flags)
-        for g, e in zip(got, expected):
-            np.testing.assert_allclose(g, e, rtol=RTOL, atol=RTOL * max(1.0, np.abs(e).max(initial=0)),
-                                       err_msg=" ".join(flags))
+    assert_outer_results(tmp_path, program, X, U, V, 2, (W @ V, W2.T @ U),
+                         ([], ["--fuse=all", "--threads", "2"], ["--no-specialize"],
+                          ["--fuse=none", "--select-formats"]))
     explain = outer_explain(tmp_path, program, X, U, V)
     assert explain.count("outer template") == 2, explain

@@ -462,12 +462,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
               Value r = transposed ? j : i, operandRow = transposed ? i : j;
               // A zero cell value adds nothing (the unfused sparse
               // intermediate does not store it: 0 * NaN in W must not count).
-              Value nonZero =
-                  isa<FloatType>(element)
-                      ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, x, zero)
-                            .getResult()
-                      : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x, zero).getResult();
-              scf::IfOp::create(b, loc, nonZero, [&](OpBuilder &b, Location loc) {
+              scf::IfOp::create(b, loc, isNonZero(b, loc, x), [&](OpBuilder &b, Location loc) {
                 loop(b, loc, c0, k, [&](OpBuilder &b, Location loc, Value c) {
                   Value acc = memref::LoadOp::create(b, loc, out, at(r, c));
                   Value y = tensor::ExtractOp::create(b, loc, w, ValueRange{operandRow, c});

@@ -37,13 +37,8 @@ Value keepNonZero(OpBuilder &b, Location loc, Value value) {
   auto select = sparse_tensor::SelectOp::create(b, loc, type, value);
   OpBuilder::InsertionGuard guard(b);
   Block *block = b.createBlock(&select.getRegion(), {}, {type}, {loc});
-  Value v = block->getArgument(0);
-  Value zero = constantOf(b, loc, type, 0);
-  // une: NaN is kept; -0 is dropped like +0.
-  Value keep = isa<FloatType>(type)
-                   ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v, zero).getResult()
-                   : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, v, zero).getResult();
-  sparse_tensor::YieldOp::create(b, loc, keep);
+  // NaN is kept; -0 is dropped like +0.
+  sparse_tensor::YieldOp::create(b, loc, isNonZero(b, loc, block->getArgument(0)));
   return select.getResult();
 }
 
@@ -74,15 +69,8 @@ static Value compactCSR(Lowering &l, Value csr, Value kept) {
             b, loc, begin, end, c1, written,
             [&](OpBuilder &b, Location loc, Value k, ValueRange w) {
               Value v = memref::LoadOp::create(b, loc, from.values, ValueRange{k});
-              Value zero = constantOf(b, loc, v.getType(), 0);
-              Value nonZero =
-                  isa<FloatType>(v.getType())
-                      ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, v, zero)
-                            .getResult()
-                      : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, v, zero)
-                            .getResult();
               auto store = scf::IfOp::create(
-                  b, loc, nonZero,
+                  b, loc, isNonZero(b, loc, v),
                   [&](OpBuilder &b, Location loc) {
                     Value j = memref::LoadOp::create(b, loc, from.coordinates, ValueRange{k});
                     memref::StoreOp::create(b, loc, j, coordinates, ValueRange{w[0]});
@@ -114,12 +102,7 @@ Value Lowering::dropStoredZeros(Value value) {
           b, loc, c0, entries, c1, ValueRange{c0},
           [&](OpBuilder &b, Location loc, Value k, ValueRange count) {
             Value v = memref::LoadOp::create(b, loc, stored, ValueRange{k});
-            Value zero = constantOf(b, loc, element, 0);
-            Value isZero =
-                isa<FloatType>(element)
-                    ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, v, zero).getResult()
-                    : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, v, zero).getResult();
-            Value add = arith::SelectOp::create(b, loc, isZero, c1, c0);
+            Value add = arith::SelectOp::create(b, loc, isNonZero(b, loc, v), c0, c1);
             scf::YieldOp::create(b, loc, ValueRange{arith::AddIOp::create(b, loc, count[0], add)});
           })
           .getResult(0);

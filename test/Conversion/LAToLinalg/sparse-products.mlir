@@ -26,7 +26,7 @@
 // CHECK: %[[C:.*]] = sparse_tensor.assemble (%[[TP]], %{{.*}}), %{{.*}} : {{.*}} to tensor<40x30xf64, #sparse>
 // CHECK: %[[N:.*]] = sparse_tensor.number_of_entries %[[C]]
 // CHECK: %[[ZEROS:.*]] = scf.for {{.*}} to %[[N]]
-// CHECK: arith.cmpf oeq
+// CHECK: arith.cmpf une
 // CHECK: %[[ANY:.*]] = arith.cmpi ne, %[[ZEROS]]
 // CHECK: %[[NZ:.*]] = scf.if %[[ANY]] -> (tensor<40x30xf64, #sparse>)
 // CHECK: arith.cmpf une

@@ -46,11 +46,56 @@ bool broadcastsAlong(Value v, int64_t d) {
   return cast<RankedTensorType>(v.getType()).getDimSize(d) == 1;
 }
 
+/// Asks LLVM to vectorize `loop` 4 lanes wide without interleaving: loops of
+/// tens of iterations (a rank-20 dot product, a row's stored entries) would
+/// otherwise be left to the scalar remainder of LLVM's default 4 interleaved
+/// 8-lane vectors.
+void vectorizeShortLoop(scf::ForOp loop) {
+  MLIRContext *ctx = loop.getContext();
+  Builder b(ctx);
+  loop->setAttr("loop_annotation",
+                LLVM::LoopAnnotationAttr::get(
+                    ctx, {}, LLVM::LoopVectorizeAttr::get(ctx, {}, {}, {}, b.getI32IntegerAttr(4),
+                                                         {}, {}, {}),
+                    LLVM::LoopInterleaveAttr::get(ctx, b.getI32IntegerAttr(1)), {}, {}, {},
+                    {}, {}, {}, {}, {}, {}, {}, {}, {}));
+}
+
+/// An outer template's U %*% t(V) at cell (i, j): the dot product of row i
+/// of U and row j of V (column j of the right-hand side).
+Value emitProduct(OpBuilder &b, Location loc, MatMulOp matmul, ValueRange inputs, Value i,
+                  Value j, ReadAt readAt) {
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  // lhs: a block argument (m x r); rhs: a block argument (r x n) or the
+  // transpose of one (n x r), as the verifier of the outer template asks.
+  auto lhs = cast<BlockArgument>(matmul.getLhs());
+  Value rhs = matmul.getRhs();
+  auto transpose = rhs.getDefiningOp<TransposeOp>();
+  auto rhsArg = cast<BlockArgument>(transpose ? transpose.getInput() : rhs);
+  Value rank = tensor::DimOp::create(b, loc, inputs[lhs.getArgNumber()], 1);
+  Type element = getElementTypeOrSelf(matmul.getResult().getType());
+  Value init = constantOf(b, loc, element, 0);
+  auto loop = scf::ForOp::create(
+      b, loc, zero, rank, arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
+      [&](OpBuilder &b, Location loc, Value k, ValueRange acc) {
+        Value u = readAt(b, loc, lhs, i, k);
+        Value v = transpose ? readAt(b, loc, rhsArg, j, k) : readAt(b, loc, rhsArg, k, j);
+        // Reassociable: LLVM vectorizes the dot product.
+        scf::YieldOp::create(b, loc,
+                             aggregateCombine(b, loc, AggKind::Sum,
+                                              reductionMul(b, loc, u, v), acc[0]));
+      });
+  // Ranks are small (tens).
+  vectorizeShortLoop(loop);
+  return loop.getResult(0);
+}
+
 /// The scalars of the body's values at cell (i, j). A block argument is read
 /// when an element-wise op first needs it (broadcast dimensions at index 0;
 /// `preset` ones, e.g. the driver's stored value, are already mapped). An
 /// Outer template's U %*% t(V) is the dot product of row i of U and row j of
-/// V (column j of the right-hand side), computed in the cell. Aggregates are
+/// V (column j of the right-hand side), computed in the cell unless mapped
+/// already (OuterProducts). Aggregates are
 /// left to the caller (their input's scalar is in the map).
 void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Value i, Value j,
                   ReadAt readAt, IRMapping &cell) {
@@ -71,38 +116,11 @@ void evaluateCell(OpBuilder &b, Location loc, Block &body, ValueRange inputs, Va
       continue;
     }
     if (auto matmul = dyn_cast<MatMulOp>(op)) {
-      if (isClosingProduct(matmul))
-        continue; // accumulated by the caller (emitClosingProduct)
-      // lhs: a block argument (m x r); rhs: a block argument (r x n) or the
-      // transpose of one (n x r), as the verifier of the outer template asks.
-      auto lhs = cast<BlockArgument>(matmul.getLhs());
-      Value rhs = matmul.getRhs();
-      auto transpose = rhs.getDefiningOp<TransposeOp>();
-      auto rhsArg = cast<BlockArgument>(transpose ? transpose.getInput() : rhs);
-      Value rank = tensor::DimOp::create(b, loc, inputs[lhs.getArgNumber()], 1);
-      Type element = getElementTypeOrSelf(matmul.getResult().getType());
-      Value init = constantOf(b, loc, element, 0);
-      auto loop = scf::ForOp::create(
-          b, loc, zero, rank, arith::ConstantIndexOp::create(b, loc, 1), ValueRange{init},
-          [&](OpBuilder &b, Location loc, Value k, ValueRange acc) {
-            Value u = readAt(b, loc, lhs, i, k);
-            Value v = transpose ? readAt(b, loc, rhsArg, j, k) : readAt(b, loc, rhsArg, k, j);
-            // Reassociable: LLVM vectorizes the dot product.
-            scf::YieldOp::create(b, loc,
-                                 aggregateCombine(b, loc, AggKind::Sum,
-                                                  reductionMul(b, loc, u, v), acc[0]));
-          });
-      // Ranks are small (tens): LLVM's default of 4 interleaved 8-lane
-      // vectors would need 32 per iteration and leave a rank-20 product to
-      // the scalar remainder loop.
-      MLIRContext *ctx = b.getContext();
-      loop->setAttr("loop_annotation",
-                    LLVM::LoopAnnotationAttr::get(
-                        ctx, {}, LLVM::LoopVectorizeAttr::get(ctx, {}, {}, {}, b.getI32IntegerAttr(4),
-                                                             {}, {}, {}),
-                        LLVM::LoopInterleaveAttr::get(ctx, b.getI32IntegerAttr(1)), {}, {}, {},
-                        {}, {}, {}, {}, {}, {}, {}, {}, {}));
-      cell.map(matmul.getResult(), loop.getResult(0));
+      // Closing products are accumulated by the caller (emitClosingProduct);
+      // a product may already be known (OuterProducts).
+      if (isClosingProduct(matmul) || cell.contains(matmul.getResult()))
+        continue;
+      cell.map(matmul.getResult(), emitProduct(b, loc, matmul, inputs, i, j, readAt));
       continue;
     }
     if (!isCellwiseOp(&op))
@@ -139,6 +157,52 @@ Value maxThreads(Lowering &l) {
   Value n = func::CallOp::create(l.b, l.loc, fn, ValueRange{}).getResult(0);
   return arith::IndexCastOp::create(l.b, l.loc, l.b.getIndexType(), n);
 }
+
+/// The products U %*% t(V) of an outer operator, computed for a row's stored
+/// entries in a loop of their own before the cell chain reads them: a loop
+/// holding both the rank loop of the dot product and the chain is not
+/// vectorized, while the chain alone is (libmvec's log and exp, four entries
+/// at a time). One buffer per product with a value per stored entry of the
+/// driver; each row writes and reads its own entries, so chunks share it.
+struct OuterProducts {
+  SmallVector<std::pair<Value, Value>> buffers; ///< (product in the body, buffer)
+
+  OuterProducts(OpBuilder &b, Location loc, Block &body, Value storedEntries) {
+    body.walk([&](MatMulOp product) {
+      if (isClosingProduct(product))
+        return;
+      auto type = MemRefType::get({ShapedType::kDynamic},
+                                  getElementTypeOrSelf(product.getResult().getType()));
+      buffers.push_back(
+          {product.getResult(), memref::AllocOp::create(b, loc, type, ValueRange{storedEntries})});
+    });
+  }
+
+  /// The products at row i's stored entries [begin, end).
+  void compute(OpBuilder &b, Location loc, ValueRange inputs, const CSRStorage &storage,
+               Value i, Value begin, Value end, ReadAt readAt) const {
+    if (buffers.empty())
+      return;
+    scf::ForOp::create(b, loc, begin, end, arith::ConstantIndexOp::create(b, loc, 1),
+                       ValueRange{}, [&](OpBuilder &b, Location loc, Value e, ValueRange) {
+                         Value j = memref::LoadOp::create(b, loc, storage.coordinates,
+                                                          ValueRange{e});
+                         for (auto [product, buffer] : buffers)
+                           memref::StoreOp::create(
+                               b, loc,
+                               emitProduct(b, loc, product.getDefiningOp<MatMulOp>(), inputs,
+                                           i, j, readAt),
+                               buffer, ValueRange{e});
+                         scf::YieldOp::create(b, loc);
+                       });
+  }
+
+  /// Maps the products at stored entry e (computed by `compute`).
+  void read(OpBuilder &b, Location loc, Value e, IRMapping &cell) const {
+    for (auto [product, buffer] : buffers)
+      cell.map(product, memref::LoadOp::create(b, loc, buffer, ValueRange{e}));
+  }
+};
 
 struct FusedToLoops : LAPattern<FusedOp> {
   using LAPattern::LAPattern;
@@ -325,6 +389,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
     auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row, Value col) {
       return readOperand(b, loc, inputs, arg, row, col);
     };
+    OuterProducts products(b, loc, body, nnz);
     scf::ForallOp::create(
         b, loc, ArrayRef<OpFoldResult>{chunks}, ValueRange{}, std::nullopt,
         [&](OpBuilder &b, Location loc, ValueRange ivs) {
@@ -338,19 +403,22 @@ struct FusedToLoops : LAPattern<FusedOp> {
                 Value begin = memref::LoadOp::create(b, loc, storage.positions, ValueRange{i});
                 Value end = memref::LoadOp::create(b, loc, storage.positions, ValueRange{next});
                 memref::StoreOp::create(b, loc, end, positions, ValueRange{next});
-                scf::ForOp::create(
+                products.compute(b, loc, inputs, storage, i, begin, end, readAt);
+                auto entries = scf::ForOp::create(
                     b, loc, begin, end, c1, ValueRange{},
                     [&](OpBuilder &b, Location loc, Value k, ValueRange) {
                       Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{k});
                       IRMapping cell;
                       cell.map(body.getArgument(driver),
                                memref::LoadOp::create(b, loc, storage.values, ValueRange{k}));
+                      products.read(b, loc, k, cell);
                       evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
                       memref::StoreOp::create(b, loc, j, coordinates, ValueRange{k});
                       memref::StoreOp::create(b, loc, cell.lookup(p.op.getYielded()[0]), values,
                                               ValueRange{k});
                       scf::YieldOp::create(b, loc);
                     });
+                vectorizeShortLoop(entries);
                 scf::YieldOp::create(b, loc);
               });
           scf::InParallelOp::create(b, loc);
@@ -418,6 +486,10 @@ struct FusedToLoops : LAPattern<FusedOp> {
     auto readAt = [&](OpBuilder &b, Location loc, BlockArgument arg, Value row, Value col) {
       return readOperand(b, loc, inputs, arg, row, col);
     };
+    Value stored = memref::LoadOp::create(b, loc, storage.positions, ValueRange{rows});
+    OuterProducts products(b, loc, body, stored);
+    Value cellValues = memref::AllocOp::create(
+        b, loc, MemRefType::get({ShapedType::kDynamic}, element), ValueRange{stored});
     auto loop = [&](OpBuilder &b, Location loc, Value from, Value to,
                     llvm::function_ref<void(OpBuilder &, Location, Value)> f) {
       scf::ForOp::create(b, loc, from, to, c1, ValueRange{},
@@ -451,13 +523,25 @@ struct FusedToLoops : LAPattern<FusedOp> {
             Value begin = memref::LoadOp::create(b, loc, storage.positions, ValueRange{i});
             Value end = memref::LoadOp::create(b, loc, storage.positions,
                                                ValueRange{arith::AddIOp::create(b, loc, i, c1)});
+            // The row's cell values first (a vectorized loop), then their
+            // products with W.
+            products.compute(b, loc, inputs, storage, i, begin, end, readAt);
+            auto valueLoop = scf::ForOp::create(
+                b, loc, begin, end, c1, ValueRange{},
+                [&](OpBuilder &b, Location loc, Value e, ValueRange) {
+                  Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{e});
+                  IRMapping cell;
+                  cell.map(body.getArgument(driver),
+                           memref::LoadOp::create(b, loc, storage.values, ValueRange{e}));
+                  products.read(b, loc, e, cell);
+                  evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
+                  memref::StoreOp::create(b, loc, cell.lookup(cells), cellValues, ValueRange{e});
+                  scf::YieldOp::create(b, loc);
+                });
+            vectorizeShortLoop(valueLoop);
             loop(b, loc, begin, end, [&](OpBuilder &b, Location loc, Value e) {
               Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{e});
-              IRMapping cell;
-              cell.map(body.getArgument(driver),
-                       memref::LoadOp::create(b, loc, storage.values, ValueRange{e}));
-              evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
-              Value x = cell.lookup(cells);
+              Value x = memref::LoadOp::create(b, loc, cellValues, ValueRange{e});
               // (result row, operand row): (i, j) or, transposed, (j, i).
               Value r = transposed ? j : i, operandRow = transposed ? i : j;
               // A zero cell value adds nothing (the unfused sparse
@@ -514,6 +598,10 @@ struct FusedToLoops : LAPattern<FusedOp> {
     // make chunks of one row and one partial buffer per row.
     Value cellsPerRow = sparseDriver ? storedPerRow(b, loc, storage, rows) : cols;
     auto [perChunk, chunks] = chunkRows(b, loc, rows, cellsPerRow);
+    std::optional<OuterProducts> products;
+    if (sparseDriver)
+      products.emplace(b, loc, p.op.getBodyBlock(),
+                       memref::LoadOp::create(b, loc, positions, ValueRange{rows}));
     Axis axis = p.aggregates.front().axis; // magg: all aggregates are full
     SmallVector<Type> elements;
     for (Value r : p.op.getResults())
@@ -559,11 +647,14 @@ struct FusedToLoops : LAPattern<FusedOp> {
           Value count = arith::SubIOp::create(b, loc, hi, lo);
           // Cell value(s) to aggregate at (i, j); `stored` is the driver's
           // value there when it is read from its storage.
+          // `entry` is its index in the driver's storage.
           auto cellValues = [&](OpBuilder &b, Location loc, Value i, Value j,
-                                Value stored = {}) {
+                                Value stored = {}, Value entry = {}) {
             IRMapping cell;
             if (stored)
               cell.map(body.getArgument(driver), stored);
+            if (entry)
+              products->read(b, loc, entry, cell);
             evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
             SmallVector<Value> xs;
             for (AggregateInfo &agg : p.aggregates) {
@@ -582,6 +673,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
               Value begin = memref::LoadOp::create(b, loc, positions, ValueRange{i});
               Value end = memref::LoadOp::create(
                   b, loc, positions, ValueRange{arith::AddIOp::create(b, loc, i, c1)});
+              products->compute(b, loc, inputs, storage, i, begin, end, readAt);
               auto inner = scf::ForOp::create(
                   b, loc, begin, end, c1, accs,
                   [&](OpBuilder &b, Location loc, Value k, ValueRange accs) {
@@ -589,10 +681,11 @@ struct FusedToLoops : LAPattern<FusedOp> {
                     Value x = memref::LoadOp::create(b, loc, storedValues, ValueRange{k});
                     SmallVector<Value> next;
                     for (auto [agg, v, acc] :
-                         llvm::zip(p.aggregates, cellValues(b, loc, i, j, x), accs))
+                         llvm::zip(p.aggregates, cellValues(b, loc, i, j, x, k), accs))
                       next.push_back(aggregateCombine(b, loc, agg.kind, v, acc));
                     scf::YieldOp::create(b, loc, next);
                   });
+              vectorizeShortLoop(inner);
               return inner.getResults();
             }
             auto inner = scf::ForOp::create(

@@ -2,8 +2,11 @@
 
 // An outer operator over a CSR driver: chunks of rows sized by the stored
 // entries per row (not by the columns, which made one chunk per row), the
-// driver walked through its storage, and the product's dot product a loop
-// over the rank that LLVM vectorizes 4 lanes wide without interleaving.
+// driver walked through its storage. Per row, first the products at the
+// row's stored entries (each a dot product: a loop over the rank that LLVM
+// vectorizes 4 lanes wide without interleaving) into a buffer of one value
+// per stored entry, then the chain over the entries in a loop of its own,
+// which LLVM vectorizes too (libmvec's log).
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
 
 // CHECK-DAG: #[[VEC:.*]] = #llvm.loop_vectorize<width = 4 : i32>
@@ -16,13 +19,20 @@
 // CHECK: %[[NNZ:.*]] = memref.load %[[POS]][%[[ROWS:.*]]] : memref<?xindex>
 // CHECK: %[[PERROW:.*]] = arith.ceildivui %[[NNZ]],
 // CHECK: %[[PERCHUNK:.*]] = arith.divui %{{.*}}, %{{.*}}
+// CHECK: %[[PRODUCTS:.*]] = memref.alloc(%{{.*}}) : memref<?xf64>
 // CHECK: scf.forall
-// CHECK: memref.load %[[CRD]]
-// CHECK: memref.load %[[VAL]]
+// CHECK: scf.for %[[E:[a-z0-9_]+]] = %[[BEGIN:[a-z0-9_]+]] to %[[END:[a-z0-9_]+]] step %{{[a-z0-9_]+}} {
+// CHECK: memref.load %[[CRD]][%[[E]]]
 // CHECK: scf.for
 // CHECK: arith.mulf
 // CHECK: } {loop_annotation = #[[ANN]]}
+// CHECK: memref.store %{{.*}}, %[[PRODUCTS]][%[[E]]]
+// CHECK: scf.for %[[F:.*]] = %[[BEGIN]] to %[[END]] step
+// CHECK: memref.load %[[VAL]][%[[F]]]
+// CHECK: memref.load %[[PRODUCTS]][%[[F]]]
+// CHECK-NOT: scf.for
 // CHECK: math.log
+// CHECK: } {loop_annotation = #[[ANN]]}
 func.func @outer_log(%X: tensor<?x?xf64, #CSR>, %U: tensor<?x?xf64>, %V: tensor<?x?xf64>) -> f64 {
   %eps = arith.constant 1.0e-15 : f64
   %s = la.fused(%X, %U, %V, %eps) {driver = 0 : i64, kind = #la.template<outer>, sparse_safe}
@@ -79,15 +89,21 @@ func.func @outer_sigmoid(%X: tensor<100x80xf64, #CSR>, %U: tensor<?x?xf64>, %V: 
 // -----
 
 // Closing product (X * sigmoid(U %*% t(V))) %*% W: row i of the m x k result
-// is zeroed, then every stored entry (i, j) adds its cell value times row j
-// of W; chunks of rows write disjoint rows of one buffer.
+// is zeroed, the row's cell values are computed into a buffer (a loop of its
+// own, vectorized), then every stored entry (i, j) adds its cell value times
+// row j of W; chunks of rows write disjoint rows of one buffer.
 #CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
 // CHECK-LABEL: func.func @outer_closing_product
 // CHECK: cf.assert {{.*}}the closing product's inner sizes differ
 // CHECK: %[[OUT:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xf64>
+// CHECK: %[[PRODUCTS:.*]] = memref.alloc(%{{.*}}) : memref<?xf64>
+// CHECK: %[[CELLS:.*]] = memref.alloc(%{{.*}}) : memref<?xf64>
 // CHECK: scf.forall
 // CHECK: memref.store %{{.*}}, %[[OUT]]
 // CHECK: math.exp
+// CHECK: memref.store %{{.*}}, %[[CELLS]]
+// CHECK: } {loop_annotation =
+// CHECK: memref.load %[[CELLS]]
 // CHECK: memref.load %[[OUT]]
 // CHECK: arith.mulf
 // CHECK: arith.addf

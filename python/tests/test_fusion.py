@@ -2,7 +2,8 @@
 
 Each program below is a pattern the Row template fuses: t(X) %*% (w * (X %*% v)), t(X) %*% w,
 colSums(X / rowSums(X)), a softmax-like chain with row max, row mean and a column
-max, and a k-means-like pair of column accumulations. Each runs with lauryn-run
+max, a k-means-like pair of column accumulations, and row-aligned results (row
+normalization, softmax, row entropy). Each runs with lauryn-run
 under every fusion selector (cost, all, heuristic, none), with and without JIT
 shape specialization and on 1 and 2 threads, on random data and on a real matrix
 (dwt_992 from ../shared/data, densified), including the edge shapes 1 x n and
@@ -67,6 +68,42 @@ func.func @main(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -
   return %3, %6 : tensor<?x1xf64>, tensor<1x?xf64>
 }""", lambda X, v, w: (X.T @ (X @ v - w),
                        (X * X.sum(axis=1, keepdims=True)).mean(axis=0, keepdims=True))),
+    # Row-aligned results (a row operator writes row i of an m x n or m x 1
+    # result as it goes): row normalization, softmax, row entropy, and a
+    # normalization whose row sums are also returned (then computed apart).
+    "normalize": ("""
+func.func @main(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -> tensor<?x?xf64> {
+  %0 = la.sum %X {axis = #la.axis<row>} : tensor<?x?xf64> -> tensor<?x1xf64>
+  %1 = la.div %X, %0 : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x?xf64>
+  return %1 : tensor<?x?xf64>
+}""", lambda X, v, w: X / X.sum(axis=1, keepdims=True)),
+    "softmax": ("""
+func.func @main(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -> tensor<?x?xf64> {
+  %0 = la.max %X {axis = #la.axis<row>} : tensor<?x?xf64> -> tensor<?x1xf64>
+  %1 = la.sub %X, %0 : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x?xf64>
+  %2 = la.exp %1 : tensor<?x?xf64> -> tensor<?x?xf64>
+  %3 = la.sum %2 {axis = #la.axis<row>} : tensor<?x?xf64> -> tensor<?x1xf64>
+  %4 = la.div %2, %3 : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x?xf64>
+  return %4 : tensor<?x?xf64>
+}""", lambda X, v, w: (lambda e: e / e.sum(axis=1, keepdims=True))(np.exp(X - X.max(axis=1, keepdims=True)))),
+    "row_entropy": ("""
+func.func @main(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -> tensor<?x1xf64> {
+  %0 = la.sum %X {axis = #la.axis<row>} : tensor<?x?xf64> -> tensor<?x1xf64>
+  %1 = la.div %X, %0 : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x?xf64>
+  %2 = la.log %1 : tensor<?x?xf64> -> tensor<?x?xf64>
+  %3 = la.mul %1, %2 : tensor<?x?xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %4 = la.sum %3 {axis = #la.axis<row>} : tensor<?x?xf64> -> tensor<?x1xf64>
+  %5 = la.sub %4, %w : tensor<?x1xf64>, tensor<?x1xf64> -> tensor<?x1xf64>
+  return %5 : tensor<?x1xf64>
+}""", lambda X, v, w: (lambda p: (p * np.log(p)).sum(axis=1, keepdims=True) - w)(X / X.sum(axis=1, keepdims=True))),
+    "normalize_and_sums": ("""
+func.func @main(%X: tensor<?x?xf64>, %v: tensor<?x1xf64>, %w: tensor<?x1xf64>) -> (tensor<?x?xf64>, tensor<?x1xf64>, tensor<1x?xf64>) {
+  %0 = la.sum %X {axis = #la.axis<row>} : tensor<?x?xf64> -> tensor<?x1xf64>
+  %1 = la.div %X, %0 : tensor<?x?xf64>, tensor<?x1xf64> -> tensor<?x?xf64>
+  %2 = la.sum %1 {axis = #la.axis<col>} : tensor<?x?xf64> -> tensor<1x?xf64>
+  return %1, %0, %2 : tensor<?x?xf64>, tensor<?x1xf64>, tensor<1x?xf64>
+}""", lambda X, v, w: (X / X.sum(axis=1, keepdims=True), X.sum(axis=1, keepdims=True),
+                       (X / X.sum(axis=1, keepdims=True)).sum(axis=0, keepdims=True))),
 }
 
 
@@ -101,10 +138,12 @@ def test_row_template_matches_numpy(tmp_path, name, kind):
                                        err_msg=" ".join(flags))
 
 
-def test_explain_shows_row_operator(tmp_path):
+@pytest.mark.parametrize("name,ops", [("xtwxv", 4), ("normalize", 2), ("softmax", 5), ("row_entropy", 5),
+                                      ("normalize_and_sums", 2)])
+def test_explain_shows_row_operator(tmp_path, name, ops):
     import subprocess
-    program = tmp_path / "xtwxv.mlir"
-    program.write_text(PROGRAMS["xtwxv"][0])
+    program = tmp_path / f"{name}.mlir"
+    program.write_text(PROGRAMS[name][0])
     X, v, w = inputs("random", np.random.default_rng(1))
     args = []
     for n, a in (("X", X), ("v", v), ("w", w)):
@@ -112,7 +151,7 @@ def test_explain_shows_row_operator(tmp_path):
         args += ["--arg", f"{n}={tmp_path / f'{n}.npy'}"]
     fused = subprocess.run([str(LAURYN_RUN), str(program), "--la-explain", "--print-limit", "0", *args],
                            capture_output=True, text=True, check=True)
-    assert "row template, 4 ops in one pass" in fused.stderr
+    assert f"row template, {ops} ops in one pass" in fused.stderr
     unfused = subprocess.run([str(LAURYN_RUN), str(program), "--la-explain", "--fuse=none",
                               "--print-limit", "0", *args], capture_output=True, text=True, check=True)
     assert "template" not in unfused.stderr

@@ -151,14 +151,30 @@ func.func @outer_product_of_intermediate(%X: tensor<4x4xf64>, %U: tensor<4x2xf64
 
 // -----
 
-func.func @row_without_column_close(%X: tensor<4x3xf64>) -> tensor<4x1xf64> {
-  // expected-error @+1 {{every result of a row template must be a column accumulation}}
-  %s = la.fused (%X) {kind = #la.template<row>} : (tensor<4x3xf64>) -> tensor<4x1xf64> {
-  ^bb0(%x: tensor<4x3xf64>):
+// An m x 1 result must derive from a row reduction: exp(v) of an m x 1
+// operand could be 1 x 1 at run time (typed ?x1), and is not row work.
+func.func @row_result_of_operand(%X: tensor<4x3xf64>, %v: tensor<4x1xf64>) -> (tensor<4x1xf64>, tensor<4x1xf64>) {
+  // expected-error @+1 {{every result of a row template must be a column accumulation, a dense m x n cell value or a dense m x 1 value computed from a row reduction}}
+  %s:2 = la.fused (%X, %v) {kind = #la.template<row>} : (tensor<4x3xf64>, tensor<4x1xf64>) -> (tensor<4x1xf64>, tensor<4x1xf64>) {
+  ^bb0(%x: tensor<4x3xf64>, %w: tensor<4x1xf64>):
     %0 = la.sum row %x : tensor<4x3xf64> -> tensor<4x1xf64>
-    la.yield %0 : tensor<4x1xf64>
+    %1 = la.exp %w : tensor<4x1xf64>
+    la.yield %0, %1 : tensor<4x1xf64>, tensor<4x1xf64>
   }
-  return %s : tensor<4x1xf64>
+  return %s#0, %s#1 : tensor<4x1xf64>, tensor<4x1xf64>
+}
+
+// -----
+
+func.func @row_aligned_result_of_no_columns(%X: tensor<4x0xf64>) -> tensor<4x0xf64> {
+  // expected-error @+1 {{a row template with row-aligned results needs rows of at least one cell}}
+  %s = la.fused (%X) {kind = #la.template<row>} : (tensor<4x0xf64>) -> tensor<4x0xf64> {
+  ^bb0(%x: tensor<4x0xf64>):
+    %0 = la.sum row %x : tensor<4x0xf64> -> tensor<4x1xf64>
+    %1 = la.div %x, %0 : tensor<4x0xf64>, tensor<4x1xf64>
+    la.yield %1 : tensor<4x0xf64>
+  }
+  return %s : tensor<4x0xf64>
 }
 
 // -----

@@ -619,9 +619,18 @@ func.func @row_two_widths(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>) -> tensor<1x
 
 // An accumulation used before the operator's place (its last member) is left
 // out: colSums(P) feeds %u before t(P) %*% X is computed. Then P is needed
-// outside, so it is materialized (a row operator yields accumulations only)
-// and t(P) %*% X alone is no row work: no row operator, P stays correct.
+// outside, so it is materialized and t(P) %*% X alone is no row work: no row
+// operator around the accumulations. P itself is a row-aligned result of a
+// row operator (the row maxima feed its cells), which colSums(P) and
+// t(P) %*% X read.
 // CHECK-LABEL: func.func @row_sibling_used_early
+// CHECK: %[[P:.*]] = la.fused(%{{.*}}, %{{.*}}) {kind = #la.template<row>}
+// CHECK: la.matmul
+// CHECK: la.max row
+// CHECK: la.sub
+// CHECK: la.yield
+// CHECK: la.sum col %[[P]]
+// CHECK: la.transpose %[[P]]
 // CHECK-NOT: la.template<row>
 // CHECK: return
 func.func @row_sibling_used_early(%X: tensor<?x?xf64>, %B: tensor<?x?xf64>, %r: tensor<1x?xf64>) -> (tensor<1x?xf64>, tensor<?x?xf64>) {
@@ -633,4 +642,75 @@ func.func @row_sibling_used_early(%X: tensor<?x?xf64>, %B: tensor<?x?xf64>, %r: 
   %Pt = la.transpose %P : tensor<?x?xf64>
   %S = la.matmul %Pt, %X : tensor<?x?xf64>, tensor<?x?xf64>
   return %u, %S : tensor<1x?xf64>, tensor<?x?xf64>
+}
+
+// -----
+
+// Row-aligned results: the row sums feed the cells of X / rowSums(X), so the
+// row operator reads X once and writes row i of the result as it goes.
+// CHECK-LABEL: func.func @row_aligned_normalize
+// CHECK: la.fused(%{{.*}}) {kind = #la.template<row>} : (tensor<?x?xf64>) -> tensor<?x?xf64>
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: la.sum row
+// CHECK-NEXT: la.div
+// CHECK-NEXT: la.yield
+// NONE-LABEL: func.func @row_aligned_normalize
+// NONE-NOT: la.fused
+func.func @row_aligned_normalize(%X: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %0 = la.sum row %X : tensor<?x?xf64>
+  %1 = la.div %X, %0 : tensor<?x?xf64>, tensor<?x1xf64>
+  return %1 : tensor<?x?xf64>
+}
+
+// -----
+
+// Softmax: the chain's last op seeds the group, which takes in both row
+// reductions (the exponentials are computed in each loop that needs them).
+// CHECK-LABEL: func.func @row_aligned_softmax
+// CHECK: la.fused(%{{.*}}) {kind = #la.template<row>}
+// CHECK-COUNT-5: la.{{max row|sub|exp|sum row|div}}
+// CHECK-NEXT: la.yield
+func.func @row_aligned_softmax(%X: tensor<?x?xf64>) -> tensor<?x?xf64> {
+  %m = la.max row %X : tensor<?x?xf64>
+  %d = la.sub %X, %m : tensor<?x?xf64>, tensor<?x1xf64>
+  %e = la.exp %d : tensor<?x?xf64>
+  %s = la.sum row %e : tensor<?x?xf64>
+  %r = la.div %e, %s : tensor<?x?xf64>, tensor<?x1xf64>
+  return %r : tensor<?x?xf64>
+}
+
+// -----
+
+// Row sums needed outside after the operator's place are a second (m x 1)
+// result.
+// CHECK-LABEL: func.func @row_aligned_two_results
+// CHECK: %[[R:.*]]:2 = la.fused(%{{.*}}) {kind = #la.template<row>} : (tensor<?x?xf64>) -> (tensor<?x?xf64>, tensor<?x1xf64>)
+// CHECK: la.yield %{{.*}}, %{{.*}} : tensor<?x?xf64>, tensor<?x1xf64>
+// CHECK: return %[[R]]#0, %[[R]]#1
+func.func @row_aligned_two_results(%X: tensor<?x?xf64>) -> (tensor<?x?xf64>, tensor<?x1xf64>) {
+  %0 = la.sum row %X : tensor<?x?xf64>
+  %1 = la.div %X, %0 : tensor<?x?xf64>, tensor<?x1xf64>
+  return %1, %0 : tensor<?x?xf64>, tensor<?x1xf64>
+}
+
+// -----
+
+// Not worth a row operator: rowSums(X * Y) reads X and Y once as a cell
+// operator; the distances -2 * (X %*% t(C)) + t(rowSums(C^2)) have no per-row
+// value feeding their cells (a BLAS product and one cell operator).
+// CHECK-LABEL: func.func @row_aligned_not_worth
+// CHECK-NOT: la.template<row>
+// CHECK: return
+func.func @row_aligned_not_worth(%X: tensor<?x?xf64>, %Y: tensor<?x?xf64>, %C: tensor<?x?xf64>) -> (tensor<?x1xf64>, tensor<?x?xf64>) {
+  %0 = la.mul %X, %Y : tensor<?x?xf64>, tensor<?x?xf64>
+  %1 = la.sum row %0 : tensor<?x?xf64>
+  %ct = la.transpose %C : tensor<?x?xf64>
+  %p = la.matmul %X, %ct : tensor<?x?xf64>, tensor<?x?xf64>
+  %m2 = arith.constant -2.0 : f64
+  %q = la.mul %p, %m2 : tensor<?x?xf64>, f64
+  %c2 = la.mul %C, %C : tensor<?x?xf64>, tensor<?x?xf64>
+  %rs = la.sum row %c2 : tensor<?x?xf64>
+  %rst = la.transpose %rs : tensor<?x1xf64>
+  %d = la.add %q, %rst : tensor<?x?xf64>, tensor<1x?xf64>
+  return %1, %d : tensor<?x1xf64>, tensor<?x?xf64>
 }

@@ -36,26 +36,45 @@ namespace {
 constexpr int64_t kCellsPerChunk = 16384;
 constexpr int64_t kMaxChunks = 64;
 constexpr int64_t kMaxPartialCells = int64_t(1) << 21;
+/// A cell value read by several loops of a row is kept in a row buffer when
+/// computing it costs at least this many FLOPs per cell (an exp: 18):
+/// recomputing a subtraction is cheaper than a store and a load.
+constexpr double kBufferedCellFlops = 4.0;
 
 class RowLowering {
 public:
   RowLowering(Lowering &l, FusedOp op, ValueRange inputs)
       : l(l), op(op), inputs(inputs), space(getIterationType(op)), body(op.getBodyBlock()),
         sparse(iteratesSparseDriver(op)) {
-    for (auto [k, v] : llvm::enumerate(op.getYielded()))
-      closeIndex[v.getDefiningOp()] = unsigned(k);
+    // Column accumulations keep partials in the row state; row-aligned
+    // results are written row by row.
+    for (auto [k, v] : llvm::enumerate(op.getYielded())) {
+      if (isRowAlignedResult(v, space)) {
+        outputIndex[v] = unsigned(k);
+        continue;
+      }
+      closeIndex[v.getDefiningOp()] = unsigned(closes.size());
+      closes.push_back({unsigned(k), v.getDefiningOp()});
+    }
     for (Operation &inner : body.without_terminator())
       if (getRowStep(&inner, space) == RowStep::RowProduct) {
-        productIndex[inner.getResult(0)] = unsigned(op.getNumResults() + products.size());
+        productIndex[inner.getResult(0)] = unsigned(closes.size() + products.size());
         products.push_back(cast<MatMulOp>(inner));
       }
+    if (!sparse)
+      for (Operation &inner : body.without_terminator())
+        if (getRowStep(&inner, space) == RowStep::Cell &&
+            llvm::range_size(inner.getUsers()) >= 2 &&
+            chainFlops(inner.getResult(0)) >= kBufferedCellFlops)
+          buffered.insert(inner.getResult(0));
   }
 
   SmallVector<Value> lower() {
     computeSizes();
     if (space.getDimSize(1) == 0) {
       // No columns: every result is empty (and the chunks' 1 x 0 slices at
-      // column 0 would not verify).
+      // column 0 would not verify). The verifier rejects row-aligned results
+      // here.
       SmallVector<Value> results;
       for (auto [k, v] : llvm::enumerate(op.getYielded())) {
         Close close = closeOf(v.getDefiningOp());
@@ -96,8 +115,8 @@ public:
     // t(A) %*% y) or an n x l matrix (t(A) %*% B, l = widths[k]).
     SmallVector<Value> widths;
     Value totalWidth = l.index(0);
-    for (Value v : op.getYielded()) {
-      Close close = closeOf(v.getDefiningOp());
+    for (auto [k, def] : closes) {
+      Close close = closeOf(def);
       widths.push_back(close.b ? l.dim(inputOf(close.b), 1) : Value());
       totalWidth = arith::AddIOp::create(
           b, loc, totalWidth, close.b ? arith::MulIOp::create(b, loc, cols, widths.back()) : cols);
@@ -112,9 +131,9 @@ public:
                                                                              totalWidth))));
     perChunk = arith::CeilDivUIOp::create(b, loc, rows, arith::MaxUIOp::create(b, loc, c1, chunks));
     SmallVector<Value> partials;
-    for (auto [v, width] : llvm::zip(op.getYielded(), widths)) {
-      Type element = getElementTypeOrSelf(v.getType());
-      Value init = aggregateInit(b, loc, closeOf(v.getDefiningOp()).kind, element);
+    for (auto [close, width] : llvm::zip(closes, widths)) {
+      Type element = getElementTypeOrSelf(close.second->getResult(0).getType());
+      Value init = aggregateInit(b, loc, closeOf(close.second).kind, element);
       int64_t rank = width ? 3 : 2;
       SmallVector<Value> sizes{chunks, cols};
       if (width)
@@ -123,10 +142,27 @@ public:
           RankedTensorType::get(SmallVector<int64_t>(rank, ShapedType::kDynamic), element), sizes,
           init));
     }
+    // Row buffers of shared cell values: one row of n cells per chunk.
+    for (Value v : buffered)
+      rowBuffers[v] = memref::AllocOp::create(
+          b, loc,
+          MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic},
+                          getElementTypeOrSelf(v.getType())),
+          ValueRange{chunks, cols});
+    // Row-aligned results: m x n or m x 1 buffers; chunks write disjoint rows.
+    for (auto [v, k] : outputIndex) {
+      auto type = cast<RankedTensorType>(v.getType());
+      Value width = type.getDimSize(1) == 1 ? c1 : cols;
+      outputs[v] = memref::AllocOp::create(
+          b, loc,
+          MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic}, type.getElementType()),
+          ValueRange{rows, width});
+    }
     auto forall = scf::ForallOp::create(
         b, loc, ArrayRef<OpFoldResult>{chunks}, partials, std::nullopt,
         [&](OpBuilder &b, Location loc, ValueRange ivs) {
           Value chunk = ivs[0];
+          currentChunk = chunk;
           Value lo = arith::MulIOp::create(b, loc, chunk, perChunk);
           Value hi =
               arith::MinUIOp::create(b, loc, rows, arith::AddIOp::create(b, loc, lo, perChunk));
@@ -175,22 +211,25 @@ public:
           }
         });
 
-    SmallVector<Value> results;
-    for (auto [k, v] : llvm::enumerate(op.getYielded())) {
-      Close close = closeOf(v.getDefiningOp());
-      Type element = getElementTypeOrSelf(v.getType());
-      if (close.b) { // t(A) %*% B: the sum of the chunks' n x l matrices
-        results.push_back(l.toType(sumOfChunks(forall.getResult(k), widths[k], element),
-                                   op.getResult(k).getType()));
+    SmallVector<Value> results(op.getNumResults());
+    for (auto [v, k] : outputIndex)
+      results[k] = l.toType(bufferAsTensor(b, loc, outputs[v]), op.getResult(k).getType());
+    for (auto [c, close] : llvm::enumerate(closes)) {
+      auto [k, def] = close;
+      Close cl = closeOf(def);
+      Type element = getElementTypeOrSelf(def->getResult(0).getType());
+      if (cl.b) { // t(A) %*% B: the sum of the chunks' n x l matrices
+        results[k] = l.toType(sumOfChunks(forall.getResult(c), widths[c], element),
+                              op.getResult(k).getType());
         continue;
       }
-      Value r = reduceOnce(l, forall.getResult(k), Axis::col, aggregateCombiner(close.kind),
+      Value r = reduceOnce(l, forall.getResult(c), Axis::col, aggregateCombiner(cl.kind),
                            element);
-      if (close.kind == AggKind::Mean)
+      if (cl.kind == AggKind::Mean)
         r = divideBy(l, r, l.indexToElement(rows, element));
-      if (close.y) // t(A) %*% y is n x 1
+      if (cl.y) // t(A) %*% y is n x 1
         r = transposed(r);
-      results.push_back(l.toType(r, op.getResult(k).getType()));
+      results[k] = l.toType(r, op.getResult(k).getType());
     }
     return results;
   }
@@ -202,7 +241,19 @@ private:
   RankedTensorType space;
   Block &body;
   Value rows, cols;
-  DenseMap<Operation *, unsigned> closeIndex;
+  /// Column accumulations (yield index, op), in yield order; their partials
+  /// lead the row state.
+  SmallVector<std::pair<unsigned, Operation *>> closes;
+  DenseMap<Operation *, unsigned> closeIndex; ///< a close's position in `closes`
+  /// Row-aligned results: yield index, and their m x n / m x 1 buffers.
+  llvm::MapVector<Value, unsigned> outputIndex;
+  DenseMap<Value, Value> outputs;
+  /// Cell values kept in a row buffer (chunks x n), computed once per row at
+  /// their place in the body; `filled` holds those computed for the row.
+  llvm::SetVector<Value> buffered;
+  DenseMap<Value, Value> rowBuffers;
+  llvm::DenseSet<Value> filled;
+  Value currentChunk;
   SmallVector<MatMulOp> products;    ///< the row products, in body order
   DenseMap<Value, unsigned> productIndex; ///< a row product's buffer in the row state
   ValueRange rowState;               ///< the current row's state in emitRow
@@ -295,13 +346,28 @@ private:
         ValueRange{t.getDimSize(0) == 1 ? c0 : i, t.getDimSize(1) == 1 ? c0 : j});
   }
 
+  /// FLOPs per cell of computing cell value `v` in the body (its op and the
+  /// cell ops it needs, up to buffered values).
+  double chainFlops(Value v) {
+    Operation *def = v.getDefiningOp();
+    if (!def || buffered.contains(v) || getRowStep(def, space) != RowStep::Cell)
+      return 0;
+    double flops = cast<CostOpInterface>(def).getCellFlops();
+    for (Value operand : def->getOperands())
+      flops += chainFlops(operand);
+    return flops;
+  }
+
   /// `v` at cell (i, j): per-row values are in `cell` already (it starts as
-  /// a copy of the row's map); cell values are computed here.
+  /// a copy of the row's map); cell values are computed here (or read from
+  /// their row buffer).
   Value cellAt(OpBuilder &b, Location loc, Value v, Value i, Value j, IRMapping &cell) {
     if (Value known = cell.lookupOrNull(v))
       return known;
     Value r;
-    if (auto product = productIndex.find(v); product != productIndex.end()) {
+    if (filled.contains(v)) {
+      r = memref::LoadOp::create(b, loc, rowBuffers.lookup(v), ValueRange{currentChunk, j});
+    } else if (auto product = productIndex.find(v); product != productIndex.end()) {
       r = tensor::ExtractOp::create(b, loc, rowState[product->second], ValueRange{j});
     } else if (auto arg = dyn_cast<BlockArgument>(v)) {
       r = read(b, loc, arg, i, j);
@@ -360,6 +426,7 @@ private:
   SmallVector<Value> emitRow(OpBuilder &b, Location loc, Value i, ValueRange state) {
     Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
     IRMapping row;
+    filled.clear();
     SmallVector<Value> next(state);
     rowState = next;
     for (Operation &inner : body.without_terminator()) {
@@ -368,6 +435,17 @@ private:
         b.clone(inner, row);
         break;
       case RowStep::Cell:
+        // Computed in the loops that need them (a shared, costly one once,
+        // into its row buffer); a row-aligned result also in a loop writing
+        // the row.
+        if (buffered.contains(inner.getResult(0))) {
+          writeRow(b, loc, i, inner.getResult(0), row, rowBuffers.lookup(inner.getResult(0)),
+                   currentChunk);
+          filled.insert(inner.getResult(0));
+        }
+        if (outputIndex.count(inner.getResult(0)))
+          writeRow(b, loc, i, inner.getResult(0), row, outputs.lookup(inner.getResult(0)), i);
+        break;
       case RowStep::Transpose:
         break; // computed in the loops that need them
       case RowStep::RowValue: {
@@ -375,6 +453,7 @@ private:
         for (Value operand : inner.getOperands())
           args.push_back(cellAt(b, loc, operand, i, c0, row));
         row.map(inner.getResult(0), emitElementwise(b, loc, &inner, args));
+        writeRowValue(b, loc, i, inner.getResult(0), row);
         break;
       }
       case RowStep::RowReduction: {
@@ -390,6 +469,7 @@ private:
         if (c.kind == AggKind::Mean)
           r = arith::DivFOp::create(b, loc, r, l.indexToElement(cols, element));
         row.map(inner.getResult(0), r);
+        writeRowValue(b, loc, i, inner.getResult(0), row);
         break;
       }
       case RowStep::RowProduct: {
@@ -420,6 +500,29 @@ private:
       }
     }
     return next;
+  }
+
+  /// Row i of cell value `v` into row `at` of `buffer` (a row-aligned
+  /// m x n result, or a chunk's row buffer).
+  void writeRow(OpBuilder &b, Location loc, Value i, Value v, const IRMapping &row, Value buffer,
+                Value at) {
+    Value c0 = arith::ConstantIndexOp::create(b, loc, 0);
+    Value c1 = arith::ConstantIndexOp::create(b, loc, 1);
+    scf::ForOp::create(b, loc, c0, cols, c1, ValueRange{},
+                       [&](OpBuilder &b, Location loc, Value j, ValueRange) {
+                         IRMapping cell = row;
+                         memref::StoreOp::create(b, loc, cellAt(b, loc, v, i, j, cell), buffer,
+                                                 ValueRange{at, j});
+                         scf::YieldOp::create(b, loc);
+                       });
+  }
+
+  /// Row i of the row-aligned m x 1 result `v`, if it is one.
+  void writeRowValue(OpBuilder &b, Location loc, Value i, Value v, const IRMapping &row) {
+    if (!outputIndex.count(v))
+      return;
+    memref::StoreOp::create(b, loc, row.lookup(v), outputs.lookup(v),
+                            ValueRange{i, arith::ConstantIndexOp::create(b, loc, 0)});
   }
 
   /// Row i of A %*% B into `buffer` (n cells): buffer = sum over l of

@@ -90,20 +90,52 @@ bool isTransposedClosing(MatMulOp product) {
   return product.getLhs().getDefiningOp<TransposeOp>() != nullptr;
 }
 
+/// A row template's m x n space: the input of its first column accumulation,
+/// else of its first yielded row reduction, else its first yielded m x n cell
+/// value (a row-aligned result), else the input of its first row aggregate.
+static Value rowIterationValue(FusedOp op) {
+  auto aggregated = [](Operation *def) -> Value {
+    if (auto agg = getAggregateInfo(def))
+      return agg->input;
+    if (auto product = dyn_cast<MatMulOp>(def)) {
+      if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
+        return transpose.getInput();
+      return product.getLhs(); // A %*% v
+    }
+    return {};
+  };
+  auto isColumnClose = [](Operation *def) {
+    if (auto agg = getAggregateInfo(def))
+      return agg->axis == Axis::col;
+    auto product = dyn_cast<MatMulOp>(def);
+    return product && product.getLhs().getDefiningOp<TransposeOp>();
+  };
+  for (bool closes : {true, false})
+    for (Value v : op.getYielded())
+      if (Operation *def = v.getDefiningOp(); def && isColumnClose(def) == closes)
+        if (Value a = aggregated(def))
+          return a;
+  for (Value v : op.getYielded())
+    if (auto t = dyn_cast<RankedTensorType>(v.getType()); t && t.getDimSize(1) != 1)
+      return v;
+  for (Operation &inner : op.getBodyBlock().without_terminator())
+    if (auto agg = getAggregateInfo(&inner); agg && agg->axis == Axis::row)
+      return agg->input;
+  return {};
+}
+
 /// The matrix value whose shape is the iteration space: the aggregated input
 /// of the first aggregate (or of an outer template's closing product), or the
 /// first yielded matrix.
 static Value iterationValue(FusedOp op) {
+  if (op.getKind() == FusionTemplate::row)
+    return rowIterationValue(op);
   for (Value v : op.getYielded())
     if (Operation *def = v.getDefiningOp()) {
       if (auto agg = getAggregateInfo(def))
         return agg->input;
       if (auto product = dyn_cast<MatMulOp>(def); product && isClosingProduct(product))
         return closingCells(product);
-      // A row template's t(A) %*% y.
-      if (auto product = dyn_cast<MatMulOp>(def))
-        if (auto transpose = product.getLhs().getDefiningOp<TransposeOp>())
-          return transpose.getInput();
     }
   for (Value v : op.getYielded())
     if (isa<RankedTensorType>(v.getType()))
@@ -295,6 +327,26 @@ std::optional<RowStep> getRowStep(Operation *op, RankedTensorType space) {
   return std::nullopt;
 }
 
+bool isRowAlignedResult(Value v, RankedTensorType space) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  Operation *def = v.getDefiningOp();
+  if (!type || type.getEncoding() || !def)
+    return false;
+  RowShapes shapes{space};
+  std::optional<RowStep> step = getRowStep(def, space);
+  if (step == RowStep::Cell)
+    return shapes.isCell(type);
+  if (!shapes.isRowColumn(type) || type.getDimSize(0) == 1)
+    return false;
+  if (step == RowStep::RowReduction)
+    return true;
+  // A per-row value is m x 1 at run time only if it derives from a row
+  // reduction (an m x 1 operand typed ?x1 may be 1 x 1).
+  return step == RowStep::RowValue && llvm::any_of(def->getOperands(), [&](Value operand) {
+           return isRowAlignedResult(operand, space);
+         });
+}
+
 bool isOuterAccumulation(Operation *product) {
   if (!isa<MatMulOp>(product))
     return false;
@@ -427,7 +479,8 @@ bool rowReadsStoredEntriesOnly(FusedOp op) {
 static LogicalResult verifyRowTemplate(FusedOp op) {
   RankedTensorType space = getIterationType(op);
   if (!space)
-    return op.emitOpError("a row template closes with a column aggregate or t(A) %*% y");
+    return op.emitOpError("a row template computes a column accumulation, a row reduction or "
+                          "an m x n cell value");
   for (Operation &inner : op.getBodyBlock().without_terminator()) {
     std::optional<RowStep> step = getRowStep(&inner, space);
     if (!step)
@@ -454,8 +507,16 @@ static LogicalResult verifyRowTemplate(FusedOp op) {
   }
   for (Value v : op.getYielded()) {
     Operation *def = v.getDefiningOp();
+    if (def && isRowAlignedResult(v, space)) {
+      if (space.getDimSize(1) == 0)
+        return op.emitOpError("a row template with row-aligned results needs rows of at least "
+                              "one cell");
+      continue;
+    }
     if (!def || getRowStep(def, space) != RowStep::ColumnClose)
-      return op.emitOpError("every result of a row template must be a column accumulation");
+      return op.emitOpError("every result of a row template must be a column accumulation, "
+                            "a dense m x n cell value or a dense m x 1 value computed from a "
+                            "row reduction");
     Value input = isa<MatMulOp>(def) ? def->getOperand(0).getDefiningOp()->getOperand(0)
                                      : getAggregateInfo(def)->input;
     if (!mayBeSameShape(cast<RankedTensorType>(input.getType()), space))

@@ -125,6 +125,7 @@ public:
     if (selector != fusion::Selector::None) {
       lookThroughConversions();
       formRowOperators();
+      formRowAlignedOperators();
     }
     collectNodes();
     if (nodes.empty())
@@ -284,6 +285,103 @@ private:
       }
     }
     return closes;
+  }
+
+  /// Row operators with a row-aligned result (see the pass description):
+  /// tried at each op from the end of the block, so that a chain's last op
+  /// seeds the group of the whole chain. Formed one at a time.
+  void formRowAlignedOperators() {
+    for (bool formed = true; formed;) {
+      formed = false;
+      for (Operation &op : llvm::reverse(block))
+        if (formRowAlignedOperator(op)) {
+          formed = true;
+          break;
+        }
+    }
+  }
+
+  /// The dense m x n space of a row-aligned result: a cell value (its own
+  /// shape) or a row aggregate (its input's).
+  static RankedTensorType rowAlignedSpace(Operation *op) {
+    if (op->getNumResults() != 1)
+      return {};
+    Value a;
+    if (isCellwiseOp(op))
+      a = op->getResult(0);
+    else if (auto agg = getAggregateInfo(op); agg && agg->axis == Axis::row)
+      a = agg->input;
+    auto space = a ? dyn_cast<RankedTensorType>(a.getType()) : RankedTensorType();
+    if (!space || space.getEncoding() || space.getDimSize(1) == 0 ||
+        !isRowAlignedResult(op->getResult(0), space))
+      return {};
+    return space;
+  }
+
+  /// Tries to form a row operator whose result is `op`'s row-aligned value:
+  /// the producers computing it row by row from the same rows. Members other
+  /// than `op` with uses outside the group are results too if row-aligned
+  /// and used after `op` only, else dropped (they stay materialized). Worth it only if per-row values (a row reduction) feed
+  /// the cells: unfused, the matrix is then read twice, once for the
+  /// reduction and once for the cells (X / rowSums(X), softmax). A row
+  /// product alone is not (BLAS and one cell operator compute
+  /// -2 * (X %*% t(C)) + t(rowSums(C^2)) as fast, and U %*% t(V) under a
+  /// sparse driver is the outer template's).
+  bool formRowAlignedOperator(Operation &op) {
+    RankedTensorType space = rowAlignedSpace(&op);
+    if (!space)
+      return false;
+    llvm::SetVector<Operation *> members;
+    growRowGroup(&op, space, members);
+    // A member needed outside is another result if it is row-aligned and
+    // only needed after the operator's place (`op`), else it is dropped.
+    auto isResult = [&](Operation *m) {
+      return isRowAlignedResult(m->getResult(0), space) &&
+             llvm::all_of(m->getUsers(), [&](Operation *u) {
+               Operation *at = block.findAncestorOpInBlock(*u);
+               return members.contains(u) || (at && op.isBeforeInBlock(at));
+             });
+    };
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (Operation *m : members)
+        if (m != &op &&
+            llvm::any_of(m->getUsers(), [&](Operation *u) { return !members.contains(u); }) &&
+            !isResult(m)) {
+          members.remove(m);
+          changed = true;
+          break;
+        }
+    }
+    auto stepOf = [&](Value v) -> std::optional<RowStep> {
+      Operation *def = v.getDefiningOp();
+      if (!def || !members.contains(def))
+        return std::nullopt;
+      return getRowStep(def, space);
+    };
+    bool worth = llvm::any_of(members, [&](Operation *m) {
+      return getRowStep(m, space) == RowStep::Cell && llvm::any_of(m->getOperands(), [&](Value v) {
+               std::optional<RowStep> s = stepOf(v);
+               return s == RowStep::RowReduction || s == RowStep::RowValue;
+             });
+    });
+    if (!worth)
+      return false;
+    SmallVector<Operation *> ordered(members.begin(), members.end());
+    llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
+    SmallVector<Value> yields{op.getResult(0)};
+    for (Operation *m : ordered)
+      if (m != &op && llvm::any_of(m->getUsers(), [&](Operation *u) { return !members.contains(u); }))
+        yields.push_back(m->getResult(0));
+    FusedOp fused = createFused(ordered, FusionTemplate::row, yields);
+    if (!fused)
+      return false;
+    for (auto [k, v] : llvm::enumerate(yields))
+      v.replaceAllUsesWith(fused.getResult(k));
+    for (Operation *m : llvm::reverse(ordered))
+      m->erase();
+    ++numRow;
+    return true;
   }
 
   /// Tries to form the row operator around the column accumulation `op`.

@@ -98,6 +98,10 @@ enum class RowStep {
 };
 /// `op`'s step in a row template over `space`, if it has one.
 std::optional<RowStep> getRowStep(mlir::Operation *op, mlir::RankedTensorType space);
+/// True if `v` may be a row-aligned result of a row template over `space`:
+/// a dense m x n cell value (row i written as the row is computed), or a
+/// dense m x 1 row reduction or per-row value derived from one.
+bool isRowAlignedResult(mlir::Value v, mlir::RankedTensorType space);
 /// True if `product` (a column accumulation t(A) %*% B) multiplies by an
 /// operand matrix B rather than by a per-row vector y (statically m x 1).
 bool isOuterAccumulation(mlir::Operation *product);

@@ -641,10 +641,11 @@ def LA_FusedOp : Op<LA_Dialect, "fused", [IsolatedFromAbove, RecursiveMemoryEffe
       closed by a sum or sum of squares over all cells or per row; the product is computed
       as a dot product only at the cells visited, i.e. at the stored entries of a sparse
       driver (`sum(X * log(U %*% t(V) + eps))`);
-    * `row`: row by row over the m x n space of its column accumulations: per row, row
-      reductions (row aggregates, `A %*% v` with an operand vector `v`) and per-row values,
-      then the row's cells folded into each result, a column aggregate or `t(A) %*% y`
-      (`t(X) %*% (w * (X %*% v))` reads X once).
+    * `row`: row by row over an m x n space: per row, row reductions (row aggregates,
+      `A %*% v` with an operand vector `v`), per-row values and row products, then the row's
+      cells folded into column accumulations (a column aggregate or `t(A) %*% y`:
+      `t(X) %*% (w * (X %*% v))` reads X once) or written as row-aligned results (an m x n
+      cell value, an m x 1 row reduction: `X / rowSums(X)`, softmax, reads X once).
 
     `driver` names the operand (the *main input*) that drives the iteration; with
     `sparse_safe` the body is zero wherever the driver is zero, so a sparse driver is iterated

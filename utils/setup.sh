@@ -10,7 +10,7 @@ packages=(
   cmake ninja-build ccache
   clang-22 lld-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools libomp-22-dev
   libclang-rt-22-dev
-  libgtest-dev libopenblas-dev
+  libgtest-dev libopenblas-dev libxxhash-dev
   python3-numpy python3-scipy python3-pytest
 )
 missing=()

@@ -260,6 +260,82 @@ LAURYN_RT_API void lauryn_rt_blas_set_threads(int threads);
  * process), 1 without OpenMP; generated code sizes per-thread work by it. */
 LAURYN_RT_API int64_t lauryn_rt_max_threads(void);
 
+/*----------------------------------------------------------- lineage ---*/
+
+/* Lineage hashes (docs/reuse.md): 64-bit XXH3 (Debian libxxhash). A value's
+ * lineage hash combines its op's compile-time lineage ID with the hashes of
+ * the program inputs and run-time scalars it derives from. */
+LAURYN_RT_API uint64_t lauryn_rt_hash_bytes(const void *data, size_t size, uint64_t seed);
+/* Order-dependent combination of two hashes. */
+LAURYN_RT_API uint64_t lauryn_rt_hash_combine(uint64_t a, uint64_t b);
+/* Content identity of a matrix: shape, dtype, format and every stored byte
+ * (a CSR matrix's positions, coordinates and values). 0 for NULL. */
+LAURYN_RT_API uint64_t lauryn_rt_matrix_hash(const lauryn_matrix *m);
+/* File identity: the canonical path, size and modification time (ns), which
+ * is cheaper than a content hash and changes whenever the file is written. */
+LAURYN_RT_API int lauryn_rt_file_identity(const char *path, uint64_t *out);
+
+/*----------------------------------------------------- lineage cache ---*/
+
+/* The lineage cache (LIMA-style reuse, docs/reuse.md): one per process,
+ * thread-safe, keyed by lineage hash. It keeps copies: put copies the value
+ * in, get copies it out into a new matrix, so cached values never alias
+ * buffers of compiled code. Values larger than the budget are not cached;
+ * when the budget is full, the entries with the lowest score go first. */
+typedef enum lauryn_cache_policy {
+  /* compute time x (1 + hits) / bytes, then least recently used (default):
+   * cheap-to-recompute, large, unused values go first */
+  LAURYN_CACHE_COST_SIZE = 0,
+  LAURYN_CACHE_LRU = 1,       /* least recently used first */
+  LAURYN_CACHE_DAG_HEIGHT = 2 /* highest lineage DAG first, then LRU */
+} lauryn_cache_policy;
+
+typedef struct lauryn_cache_options {
+  int64_t budget_bytes; /* 0 -> 5 % of the physical memory */
+  int32_t policy;       /* lauryn_cache_policy */
+  int32_t spill;        /* non-zero: an evicted value whose compute time
+                           exceeds the time to write and read it back goes
+                           to a file in spill_dir instead of being dropped */
+  const char *spill_dir; /* NULL -> $TMPDIR, else /tmp (a private directory
+                            is created inside; copied at configure) */
+  double disk_read_mb_s;  /* 0 -> 500 (MB/s, for the spill decision) */
+  double disk_write_mb_s; /* 0 -> 450 */
+} lauryn_cache_options;
+
+typedef struct lauryn_cache_stats {
+  int64_t hits;      /* get found the value (in memory or spilled) */
+  int64_t misses;    /* get did not */
+  int64_t puts;      /* values stored */
+  int64_t rejected;  /* puts of values larger than the budget */
+  int64_t evictions; /* values dropped or spilled to make room */
+  int64_t spills;    /* evictions written to disk */
+  int64_t restores;  /* hits read back from disk */
+  int64_t entries;   /* values cached now (in memory or spilled) */
+  int64_t bytes;     /* bytes in memory now */
+  int64_t peak_bytes;
+  int64_t spilled_bytes; /* bytes on disk now */
+  double saved_seconds;  /* compute time of the values served by hits */
+} lauryn_cache_stats;
+
+LAURYN_RT_API void lauryn_rt_cache_options_init(lauryn_cache_options *opts);
+/* Empties the cache, resets its statistics and applies `opts` (NULL:
+ * defaults). Fails (and keeps the old settings) on a negative budget, an
+ * unknown policy or a spill directory that cannot be created. */
+LAURYN_RT_API int lauryn_rt_cache_configure(const lauryn_cache_options *opts);
+/* Drops every value (and spill file); the statistics stay. */
+LAURYN_RT_API void lauryn_rt_cache_clear(void);
+LAURYN_RT_API void lauryn_rt_cache_get_stats(lauryn_cache_stats *out);
+/* Stores a copy of `value` under `key` (replacing a value of that key);
+ * `compute_seconds` is what recomputing it would cost, `height` its lineage
+ * DAG height. A value larger than the budget is not stored (LAURYN_OK: the
+ * cache is best effort). */
+LAURYN_RT_API int lauryn_rt_cache_put(uint64_t key, const lauryn_matrix *value,
+                                      double compute_seconds, int32_t height);
+/* A hit sets *out to a new copy (the caller frees it with
+ * lauryn_rt_matrix_free); a miss sets *out to NULL. Both return LAURYN_OK; a
+ * spilled value that cannot be read back is dropped and counts as a miss. */
+LAURYN_RT_API int lauryn_rt_cache_get(uint64_t key, lauryn_matrix **out);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

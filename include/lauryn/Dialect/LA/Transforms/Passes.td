@@ -147,7 +147,12 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
       operands are dense and it holds a row reduction (then the unfused ops read the matrix
       more than once, the row operator once) or closes with `t(A) %*% y` (which unfused
       transposes `A` into a copy first): `t(X) %*% (w * (X %*% v))`, `colSums(X / rowSums(X))`,
-      `t(X) %*% (out * Y)`.
+      `t(X) %*% (out * Y)`. Then, scanning from the end of the block, a dense m x n cell
+      value or row aggregate takes in the producers computing it row by row the same way; a
+      member used outside is another (row-aligned) result if it is m x n or an m x 1 row
+      reduction used only after the operator, else it stays materialized. Such a group
+      becomes a `row` operator with row-aligned results if a per-row value feeds its cells
+      (unfused, the matrix is read twice): `X / rowSums(X)`, a row-wise softmax.
     * **Operators.** Each materialized value with at least one fused producer becomes an
       `la.fused` of template `cell`. A cell operator that visits only the stored entries of a
       CSR driver (estimated density at most 5 %) and reads a product `U %*% t(V)` used nowhere

@@ -353,17 +353,18 @@ private:
           break;
         }
     }
-    auto stepOf = [&](Value v) -> std::optional<RowStep> {
+    // A per-row value computed in the group from a row reduction (not one
+    // of operands only: then the matrix is read once either way).
+    std::function<bool(Value)> fromReduction = [&](Value v) {
       Operation *def = v.getDefiningOp();
       if (!def || !members.contains(def))
-        return std::nullopt;
-      return getRowStep(def, space);
+        return false;
+      std::optional<RowStep> step = getRowStep(def, space);
+      return step == RowStep::RowReduction ||
+             (step == RowStep::RowValue && llvm::any_of(def->getOperands(), fromReduction));
     };
     bool worth = llvm::any_of(members, [&](Operation *m) {
-      return getRowStep(m, space) == RowStep::Cell && llvm::any_of(m->getOperands(), [&](Value v) {
-               std::optional<RowStep> s = stepOf(v);
-               return s == RowStep::RowReduction || s == RowStep::RowValue;
-             });
+      return getRowStep(m, space) == RowStep::Cell && llvm::any_of(m->getOperands(), fromReduction);
     });
     if (!worth)
       return false;

@@ -4,8 +4,7 @@
 // (LineageCache.cpp) is keyed by it. Hashes are 64-bit XXH3 (Debian
 // libxxhash): about 30 GB/s per core, so hashing an input costs a fraction
 // of reading it once. Collisions between distinct values are possible in
-// principle (about n^2 / 2^65 for n values: 3e-8 for a million); the cache
-// also checks the stored value's shape, dtype and format on a hit.
+// principle (about n^2 / 2^65 for n values: 3e-8 for a million).
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +14,8 @@
 #include <climits>
 #include <cstdlib>
 #include <sys/stat.h>
+// The streaming state on the stack (no allocation that could fail).
+#define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
 
 using namespace lauryn::rt;
@@ -34,19 +35,15 @@ uint64_t lauryn_rt_matrix_hash(const lauryn_matrix *m) {
   if (!m)
     return 0;
   int64_t header[5] = {m->rows, m->cols, m->dtype, m->format, m->nnz};
-  XXH3_state_t *state = XXH3_createState();
-  if (!state) // out of memory: hash the header and values in one go
-    return lauryn_rt_hash_combine(XXH3_64bits(header, sizeof(header)),
-                                  XXH3_64bits(m->values, size_t(m->nnz) * dtypeSize(m->dtype)));
-  XXH3_64bits_reset(state);
-  XXH3_64bits_update(state, header, sizeof(header));
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  XXH3_64bits_update(&state, header, sizeof(header));
   if (m->format == LAURYN_FORMAT_CSR) {
-    XXH3_64bits_update(state, m->positions, size_t(m->rows + 1) * sizeof(int64_t));
-    XXH3_64bits_update(state, m->coordinates, size_t(m->nnz) * sizeof(int64_t));
+    XXH3_64bits_update(&state, m->positions, size_t(m->rows + 1) * sizeof(int64_t));
+    XXH3_64bits_update(&state, m->coordinates, size_t(m->nnz) * sizeof(int64_t));
   }
-  XXH3_64bits_update(state, m->values, size_t(m->nnz) * dtypeSize(m->dtype));
-  uint64_t h = XXH3_64bits_digest(state);
-  XXH3_freeState(state);
+  XXH3_64bits_update(&state, m->values, size_t(m->nnz) * dtypeSize(m->dtype));
+  uint64_t h = XXH3_64bits_digest(&state);
   return h;
 }
 

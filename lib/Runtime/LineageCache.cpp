@@ -74,7 +74,11 @@ int copyMatrix(const lauryn_matrix &m, const char *ctx, lauryn_matrix **out) {
 class LineageCache {
 public:
   LineageCache() { configureLocked(nullptr); }
-  ~LineageCache() { clearLocked(); removeSpillDir(); }
+  ~LineageCache() {
+    std::lock_guard<std::mutex> lock(mutex);
+    clearLocked();
+    removeSpillDir();
+  }
 
   int configure(const lauryn_cache_options *opts) {
     std::lock_guard<std::mutex> lock(mutex);
@@ -251,6 +255,7 @@ private:
       ++counters.evictions;
       if (spill(victim, *worst))
         continue;
+      clearError(); // a failed spill drops the value, as without spilling
       erase(victim);
     }
   }

@@ -385,3 +385,16 @@ func.func @cell_division_dynamic_driver(%X: tensor<?x?xf64, #CSR>, %Y: tensor<?x
   }
   return %s : tensor<?x?xf64, #CSR>
 }
+
+// -----
+
+func.func @row_aligned_result_twice(%X: tensor<4x3xf64>) -> (tensor<4x3xf64>, tensor<4x3xf64>) {
+  // expected-error @+1 {{yields a row-aligned result more than once}}
+  %s:2 = la.fused (%X) {kind = #la.template<row>} : (tensor<4x3xf64>) -> (tensor<4x3xf64>, tensor<4x3xf64>) {
+  ^bb0(%x: tensor<4x3xf64>):
+    %0 = la.sum row %x : tensor<4x3xf64> -> tensor<4x1xf64>
+    %1 = la.div %x, %0 : tensor<4x3xf64>, tensor<4x1xf64>
+    la.yield %1, %1 : tensor<4x3xf64>, tensor<4x3xf64>
+  }
+  return %s#0, %s#1 : tensor<4x3xf64>, tensor<4x3xf64>
+}

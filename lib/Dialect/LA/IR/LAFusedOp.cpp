@@ -12,6 +12,7 @@
 
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -505,9 +506,12 @@ static LogicalResult verifyRowTemplate(FusedOp op) {
         (!inner.hasOneUse() || !isa<YieldOp>(*inner.getUsers().begin())))
       return inner.emitOpError("column accumulation of a row template must be yielded directly");
   }
+  llvm::SmallPtrSet<void *, 8> written;
   for (Value v : op.getYielded()) {
     Operation *def = v.getDefiningOp();
     if (def && isRowAlignedResult(v, space)) {
+      if (!written.insert(v.getAsOpaquePointer()).second)
+        return op.emitOpError("yields a row-aligned result more than once");
       if (space.getDimSize(1) == 0)
         return op.emitOpError("a row template with row-aligned results needs rows of at least "
                               "one cell");

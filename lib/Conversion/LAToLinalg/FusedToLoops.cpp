@@ -204,6 +204,21 @@ struct OuterProducts {
   }
 };
 
+/// The body at stored entry `e` (row i) of an outer operator's CSR driver:
+/// the driver's value and the row's products (OuterProducts) mapped, the
+/// chain evaluated into `cell`. Returns the entry's column.
+Value evaluateEntry(OpBuilder &b, Location loc, FusedOp op, ValueRange inputs,
+                    const CSRStorage &storage, const OuterProducts &products, Value i, Value e,
+                    ReadAt readAt, IRMapping &cell) {
+  Block &body = op.getBodyBlock();
+  Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{e});
+  cell.map(body.getArgument(op.getDriver()),
+           memref::LoadOp::create(b, loc, storage.values, ValueRange{e}));
+  products.read(b, loc, e, cell);
+  evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
+  return j;
+}
+
 struct FusedToLoops : LAPattern<FusedOp> {
   using LAPattern::LAPattern;
 
@@ -407,12 +422,9 @@ struct FusedToLoops : LAPattern<FusedOp> {
                 auto entries = scf::ForOp::create(
                     b, loc, begin, end, c1, ValueRange{},
                     [&](OpBuilder &b, Location loc, Value k, ValueRange) {
-                      Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{k});
                       IRMapping cell;
-                      cell.map(body.getArgument(driver),
-                               memref::LoadOp::create(b, loc, storage.values, ValueRange{k}));
-                      products.read(b, loc, k, cell);
-                      evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
+                      Value j = evaluateEntry(b, loc, p.op, inputs, storage, products, i, k,
+                                              readAt, cell);
                       memref::StoreOp::create(b, loc, j, coordinates, ValueRange{k});
                       memref::StoreOp::create(b, loc, cell.lookup(p.op.getYielded()[0]), values,
                                               ValueRange{k});
@@ -529,12 +541,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
             auto valueLoop = scf::ForOp::create(
                 b, loc, begin, end, c1, ValueRange{},
                 [&](OpBuilder &b, Location loc, Value e, ValueRange) {
-                  Value j = memref::LoadOp::create(b, loc, storage.coordinates, ValueRange{e});
                   IRMapping cell;
-                  cell.map(body.getArgument(driver),
-                           memref::LoadOp::create(b, loc, storage.values, ValueRange{e}));
-                  products.read(b, loc, e, cell);
-                  evaluateCell(b, loc, body, inputs, i, j, readAt, cell);
+                  evaluateEntry(b, loc, p.op, inputs, storage, products, i, e, readAt, cell);
                   memref::StoreOp::create(b, loc, cell.lookup(cells), cellValues, ValueRange{e});
                   scf::YieldOp::create(b, loc);
                 });

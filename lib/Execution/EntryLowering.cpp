@@ -175,6 +175,8 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   PassManager toLinalg(ctx);
   if (options.optimize)
     buildLAFusionPipeline(toLinalg, options.fuseSelector, options.rates);
+  if (options.optimize && options.reuse)
+    addInsertReuse(toLinalg, options.rates);
   buildLALoweringPipeline(toLinalg, options.optimize, options.runtimeChecks);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");

@@ -50,6 +50,13 @@ void addSelectFormats(OpPassManager &pm, const TargetRates &rates) {
   pm.addPass(la::createSelectFormatsPass(select));
 }
 
+void addInsertReuse(OpPassManager &pm, const TargetRates &rates) {
+  la::InsertReusePassOptions reuse;
+  reuse.bandwidth = rates.bandwidthGBs.value_or(reuse.bandwidth);
+  reuse.gflops = rates.denseGflops.value_or(reuse.gflops);
+  pm.addPass(la::createInsertReusePass(reuse));
+}
+
 void buildLAFusionPipeline(OpPassManager &pm, StringRef selector, const TargetRates &rates) {
   if (selector == "none")
     return;

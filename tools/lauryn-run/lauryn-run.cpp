@@ -84,7 +84,8 @@ static cl::opt<int> vectorLength("vector-length", cl::desc("Vector length of spa
                                  cl::init(0));
 static cl::opt<unsigned> repeat("repeat",
                                cl::desc("Run the entry this many times after one untimed "
-                                        "warm-up run; --stats reports min and median"),
+                                        "warm-up run, each from an empty lineage cache; "
+                                        "--stats reports min and median"),
                                cl::init(1));
 static cl::opt<bool> calibrate(
     "calibrate", cl::desc("Measure the bandwidth and FLOP rates of generated code on this "
@@ -94,6 +95,20 @@ static cl::opt<std::string> ratesFile(
     "rates", cl::value_desc("file"),
     cl::desc("Bandwidth and FLOP rates of the cost-based decisions (JSON, written by "
              "--calibrate); default: the passes' built-in rates"));
+static cl::opt<bool> reuse(
+    "reuse", cl::init(true),
+    cl::desc("Serve values worth caching from the run-time lineage cache across calls "
+             "(la-insert-reuse, docs/reuse.md); --reuse=false compiles without"));
+static cl::opt<std::string> inputIdentity(
+    "input-identity", cl::init("content"), cl::value_desc("kind"),
+    cl::desc("Identity of matrix arguments in lineage keys: content (hashed once after "
+             "loading, default), file (path, size and modification time of the file it was "
+             "read from; content for generated data) or per-call (hashed by the compiled code "
+             "at every call, as a library called with the caller's buffers does)"));
+static cl::opt<std::string> sweep(
+    "sweep", cl::value_desc("NAME=V1,V2,..."),
+    cl::desc("Run the entry once per value of the scalar parameter NAME, in one process "
+             "(a hyper-parameter sweep: values computed before come from the lineage cache)"));
 static cl::opt<int64_t> printLimit("print-limit",
                                    cl::desc("Print matrices with at most this many cells"),
                                    cl::init(100));
@@ -327,6 +342,8 @@ int main(int argc, char **argv) {
   // Bind and load the arguments first: their shapes specialize the program.
   llvm::SmallVector<lauryn::HostValue> args(sig.params.size());
   llvm::SmallVector<bool> given(sig.params.size(), false);
+  // The file each matrix argument was read from (--input-identity=file).
+  llvm::SmallVector<std::optional<std::string>> argFiles(sig.params.size());
   auto paramName = [&](size_t p) {
     return sig.params[p].name.empty() ? "#" + std::to_string(p) : sig.params[p].name;
   };
@@ -354,8 +371,39 @@ int main(int argc, char **argv) {
       return fail("--arg " + name.str() + ": parameter '" + name.str() + "' is " +
                   sig.params[index].describe() + ", got " +
                   (value->matrix ? "a matrix" : "a number"));
+    if (value->matrix && !text.starts_with("rand:") && !text.starts_with("fill:"))
+      argFiles[index] = text.str();
     args[index] = std::move(*value);
     given[index] = true;
+  }
+  // --sweep NAME=V1,V2,...: a scalar parameter bound once per run.
+  size_t sweepIndex = sig.params.size();
+  llvm::SmallVector<llvm::StringRef> sweepValues;
+  if (!sweep.empty()) {
+    auto [name, list] = llvm::StringRef(sweep).split('=');
+    for (size_t p = 0; p < sig.params.size(); ++p)
+      if (paramName(p) == name)
+        sweepIndex = p;
+    if (!llvm::StringRef(sweep).contains('=') || sweepIndex == sig.params.size())
+      return fail("--sweep '" + sweep + "' must be NAME=V1,V2,... with NAME a parameter of @" +
+                  sig.name);
+    if (sig.params[sweepIndex].isMatrix())
+      return fail("--sweep " + name.str() + ": parameter '" + name.str() + "' is " +
+                  sig.params[sweepIndex].describe() + "; a sweep takes a scalar parameter");
+    if (given[sweepIndex])
+      return fail("parameter '" + name.str() + "' is given by both --arg and --sweep");
+    list.split(sweepValues, ',');
+    for (llvm::StringRef text : sweepValues) {
+      auto value = parseValue(text, sig.params[sweepIndex].dtype);
+      if (!value)
+        return fail("--sweep " + name.str() + ": " + llvm::toString(value.takeError()));
+      if (value->matrix)
+        return fail("--sweep " + name.str() + ": '" + text.str() + "' is not a number");
+      args[sweepIndex] = std::move(*value);
+    }
+    given[sweepIndex] = true;
+    if (!outputFiles.empty())
+      return fail("-o cannot be combined with --sweep (results of every value are printed)");
   }
   for (size_t p = 0; p < sig.params.size(); ++p)
     if (!given[p])
@@ -371,6 +419,7 @@ int main(int argc, char **argv) {
       fuseSelector != "none")
     return fail("--fuse=" + fuseSelector + ": the selector is cost, all, heuristic or none");
   options.fuseSelector = fuseSelector;
+  options.reuse = reuse;
   options.rates = rates;
   options.vectorLength = vectorLength;
   options.threads = threads;
@@ -410,45 +459,82 @@ int main(int argc, char **argv) {
   if (!program)
     return fail(llvm::toString(program.takeError()));
 
+  // Input identities (docs/reuse.md): registered once here, so compiled code
+  // does not hash an input at every call.
+  if (inputIdentity != "content" && inputIdentity != "file" && inputIdentity != "per-call")
+    return fail("--input-identity=" + inputIdentity + ": the kind is content, file or per-call");
+  auto unregister = [&] {
+    for (const lauryn::HostValue &a : args)
+      lauryn_rt_reuse_unregister_input(a.matrix);
+  };
+  if (reuse && inputIdentity != "per-call")
+    for (auto [p, a] : llvm::enumerate(args)) {
+      if (!a.matrix)
+        continue;
+      uint64_t identity = lauryn_rt_matrix_hash(a.matrix);
+      if (inputIdentity == "file" && argFiles[p] &&
+          lauryn_rt_file_identity(argFiles[p]->c_str(), &identity) != LAURYN_OK)
+        return fail(lauryn_rt_last_error());
+      if (lauryn_rt_reuse_register_input(a.matrix, identity) != LAURYN_OK)
+        return fail(lauryn_rt_last_error());
+    }
+
   std::signal(SIGABRT, onAbort);
   llvm::outs().flush();
   std::vector<double> runMs;
-  llvm::Expected<llvm::SmallVector<lauryn::HostValue>> results = llvm::SmallVector<lauryn::HostValue>();
-  for (unsigned k = 0; k < (repeat > 1 ? repeat + 1 : 1); ++k) {
+  // One entry per run of a sweep (one run without --sweep).
+  llvm::SmallVector<llvm::SmallVector<lauryn::HostValue>, 1> runs;
+  std::string runError;
+  size_t sweepRuns = sweepValues.empty() ? 1 : sweepValues.size();
+  for (unsigned k = 0; k < (repeat > 1 ? repeat + 1 : 1) && runError.empty(); ++k) {
+    lauryn_rt_cache_clear(); // every repetition measures the same work
+    runs.clear();
     start = std::chrono::steady_clock::now();
-    results = (*program)->run(args);
+    for (size_t v = 0; v < sweepRuns; ++v) {
+      if (!sweepValues.empty())
+        args[sweepIndex] = std::move(*parseValue(sweepValues[v], sig.params[sweepIndex].dtype));
+      auto results = (*program)->run(args);
+      if (!results) {
+        runError = llvm::toString(results.takeError());
+        break;
+      }
+      runs.push_back(std::move(*results));
+    }
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (!results)
-      break;
     if (repeat <= 1 || k > 0) // the first of several runs warms up
       runMs.push_back(ms);
   }
   std::signal(SIGABRT, SIG_DFL);
-  if (!results)
-    return fail(llvm::toString(results.takeError()));
+  unregister();
+  if (!runError.empty())
+    return fail(runError);
 
   llvm::SmallVector<llvm::StringRef> outputs;
   if (!outputFiles.empty())
     llvm::StringRef(outputFiles).split(outputs, ',');
   size_t nextOutput = 0;
-  for (auto [r, value] : llvm::enumerate(*results)) {
-    llvm::outs() << "result #" << r << ": ";
-    if (value.matrix && nextOutput < outputs.size()) {
-      std::string path = outputs[nextOutput++].str();
-      if (lauryn_rt_write(path.c_str(), value.matrix, nullptr) != LAURYN_OK)
-        return fail(lauryn_rt_last_error());
-      llvm::outs() << describeMatrix(value.matrix) << " written to " << path << "\n";
-      continue;
+  for (auto [v, results] : llvm::enumerate(runs)) {
+    if (!sweepValues.empty())
+      llvm::outs() << "sweep " << paramName(sweepIndex) << "=" << sweepValues[v] << ":\n";
+    for (auto [r, value] : llvm::enumerate(results)) {
+      llvm::outs() << "result #" << r << ": ";
+      if (value.matrix && nextOutput < outputs.size()) {
+        std::string path = outputs[nextOutput++].str();
+        if (lauryn_rt_write(path.c_str(), value.matrix, nullptr) != LAURYN_OK)
+          return fail(lauryn_rt_last_error());
+        llvm::outs() << describeMatrix(value.matrix) << " written to " << path << "\n";
+        continue;
+      }
+      if (value.matrix && value.matrix->rows * value.matrix->cols > printLimit) {
+        llvm::outs() << describeMatrix(value.matrix) << " (not printed: more than " << printLimit
+                     << " cells; use -o FILE)\n";
+        continue;
+      }
+      printValue(llvm::outs(), value);
+      if (!value.matrix)
+        llvm::outs() << "\n";
     }
-    if (value.matrix && value.matrix->rows * value.matrix->cols > printLimit) {
-      llvm::outs() << describeMatrix(value.matrix) << " (not printed: more than " << printLimit
-                   << " cells; use -o FILE)\n";
-      continue;
-    }
-    printValue(llvm::outs(), value);
-    if (!value.matrix)
-      llvm::outs() << "\n";
   }
   if (nextOutput < outputs.size())
     return fail("-o names " + std::to_string(outputs.size()) + " files but @" + sig.name +
@@ -464,6 +550,14 @@ int main(int argc, char **argv) {
                                  "peak memory %.1f MiB\n",
                                  parseMs, times.laToLinalgMs, times.cpuTailMs, times.llvmMs,
                                  runMs.front(), runMs.size(), median, peakMemoryMiB());
+    lauryn_cache_stats cache;
+    lauryn_rt_cache_get_stats(&cache);
+    llvm::errs() << llvm::format(
+        "stats: lineage cache (last run): %lld hits, %lld misses, %lld puts, %lld evictions, "
+        "%lld entries, %.1f MiB (peak %.1f MiB), %.3f s of compute saved\n",
+        (long long)cache.hits, (long long)cache.misses, (long long)cache.puts,
+        (long long)cache.evictions, (long long)cache.entries, double(cache.bytes) / 1048576.0,
+        double(cache.peak_bytes) / 1048576.0, cache.saved_seconds);
   }
   return 0;
 }

@@ -47,6 +47,9 @@ struct LoweringOptions {
   std::string formatEstimator;
   /// Plan selector of la-fuse (cost, all, heuristic, none); with optimize.
   std::string fuseSelector = "cost";
+  /// Serve values worth caching from the run-time lineage cache
+  /// (la-insert-reuse); with optimize.
+  bool reuse = true;
   /// Bandwidth and FLOP rates of the cost-based decisions (unset: the
   /// passes' defaults; `lauryn-run --calibrate` measures them).
   TargetRates rates;

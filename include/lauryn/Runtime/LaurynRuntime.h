@@ -336,6 +336,14 @@ LAURYN_RT_API int lauryn_rt_cache_put(uint64_t key, const lauryn_matrix *value,
  * spilled value that cannot be read back is dropped and counts as a miss. */
 LAURYN_RT_API int lauryn_rt_cache_get(uint64_t key, lauryn_matrix **out);
 
+/* Input identities of compiled code (la.identity, docs/reuse.md): an input
+ * matrix hashes by content unless the host registered an identity of its own
+ * for its buffer (e.g. lauryn_rt_file_identity of the file it was read from),
+ * which is then used without reading the data. The host unregisters the
+ * matrix before it frees or changes it. */
+LAURYN_RT_API int lauryn_rt_reuse_register_input(const lauryn_matrix *m, uint64_t identity);
+LAURYN_RT_API void lauryn_rt_reuse_unregister_input(const lauryn_matrix *m);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

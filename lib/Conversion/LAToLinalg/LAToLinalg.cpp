@@ -25,6 +25,7 @@ void populateLAToLinalgPatterns(RewritePatternSet &patterns,
   lowering::populateGeneratorPatterns(patterns, options);
   lowering::populateSolvePatterns(patterns, options);
   lowering::populateFusedPatterns(patterns, options);
+  lowering::populateReusePatterns(patterns, options);
 }
 
 namespace {

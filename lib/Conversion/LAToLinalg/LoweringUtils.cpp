@@ -18,6 +18,19 @@ CSRStorage csrStorage(OpBuilder &b, Location loc, Value csr) {
           sparse_tensor::ToValuesOp::create(b, loc, valueBuffer, csr)};
 }
 
+func::FuncOp declareRuntime(Operation *anchor, StringRef name, FunctionType type,
+                           bool cInterface) {
+  auto module = anchor->getParentOfType<ModuleOp>();
+  if (auto fn = module.lookupSymbol<func::FuncOp>(name))
+    return fn;
+  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+  auto fn = func::FuncOp::create(b, module.getLoc(), name, type);
+  fn.setPrivate();
+  if (cInterface)
+    fn->setAttr("llvm.emit_c_interface", b.getUnitAttr());
+  return fn;
+}
+
 Value bufferAsTensor(OpBuilder &b, Location loc, Value buffer) {
   auto type = cast<MemRefType>(buffer.getType());
   return bufferization::ToTensorOp::create(

@@ -15,6 +15,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -82,6 +83,10 @@ struct CSRStorage {
   mlir::Value positions, coordinates, values;
 };
 CSRStorage csrStorage(mlir::OpBuilder &b, mlir::Location loc, mlir::Value csr);
+/// The private declaration of liblauryn_rt function `name`; with
+/// `cInterface` it takes memrefs as descriptors (`_mlir_ciface_<name>`).
+mlir::func::FuncOp declareRuntime(mlir::Operation *anchor, llvm::StringRef name,
+                                  mlir::FunctionType type, bool cInterface = true);
 /// The tensor of a buffer that compiled code allocated and filled
 /// (bufferization.to_tensor, restrict: nothing else writes it).
 mlir::Value bufferAsTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::Value buffer);
@@ -116,6 +121,8 @@ void populateGeneratorPatterns(mlir::RewritePatternSet &patterns,
 void populateFusedPatterns(mlir::RewritePatternSet &patterns,
                            const LAToLinalgOptions &options);
 void populateSolvePatterns(mlir::RewritePatternSet &patterns,
+                           const LAToLinalgOptions &options);
+void populateReusePatterns(mlir::RewritePatternSet &patterns,
                            const LAToLinalgOptions &options);
 
 /// Base of the patterns: carries the options.

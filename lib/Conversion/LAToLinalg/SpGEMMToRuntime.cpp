@@ -13,26 +13,9 @@
 
 #include "LoweringUtils.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-
 using namespace mlir;
 
 namespace lauryn::la::lowering {
-namespace {
-
-/// The private declaration of runtime function `name` (MLIR C interface).
-func::FuncOp declareRuntime(Operation *anchor, StringRef name, FunctionType type) {
-  auto module = anchor->getParentOfType<ModuleOp>();
-  if (auto fn = module.lookupSymbol<func::FuncOp>(name))
-    return fn;
-  OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
-  auto fn = func::FuncOp::create(b, module.getLoc(), name, type);
-  fn.setPrivate();
-  fn->setAttr("llvm.emit_c_interface", b.getUnitAttr());
-  return fn;
-}
-
-} // namespace
 
 Value emitRuntimeSpGEMM(Lowering &l, Value a, Value b) {
   auto at = cast<RankedTensorType>(a.getType()), bt = cast<RankedTensorType>(b.getType());

@@ -106,6 +106,12 @@ void appendPositionPath(ByteSink &sink, Operation *op) {
 }
 } // namespace
 
+uint64_t LineageHasher::inputLineage(unsigned position, Type type) {
+  ByteSink sink;
+  sink.str("input").u64(position).type(type);
+  return sink.finish();
+}
+
 uint64_t LineageHasher::hashBlockArgument(BlockArgument arg) {
   ByteSink sink;
   Block *block = arg.getOwner();

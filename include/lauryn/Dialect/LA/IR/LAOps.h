@@ -30,6 +30,11 @@ mlir::Attribute getCSREncoding(mlir::MLIRContext *context);
 bool isCSREncoding(mlir::Attribute encoding);
 /// True if `t` is a ranked tensor stored as CSR.
 bool isCSR(mlir::Type t);
+/// Element types the lineage cache stores: f64, f32, i64, i32.
+bool isReusableElementType(mlir::Type type);
+/// Matrix types the lineage cache stores: dense, or CSR of a static shape,
+/// of a reusable element type.
+bool isReusableMatrixType(mlir::Type type);
 } // namespace lauryn::la
 
 #define GET_OP_CLASSES

@@ -681,11 +681,76 @@ def LA_FusedOp : Op<LA_Dialect, "fused", [IsolatedFromAbove, RecursiveMemoryEffe
   }];
 }
 
-def LA_YieldOp : Op<LA_Dialect, "yield", [Pure, Terminator, HasParent<"FusedOp">]> {
-  let summary = "results of a fused operator's body";
+def LA_YieldOp : Op<LA_Dialect, "yield", [Pure, Terminator,
+    ParentOneOf<["FusedOp", "CachedOp"]>]> {
+  let summary = "results of a fused operator's or a cached value's body";
   let arguments = (ins Variadic<LA_Value>:$values);
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
   let builders = [OpBuilder<(ins), [{ build($_builder, $_state, ::mlir::ValueRange()); }]>];
+}
+
+//===----------------------------------------------------------------------===//
+// Lineage reuse (la-insert-reuse)
+//===----------------------------------------------------------------------===//
+
+def LA_IdentityOp : Op<LA_Dialect, "identity", [Pure]> {
+  let summary = "run-time identity hash of a program input or loop index";
+  let description = [{
+    The 64-bit identity of a value a cached computation derives from (docs/reuse.md): for a
+    matrix its content hash (shape, element type, format and every stored byte; an input the
+    host registered with a file identity hashes as that identity instead), for a scalar or an
+    index its bits. `la-insert-reuse` places it once per function argument (at the function's
+    entry) or loop index (at the top of the loop body).
+
+    ```mlir
+    %h = la.identity %X : tensor<?x?xf64>
+    ```
+  }];
+  let arguments = (ins AnyTypeOf<[LA_Matrix, LA_Scalar, Index]>:$input);
+  let results = (outs I64:$hash);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+  let hasVerifier = 1;
+}
+
+def LA_LineageKeyOp : Op<LA_Dialect, "lineage_key", [Pure]> {
+  let summary = "run-time lineage key of a cached value";
+  let description = [{
+    Combines the compile-time lineage ID of a computation (its op DAG with the inputs it
+    derives from numbered in order) with the run-time identities of those inputs, in order:
+    two values with equal keys were computed the same way from equal inputs.
+
+    ```mlir
+    %k = la.lineage_key 1234567 (%hX, %hy)
+    ```
+  }];
+  let arguments = (ins I64Attr:$lineage, Variadic<I64>:$inputs);
+  let results = (outs I64:$key);
+  let assemblyFormat = "$lineage `(` $inputs `)` attr-dict";
+}
+
+def LA_CachedOp : Op<LA_Dialect, "cached", [
+    SingleBlockImplicitTerminator<"::lauryn::la::YieldOp">]> {
+  let summary = "a value served from the lineage cache when computed before";
+  let description = [{
+    Probes the process-wide lineage cache (liblauryn_rt) with `key`: on a hit the result is a
+    copy of the cached value; on a miss the body computes it, and a copy is stored with its
+    measured compute time and lineage DAG `height` (an eviction policy's input). The body is
+    ordinary la IR ending in `la.yield` of one matrix (dense or CSR with a static shape, of
+    f64, f32, i64 or i32). Placed by `la-insert-reuse`.
+
+    ```mlir
+    %G = la.cached %k {height = 2 : i64} : tensor<?x?xf64> {
+      %t = la.transpose %X : tensor<?x?xf64>
+      %g = la.matmul %t, %X : tensor<?x?xf64>, tensor<?x?xf64>
+      la.yield %g : tensor<?x?xf64>
+    }
+    ```
+  }];
+  let arguments = (ins I64:$key, DefaultValuedAttr<I64Attr, "0">:$height);
+  let results = (outs LA_Matrix:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "$key attr-dict `:` type($result) $body";
+  let hasRegionVerifier = 1;
 }
 
 #endif // LAURYN_DIALECT_LA_IR_LAOPS_TD

@@ -25,6 +25,13 @@ public:
   /// True if `op` always computes the same results from the same operands and
   /// has no side effects (such ops may be merged and hoisted).
   bool isMergeable(mlir::Operation *op);
+  /// Treats `value` as an input whose lineage is `hash` (set before the first
+  /// get of a value derived from it): la-insert-reuse numbers the inputs a
+  /// cached value derives from, so that its lineage is the same in every
+  /// function and loop.
+  void assumeLineage(mlir::Value value, uint64_t hash) { valueHashes[value] = hash; }
+  /// The lineage of the `position`-th input of type `type`.
+  static uint64_t inputLineage(unsigned position, mlir::Type type);
 
 private:
   uint64_t hashOp(mlir::Operation *op);

@@ -210,6 +210,68 @@ def FusePass : Pass<"la-fuse", "::mlir::ModuleOp"> {
   ];
 }
 
+def InsertReusePass : Pass<"la-insert-reuse", "::mlir::ModuleOp"> {
+  let summary = "Serve values worth caching from the run-time lineage cache";
+  let description = [{
+    Places lineage-cache probes and puts (LIMA, SIGMOD'21; docs/reuse.md) around the ops,
+    fused operators and calls whose results are worth caching across calls of the compiled
+    code in one process (a JIT runner's sweep, an AOT library called repeatedly).
+
+    * **Candidates.** An op with one matrix result the cache stores (dense, or CSR of a static
+      shape; f64, f32, i64, i32) outside fused bodies, whose value derives only from function
+      arguments, loop indices and constants through deterministic, side-effect-free ops (no
+      `la.rand` without a seed, no loop-carried values, no effectful calls).
+    * **Cost rule.** A candidate is cached if its estimated compute time (the fusion cost
+      model: write + max(read, FLOPs) at `bandwidth` and `gflops`, including the producers
+      used only by it, which a hit skips too) exceeds `margin` times its overhead: two copies
+      of its result (the put now, the copy out on a later hit) and the content hashes of
+      function arguments it derives from that no cached value hashes yet (at
+      `hash-bandwidth`); and its result is at most `max-mb`. Candidates are taken in order
+      of decreasing compute time, so an input hashed for one value is free for the next. The
+      default margin keeps the overhead on a program whose values are never reused at about
+      5 % of its run time.
+    * **Rewrite.** Each function argument such a value derives from gets one `la.identity` at
+      the function's entry (its content hash at run time), each loop index one at the top of
+      its loop body; the value's key is `la.lineage_key` of its lineage ID (its op DAG, with
+      the inputs numbered in order of use, so `t(X) %*% X` of any function has one ID) and the
+      inputs' identities. The op and its producers used only by it move into an `la.cached`
+      region: on a hit none of them runs.
+
+    Example: `G = t(X) %*% X` of an argument `X` of 100000 x 500 (25 GFLOPs, result 2 MB)
+    ```mlir
+    %t = la.transpose %X : tensor<100000x500xf64>
+    %G = la.matmul %t, %X : tensor<500x100000xf64>, tensor<100000x500xf64>
+    ```
+    becomes
+    ```mlir
+    %h = la.identity %X : tensor<100000x500xf64>      // at the function's entry
+    %k = la.lineage_key 3590318405283398445 (%h)
+    %G = la.cached %k {height = 2 : i64} : tensor<500x500xf64> {
+      %t = la.transpose %X : tensor<100000x500xf64>
+      %g = la.matmul %t, %X : tensor<500x100000xf64>, tensor<100000x500xf64>
+      la.yield %g : tensor<500x500xf64>
+    }
+    ```
+  }];
+  let options = [
+    Option<"bandwidth", "bandwidth", "double", /*default=*/"20.0",
+           "Memory bandwidth in GB/s (compute estimates and the copies of cached values)">,
+    Option<"gflops", "gflops", "double", /*default=*/"80.0",
+           "GFLOP/s of the candidates' kernels (dense products: OpenBLAS DGEMM on one core)">,
+    Option<"hashBandwidth", "hash-bandwidth", "double", /*default=*/"10.0",
+           "GB/s of the content hash of an input (XXH3 of an input in memory, one core)">,
+    Option<"margin", "margin", "double", /*default=*/"10.0",
+           "Factor by which the compute time of a cached value must exceed its overhead">,
+    Option<"maxMB", "max-mb", "double", /*default=*/"1024.0",
+           "Largest result (MB) worth caching (the cache's default budget is 5 % of RAM)">
+  ];
+  let dependentDialects = ["::lauryn::la::LADialect"];
+  let statistics = [
+    Statistic<"numCached", "cached-values", "Number of values served from the lineage cache">,
+    Statistic<"numIdentities", "input-identities", "Number of input identities computed">
+  ];
+}
+
 def LineageCSEPass : Pass<"la-lineage-cse", "::mlir::ModuleOp"> {
   let summary = "Merge equal computations by lineage and hoist loop-invariant work";
   let description = [{

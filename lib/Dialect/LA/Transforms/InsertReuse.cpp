@@ -1,0 +1,348 @@
+//===- InsertReuse.cpp - probes and puts of the run-time lineage cache ----===//
+//
+// la-insert-reuse (Passes.td has the rules): wraps each value worth caching
+// in an la.cached region keyed by its lineage. A candidate's lineage is
+// traced back to its inputs (function arguments, loop indices); the key
+// combines the lineage ID of that DAG with the inputs' run-time identities.
+//
+//===----------------------------------------------------------------------===//
+
+#include "FusionCost.h"
+
+#include "lauryn/Dialect/LA/IR/LAAttrs.h"
+#include "lauryn/Dialect/LA/IR/LAOps.h"
+#include "lauryn/Dialect/LA/Transforms/Lineage.h"
+#include "lauryn/Dialect/LA/Transforms/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/CallInterfaces.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace lauryn::la {
+#define GEN_PASS_DEF_INSERTREUSEPASS
+#include "lauryn/Dialect/LA/Transforms/Passes.h.inc"
+} // namespace lauryn::la
+
+using namespace mlir;
+using namespace lauryn::la;
+
+namespace {
+
+/// Ops traced per candidate at most (bounds compile time on long chains).
+constexpr unsigned kMaxTracedOps = 256;
+
+/// A value worth considering for the cache.
+struct Candidate {
+  Operation *op = nullptr;
+  SmallVector<Value> inputs; ///< arguments and loop indices, in order of use
+  int64_t height = 0;        ///< longest op chain from an input
+  double computeSeconds = 0;
+  double resultBytes = 0;
+  unsigned order = 0;   ///< position in program order
+  uint64_t lineage = 0; ///< lineage ID with the inputs numbered
+};
+
+/// True for a loop index (the induction variable of an scf.for).
+bool isLoopIndex(BlockArgument arg) {
+  auto loop = dyn_cast_or_null<scf::ForOp>(arg.getOwner()->getParentOp());
+  return loop && arg == loop.getInductionVar();
+}
+
+/// True for an argument of the enclosing function's entry block.
+bool isFunctionArgument(BlockArgument arg) {
+  Block *block = arg.getOwner();
+  return isa_and_nonnull<FunctionOpInterface>(block->getParentOp()) && block->isEntryBlock();
+}
+
+/// Traces `op`'s lineage back to its inputs; false if it reaches a value the
+/// cache cannot key (a loop-carried value, a non-deterministic or effectful
+/// op, an op with regions other than a fused operator).
+bool traceInputs(Operation *op, LineageHasher &hasher, Candidate &c) {
+  llvm::DenseMap<Operation *, int64_t> heights;
+  llvm::DenseSet<Value> seenInputs;
+  // Iterative post-order: an op's height once all its producers have one.
+  SmallVector<Operation *> stack{op};
+  while (!stack.empty()) {
+    Operation *cur = stack.back();
+    if (heights.count(cur)) {
+      stack.pop_back();
+      continue;
+    }
+    if (heights.size() > kMaxTracedOps)
+      return false;
+    if (cur->getNumRegions() && !isa<FusedOp>(cur))
+      return false;
+    if (cur != op && !hasher.isMergeable(cur))
+      return false;
+    bool ready = true;
+    int64_t height = 0;
+    for (Value operand : cur->getOperands()) {
+      if (auto arg = dyn_cast<BlockArgument>(operand)) {
+        if (!isFunctionArgument(arg) && !isLoopIndex(arg))
+          return false;
+        if (seenInputs.insert(arg).second)
+          c.inputs.push_back(arg);
+        continue;
+      }
+      Operation *producer = operand.getDefiningOp();
+      auto it = heights.find(producer);
+      if (it == heights.end()) {
+        stack.push_back(producer);
+        ready = false;
+      } else {
+        height = std::max(height, it->second);
+      }
+    }
+    if (ready) {
+      heights[cur] = height + 1;
+      stack.pop_back();
+    }
+  }
+  c.height = heights.lookup(op);
+  return true;
+}
+
+/// `op` and the producers in its block whose results only it (directly or
+/// through other members) uses: a hit skips all of them. In block order.
+SmallVector<Operation *> exclusiveMembers(Operation *op, LineageHasher &hasher) {
+  llvm::SmallPtrSet<Operation *, 8> members{op};
+  bool grown = true;
+  while (grown) {
+    grown = false;
+    for (Operation *member : SmallVector<Operation *>(members.begin(), members.end()))
+      for (Value operand : member->getOperands()) {
+        Operation *producer = operand.getDefiningOp();
+        if (!producer || members.count(producer) || producer->getBlock() != op->getBlock() ||
+            !hasher.isMergeable(producer) ||
+            (producer->getNumRegions() && !isa<FusedOp>(producer)))
+          continue;
+        if (llvm::all_of(producer->getUsers(),
+                         [&](Operation *user) { return members.count(user); })) {
+          members.insert(producer);
+          grown = true;
+        }
+      }
+  }
+  SmallVector<Operation *> ordered;
+  for (Operation &inner : *op->getBlock())
+    if (members.count(&inner))
+      ordered.push_back(&inner);
+  return ordered;
+}
+
+/// The more static of two compatible matrix types (the encoding of `current`).
+Type moreStatic(Type current, Type inferred) {
+  auto c = dyn_cast<RankedTensorType>(current);
+  auto i = dyn_cast<RankedTensorType>(inferred);
+  if (!c || !i || c.getRank() != i.getRank() || c.getElementType() != i.getElementType())
+    return current;
+  SmallVector<int64_t> shape(c.getShape());
+  for (auto [d, size] : llvm::enumerate(shape))
+    if (ShapedType::isDynamic(size))
+      size = i.getDimSize(d);
+  return RankedTensorType::get(shape, c.getElementType(), c.getEncoding());
+}
+
+/// Gives the values of `block` the most static types their operands imply.
+void refineTypes(Block &block) {
+  for (Operation &op : block) {
+    if (auto fused = dyn_cast<FusedOp>(op)) {
+      for (auto [arg, input] : llvm::zip(fused.getBodyBlock().getArguments(), fused.getInputs()))
+        arg.setType(moreStatic(arg.getType(), input.getType()));
+      refineTypes(fused.getBodyBlock());
+      for (auto [result, yielded] : llvm::zip(fused.getResults(), fused.getYielded()))
+        result.setType(moreStatic(result.getType(), yielded.getType()));
+      continue;
+    }
+    for (Region &region : op.getRegions())
+      for (Block &inner : region)
+        refineTypes(inner);
+    auto infer = dyn_cast<InferTypeOpInterface>(&op);
+    SmallVector<Type> inferred;
+    if (!infer || failed(infer.inferReturnTypes(op.getContext(), op.getLoc(), op.getOperands(),
+                                                op.getRawDictionaryAttrs(),
+                                                op.getPropertiesStorage(), op.getRegions(),
+                                                inferred)))
+      continue;
+    for (auto [result, type] : llvm::zip(op.getResults(), inferred))
+      result.setType(moreStatic(result.getType(), type));
+  }
+}
+
+/// A scratch copy of a function whose values have the most static types
+/// their operands imply: the JIT specializes the arguments' shapes only, and
+/// the cost rule needs sizes. Ops of the function map to their copies.
+class ShapedCopy {
+public:
+  explicit ShapedCopy(func::FuncOp fn) : copy(fn.clone()) {
+    for (Block &block : copy.getBody())
+      refineTypes(block);
+    SmallVector<Operation *> original, copied;
+    fn.walk([&](Operation *op) { original.push_back(op); });
+    copy.walk([&](Operation *op) { copied.push_back(op); });
+    for (auto [o, c] : llvm::zip(original, copied))
+      copies[o] = c;
+  }
+  ~ShapedCopy() { copy.erase(); }
+  Operation *of(Operation *op) const { return copies.lookup(op); }
+  /// Bytes of `input` (a function argument or loop index) in the copy.
+  double inputBytes(Value input) const {
+    auto arg = cast<BlockArgument>(input);
+    if (!isa<RankedTensorType>(arg.getType()))
+      return 0;
+    if (isFunctionArgument(arg))
+      return fusionStatsOf(copy.getArgument(arg.getArgNumber())).bytes();
+    return fusionStatsOf(arg).bytes();
+  }
+
+private:
+  mutable func::FuncOp copy;
+  llvm::DenseMap<Operation *, Operation *> copies;
+};
+
+/// Estimated seconds of a call: its callee's la ops, once each.
+double calleeSeconds(CallOpInterface call, const lauryn::fusion::CostRates &rates) {
+  auto callee = dyn_cast_or_null<FunctionOpInterface>(call.resolveCallable());
+  if (!callee || callee.isExternal())
+    return 0;
+  double seconds = 0;
+  callee.getFunctionBody().walk([&](Operation *inner) {
+    if (isa<LADialect>(inner->getDialect()) && !isa<YieldOp>(inner) &&
+        !inner->getParentOfType<FusedOp>())
+      seconds += fusionCostSeconds(inner, rates);
+  });
+  return seconds;
+}
+
+struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> {
+  using InsertReusePassBase::InsertReusePassBase;
+
+  void runOnOperation() override {
+    lauryn::fusion::CostRates rates;
+    rates.readBandwidth = rates.writeBandwidth = bandwidth * 1e9;
+    rates.flopRate = gflops * 1e9;
+    for (auto fn : getOperation().getOps<func::FuncOp>())
+      if (!fn.isExternal())
+        insertIn(fn, rates);
+  }
+
+  bool isCandidateOp(Operation *op) {
+    if (op->getNumResults() != 1 || !isReusableMatrixType(op->getResult(0).getType()))
+      return false;
+    if (op->getParentOfType<FusedOp>() || op->getParentOfType<CachedOp>())
+      return false;
+    if (isa<CallOpInterface>(op))
+      return true;
+    return isa<LADialect>(op->getDialect()) &&
+           !isa<IdentityOp, LineageKeyOp, CachedOp, YieldOp>(op);
+  }
+
+  void insertIn(func::FuncOp fn, const lauryn::fusion::CostRates &rates) {
+    LineageHasher hasher;
+    ShapedCopy shaped(fn);
+    SmallVector<Candidate> candidates;
+    fn.walk([&](Operation *op) {
+      if (!isCandidateOp(op) || !hasher.isMergeable(op))
+        return;
+      Candidate c;
+      c.op = op;
+      c.order = candidates.size();
+      if (traceInputs(op, hasher, c))
+        candidates.push_back(std::move(c));
+    });
+    // A hit skips the op and its exclusive producers; producers that are
+    // candidates themselves are costed (and maybe cached) on their own.
+    llvm::DenseSet<Operation *> candidateOps;
+    for (Candidate &c : candidates)
+      candidateOps.insert(c.op);
+    for (Candidate &c : candidates) {
+      for (Operation *member : exclusiveMembers(c.op, hasher)) {
+        if (member != c.op && candidateOps.count(member))
+          continue;
+        c.computeSeconds += isa<CallOpInterface>(member)
+                                ? calleeSeconds(cast<CallOpInterface>(member), rates)
+                                : fusionCostSeconds(shaped.of(member), rates);
+      }
+      c.resultBytes = fusionStatsOf(shaped.of(c.op)->getResult(0)).bytes();
+    }
+    // The most expensive first: an input it hashes is free for the rest.
+    llvm::sort(candidates, [](const Candidate &a, const Candidate &b) {
+      return a.computeSeconds != b.computeSeconds ? a.computeSeconds > b.computeSeconds
+                                                  : a.order < b.order;
+    });
+    llvm::DenseSet<Value> hashed;
+    SmallVector<Candidate *> chosen;
+    for (Candidate &c : candidates) {
+      double hashBytes = 0;
+      for (Value input : c.inputs)
+        if (!hashed.count(input))
+          hashBytes += shaped.inputBytes(input);
+      double overhead = 2 * c.resultBytes / (bandwidth * 1e9) + hashBytes / (hashBandwidth * 1e9);
+      if (c.resultBytes > maxMB * 1e6 || c.computeSeconds <= margin * overhead)
+        continue;
+      hashed.insert(c.inputs.begin(), c.inputs.end());
+      chosen.push_back(&c);
+    }
+    // Lineage IDs of the program as written, then the rewrite in program
+    // order: a chosen value that uses another one keeps the other's la.cached
+    // outside its region (an effectful op is never a member), so a miss of the
+    // outer value (a new lambda) still hits the inner one (t(X) %*% X).
+    llvm::sort(chosen, [](Candidate *a, Candidate *b) { return a->order < b->order; });
+    for (Candidate *c : chosen) {
+      LineageHasher numbered;
+      for (auto [position, input] : llvm::enumerate(c->inputs))
+        numbered.assumeLineage(input, LineageHasher::inputLineage(position, input.getType()));
+      c->lineage = numbered.get(c->op->getResult(0));
+    }
+    llvm::DenseMap<Value, Value> identities;
+    for (Candidate *c : chosen)
+      wrap(*c, identities);
+  }
+
+  /// The identity of `input`, computed once where it becomes available.
+  Value identityOf(Value input, llvm::DenseMap<Value, Value> &identities) {
+    if (Value known = identities.lookup(input))
+      return known;
+    Block *block = cast<BlockArgument>(input).getOwner();
+    OpBuilder b = OpBuilder::atBlockBegin(block);
+    Value identity = IdentityOp::create(b, input.getLoc(), input);
+    identities[input] = identity;
+    ++numIdentities;
+    return identity;
+  }
+
+  void wrap(Candidate &c, llvm::DenseMap<Value, Value> &identities) {
+    Operation *op = c.op;
+    // A fresh hasher: earlier rewrites erased ops whose addresses new ops
+    // may reuse.
+    LineageHasher current;
+    SmallVector<Operation *> members = exclusiveMembers(op, current);
+
+    SmallVector<Value> inputIdentities;
+    for (Value input : c.inputs)
+      inputIdentities.push_back(identityOf(input, identities));
+    OpBuilder b(members.front());
+    Location loc = op->getLoc();
+    Value key = LineageKeyOp::create(b, loc, b.getI64IntegerAttr(int64_t(c.lineage)),
+                                     inputIdentities);
+    b.setInsertionPoint(op);
+    auto cached = CachedOp::create(b, loc, op->getResult(0).getType(), key,
+                                   b.getI64IntegerAttr(c.height));
+    Block *body = b.createBlock(&cached.getBody());
+    b.setInsertionPointToStart(body);
+    IRMapping mapping;
+    for (Operation *member : members)
+      b.clone(*member, mapping);
+    YieldOp::create(b, loc, ValueRange{mapping.lookup(op->getResult(0))});
+    op->getResult(0).replaceAllUsesWith(cached.getResult());
+    for (Operation *member : llvm::reverse(members))
+      member->erase();
+    ++numCached;
+  }
+};
+
+} // namespace

@@ -1,0 +1,261 @@
+//===- ReuseCalls.cpp - the lineage cache's entry points for compiled code -===//
+//
+// What la.identity and la.cached lower to (lib/Conversion/LAToLinalg/
+// ReuseToRuntime.cpp): content hashes of inputs, probes, copies out of the
+// cache into buffers of compiled code, and timed puts. Memrefs arrive as MLIR
+// C-interface descriptors (_mlir_ciface_*); the layouts of the descriptors
+// do not depend on the element type, so one template serves all four.
+//
+// The cache is best effort: a put that fails (no memory) leaves the program
+// running and no error behind.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Errors.h"
+#include "MatrixInternal.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <unordered_map>
+#define XXH_STATIC_LINKING_ONLY
+#include <xxhash.h>
+
+using namespace lauryn::rt;
+
+namespace {
+
+/// MLIR's StridedMemRefType<T, 2>.
+template <typename T> struct MemRef2D {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+  int64_t sizes[2];
+  int64_t strides[2];
+  T *data() const { return aligned + offset; }
+  bool contiguous() const { return strides[1] == 1 && (strides[0] == sizes[1] || sizes[0] <= 1); }
+};
+
+/// MLIR's StridedMemRefType<T, 1> of an identity-layout memref<?xT>.
+template <typename T> struct MemRef1D {
+  T *allocated;
+  T *aligned;
+  int64_t offset;
+  int64_t size;
+  int64_t stride;
+  T *data() const { return aligned + offset; }
+};
+
+/// Inputs the host registered with an identity of its own (a file's path,
+/// size and modification time): their hash is that identity, no content scan.
+struct InputRegistry {
+  struct Entry {
+    int64_t rows, cols;
+    int32_t dtype, format;
+    uint64_t identity;
+  };
+  std::mutex mutex;
+  std::unordered_map<const void *, Entry> entries;
+
+  bool find(const void *values, int64_t rows, int64_t cols, int32_t dtype, int32_t format,
+            uint64_t *identity) {
+    std::lock_guard<std::mutex> lock(mutex);
+    auto it = entries.find(values);
+    if (it == entries.end() || it->second.rows != rows || it->second.cols != cols ||
+        it->second.dtype != dtype || it->second.format != format)
+      return false;
+    *identity = it->second.identity;
+    return true;
+  }
+};
+
+InputRegistry &registry() {
+  static InputRegistry instance;
+  return instance;
+}
+
+double now() {
+  using clock = std::chrono::steady_clock;
+  return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
+}
+
+template <typename T> uint64_t hashDense(const MemRef2D<T> &m, int32_t dtype) {
+  int64_t rows = m.sizes[0], cols = m.sizes[1];
+  uint64_t identity;
+  if (m.contiguous() && registry().find(m.data(), rows, cols, dtype, LAURYN_FORMAT_DENSE, &identity))
+    return identity;
+  int64_t header[5] = {rows, cols, dtype, LAURYN_FORMAT_DENSE, rows * cols};
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  XXH3_64bits_update(&state, header, sizeof(header));
+  if (m.contiguous()) {
+    XXH3_64bits_update(&state, m.data(), size_t(rows * cols) * sizeof(T));
+  } else {
+    for (int64_t i = 0; i < rows; ++i) {
+      const T *row = m.data() + i * m.strides[0];
+      if (m.strides[1] == 1) {
+        XXH3_64bits_update(&state, row, size_t(cols) * sizeof(T));
+        continue;
+      }
+      for (int64_t j = 0; j < cols; ++j)
+        XXH3_64bits_update(&state, row + j * m.strides[1], sizeof(T));
+    }
+  }
+  return XXH3_64bits_digest(&state);
+}
+
+template <typename T>
+uint64_t hashCsr(const MemRef1D<int64_t> &pos, const MemRef1D<int64_t> &crd,
+                 const MemRef1D<T> &val, int64_t rows, int64_t cols, int32_t dtype) {
+  int64_t nnz = pos.data()[rows];
+  uint64_t identity;
+  if (registry().find(val.data(), rows, cols, dtype, LAURYN_FORMAT_CSR, &identity))
+    return identity;
+  int64_t header[5] = {rows, cols, dtype, LAURYN_FORMAT_CSR, nnz};
+  XXH3_state_t state;
+  XXH3_64bits_reset(&state);
+  XXH3_64bits_update(&state, header, sizeof(header));
+  XXH3_64bits_update(&state, pos.data(), size_t(rows + 1) * sizeof(int64_t));
+  XXH3_64bits_update(&state, crd.data(), size_t(nnz) * sizeof(int64_t));
+  XXH3_64bits_update(&state, val.data(), size_t(nnz) * sizeof(T));
+  return XXH3_64bits_digest(&state);
+}
+
+template <typename T> void takeDense(int64_t handle, const MemRef2D<T> &out) {
+  auto *m = reinterpret_cast<lauryn_matrix *>(handle);
+  const T *from = static_cast<const T *>(m->values);
+  for (int64_t i = 0; i < out.sizes[0]; ++i)
+    for (int64_t j = 0; j < out.sizes[1]; ++j)
+      out.data()[i * out.strides[0] + j * out.strides[1]] = from[i * m->cols + j];
+  lauryn_rt_matrix_free(m);
+}
+
+template <typename T>
+void takeCsr(int64_t handle, const MemRef1D<int64_t> &pos, const MemRef1D<int64_t> &crd,
+             const MemRef1D<T> &val) {
+  auto *m = reinterpret_cast<lauryn_matrix *>(handle);
+  std::memcpy(pos.data(), m->positions, size_t(m->rows + 1) * sizeof(int64_t));
+  std::memcpy(crd.data(), m->coordinates, size_t(m->nnz) * sizeof(int64_t));
+  std::memcpy(val.data(), m->values, size_t(m->nnz) * sizeof(T));
+  lauryn_rt_matrix_free(m);
+}
+
+template <typename T>
+void putDense(uint64_t key, double start, int64_t height, const MemRef2D<T> &v, int32_t dtype) {
+  double seconds = now() - start;
+  int64_t rows = v.sizes[0], cols = v.sizes[1];
+  lauryn_matrix view{rows, cols, dtype, LAURYN_FORMAT_DENSE, rows * cols, nullptr, nullptr,
+                     nullptr};
+  T *packed = nullptr;
+  if (v.contiguous()) {
+    view.values = v.data();
+  } else {
+    // A strided view (a slice): packed row-major first.
+    packed = static_cast<T *>(std::malloc(size_t(std::max<int64_t>(rows * cols, 1)) * sizeof(T)));
+    if (!packed)
+      return;
+    for (int64_t i = 0; i < rows; ++i)
+      for (int64_t j = 0; j < cols; ++j)
+        packed[i * cols + j] = v.data()[i * v.strides[0] + j * v.strides[1]];
+    view.values = packed;
+  }
+  lauryn_rt_cache_put(key, &view, seconds, int32_t(height));
+  clearError();
+  std::free(packed);
+}
+
+template <typename T>
+void putCsr(uint64_t key, double start, int64_t height, int64_t rows, int64_t cols,
+            const MemRef1D<int64_t> &pos, const MemRef1D<int64_t> &crd, const MemRef1D<T> &val,
+            int32_t dtype) {
+  double seconds = now() - start;
+  lauryn_matrix view{rows, cols, dtype, LAURYN_FORMAT_CSR, pos.data()[rows], val.data(),
+                     pos.data(), crd.data()};
+  lauryn_rt_cache_put(key, &view, seconds, int32_t(height));
+  clearError();
+}
+
+} // namespace
+
+extern "C" {
+
+int lauryn_rt_reuse_register_input(const lauryn_matrix *m, uint64_t identity) {
+  clearError();
+  if (int status = validateMatrix(m, "lauryn_rt_reuse_register_input"); status != LAURYN_OK)
+    return status;
+  InputRegistry &r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  r.entries[m->values] = {m->rows, m->cols, m->dtype, m->format, identity};
+  return LAURYN_OK;
+}
+
+void lauryn_rt_reuse_unregister_input(const lauryn_matrix *m) {
+  if (!m)
+    return;
+  InputRegistry &r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  r.entries.erase(m->values);
+}
+
+LAURYN_RT_API int64_t lauryn_rt_reuse_acquire(uint64_t key, int64_t rows, int64_t cols, int64_t dtype,
+                                int64_t format) {
+  lauryn_matrix *m = nullptr;
+  if (lauryn_rt_cache_get(key, &m) != LAURYN_OK || !m) {
+    clearError();
+    return 0;
+  }
+  // A value of another shape or type under this key (a hash collision) is a
+  // miss: it is never served.
+  if ((rows >= 0 && m->rows != rows) || (cols >= 0 && m->cols != cols) || m->dtype != dtype ||
+      m->format != format) {
+    lauryn_rt_matrix_free(m);
+    return 0;
+  }
+  return reinterpret_cast<int64_t>(m);
+}
+
+LAURYN_RT_API int64_t lauryn_rt_reuse_rows(int64_t handle) {
+  return reinterpret_cast<lauryn_matrix *>(handle)->rows;
+}
+LAURYN_RT_API int64_t lauryn_rt_reuse_cols(int64_t handle) {
+  return reinterpret_cast<lauryn_matrix *>(handle)->cols;
+}
+LAURYN_RT_API int64_t lauryn_rt_reuse_nnz(int64_t handle) {
+  return reinterpret_cast<lauryn_matrix *>(handle)->nnz;
+}
+LAURYN_RT_API double lauryn_rt_reuse_now(void) { return now(); }
+
+#define LAURYN_REUSE_ENTRY_POINTS(SUFFIX, T, DTYPE)                                            \
+  LAURYN_RT_API uint64_t _mlir_ciface_lauryn_rt_reuse_hash_dense_##SUFFIX(MemRef2D<T> *m) {    \
+    return hashDense(*m, DTYPE);                                                               \
+  }                                                                                            \
+  LAURYN_RT_API uint64_t _mlir_ciface_lauryn_rt_reuse_hash_csr_##SUFFIX(                       \
+      MemRef1D<int64_t> *pos, MemRef1D<int64_t> *crd, MemRef1D<T> *val, int64_t rows,          \
+      int64_t cols) {                                                                          \
+    return hashCsr(*pos, *crd, *val, rows, cols, DTYPE);                                       \
+  }                                                                                            \
+  LAURYN_RT_API void _mlir_ciface_lauryn_rt_reuse_take_dense_##SUFFIX(int64_t handle,          \
+                                                                      MemRef2D<T> *out) {      \
+    takeDense(handle, *out);                                                                   \
+  }                                                                                            \
+  LAURYN_RT_API void _mlir_ciface_lauryn_rt_reuse_take_csr_##SUFFIX(                           \
+      int64_t handle, MemRef1D<int64_t> *pos, MemRef1D<int64_t> *crd, MemRef1D<T> *val) {      \
+    takeCsr(handle, *pos, *crd, *val);                                                         \
+  }                                                                                            \
+  LAURYN_RT_API void _mlir_ciface_lauryn_rt_reuse_put_dense_##SUFFIX(                          \
+      uint64_t key, double start, int64_t height, MemRef2D<T> *v) {                            \
+    putDense(key, start, height, *v, DTYPE);                                                   \
+  }                                                                                            \
+  LAURYN_RT_API void _mlir_ciface_lauryn_rt_reuse_put_csr_##SUFFIX(                            \
+      uint64_t key, double start, int64_t height, int64_t rows, int64_t cols,                  \
+      MemRef1D<int64_t> *pos, MemRef1D<int64_t> *crd, MemRef1D<T> *val) {                      \
+    putCsr(key, start, height, rows, cols, *pos, *crd, *val, DTYPE);                           \
+  }
+
+LAURYN_REUSE_ENTRY_POINTS(f64, double, LAURYN_F64)
+LAURYN_REUSE_ENTRY_POINTS(f32, float, LAURYN_F32)
+LAURYN_REUSE_ENTRY_POINTS(i64, int64_t, LAURYN_I64)
+LAURYN_REUSE_ENTRY_POINTS(i32, int32_t, LAURYN_I32)
+
+} // extern "C"

@@ -90,6 +90,15 @@ public:
     clearLocked();
   }
 
+  void resetStats() {
+    std::lock_guard<std::mutex> lock(mutex);
+    lauryn_cache_stats kept{};
+    kept.bytes = counters.bytes;
+    kept.peak_bytes = counters.bytes;
+    kept.spilled_bytes = counters.spilled_bytes;
+    counters = kept;
+  }
+
   lauryn_cache_stats stats() {
     std::lock_guard<std::mutex> lock(mutex);
     lauryn_cache_stats s = counters;
@@ -366,6 +375,8 @@ int lauryn_rt_cache_configure(const lauryn_cache_options *opts) {
 }
 
 void lauryn_rt_cache_clear(void) { cache().clear(); }
+
+void lauryn_rt_cache_reset_stats(void) { cache().resetStats(); }
 
 void lauryn_rt_cache_get_stats(lauryn_cache_stats *out) {
   if (out)

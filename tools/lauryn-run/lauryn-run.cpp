@@ -488,6 +488,7 @@ int main(int argc, char **argv) {
   size_t sweepRuns = sweepValues.empty() ? 1 : sweepValues.size();
   for (unsigned k = 0; k < (repeat > 1 ? repeat + 1 : 1) && runError.empty(); ++k) {
     lauryn_rt_cache_clear(); // every repetition measures the same work
+    lauryn_rt_cache_reset_stats();
     runs.clear();
     start = std::chrono::steady_clock::now();
     for (size_t v = 0; v < sweepRuns; ++v) {

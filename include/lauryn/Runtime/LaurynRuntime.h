@@ -325,6 +325,9 @@ LAURYN_RT_API int lauryn_rt_cache_configure(const lauryn_cache_options *opts);
 /* Drops every value (and spill file); the statistics stay. */
 LAURYN_RT_API void lauryn_rt_cache_clear(void);
 LAURYN_RT_API void lauryn_rt_cache_get_stats(lauryn_cache_stats *out);
+/* Zeroes the counters (hits, misses, ..., saved time); the gauges of what is
+ * cached now (entries, bytes, spilled bytes) stay, the peak restarts. */
+LAURYN_RT_API void lauryn_rt_cache_reset_stats(void);
 /* Stores a copy of `value` under `key` (replacing a value of that key);
  * `compute_seconds` is what recomputing it would cost, `height` its lineage
  * DAG height. A value larger than the budget is not stored (LAURYN_OK: the

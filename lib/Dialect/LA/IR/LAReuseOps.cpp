@@ -28,15 +28,19 @@ bool isReusableMatrixType(Type type) {
   return isCSR(tensor) && tensor.hasStaticShape();
 }
 
+bool hasRuntimeIdentity(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor)
+    return true; // a scalar or an index: its bits
+  return isReusableElementType(tensor.getElementType()) &&
+         (!tensor.getEncoding() || isCSR(tensor));
+}
+
 LogicalResult IdentityOp::verify() {
-  Type type = getInput().getType();
-  if (auto tensor = dyn_cast<RankedTensorType>(type)) {
-    if (!isReusableMatrixType(tensor))
-      return emitOpError("has no run-time identity for ")
-             << type << " (dense, or CSR of a static shape, of f64, f32, i64 or i32)";
-    return success();
-  }
-  return success(); // any la scalar or an index: its bits
+  if (!hasRuntimeIdentity(getInput().getType()))
+    return emitOpError("has no run-time identity for ")
+           << getInput().getType() << " (dense or CSR, of f64, f32, i64 or i32)";
+  return success();
 }
 
 LogicalResult CachedOp::verifyRegions() {
@@ -48,8 +52,9 @@ LogicalResult CachedOp::verifyRegions() {
     return emitOpError("cannot cache ")
            << getResult().getType()
            << " (dense, or CSR of a static shape, of f64, f32, i64 or i32)";
-  if (getHeight() < 0)
-    return emitOpError("height must be non-negative, got ") << getHeight();
+  // (The attribute's getter is unsigned.)
+  if (int64_t height = getHeightAttr().getInt(); height < 0)
+    return emitOpError("height must be non-negative, got ") << height;
   return success();
 }
 

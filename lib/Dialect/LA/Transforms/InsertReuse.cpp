@@ -18,6 +18,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
 #include "llvm/ADT/DenseSet.h"
@@ -34,6 +35,9 @@ namespace {
 
 /// Ops traced per candidate at most (bounds compile time on long chains).
 constexpr unsigned kMaxTracedOps = 256;
+/// Fixed cost of a probe and a put (runtime calls, the cache's lock, its map,
+/// allocating a copy): tiny values are never worth caching.
+constexpr double kProbeSeconds = 5e-6;
 
 /// A value worth considering for the cache.
 struct Candidate {
@@ -82,7 +86,8 @@ bool traceInputs(Operation *op, LineageHasher &hasher, Candidate &c) {
     int64_t height = 0;
     for (Value operand : cur->getOperands()) {
       if (auto arg = dyn_cast<BlockArgument>(operand)) {
-        if (!isFunctionArgument(arg) && !isLoopIndex(arg))
+        if ((!isFunctionArgument(arg) && !isLoopIndex(arg)) ||
+            !hasRuntimeIdentity(arg.getType()))
           return false;
         if (seenInputs.insert(arg).second)
           c.inputs.push_back(arg);
@@ -116,12 +121,21 @@ SmallVector<Operation *> exclusiveMembers(Operation *op, LineageHasher &hasher) 
     for (Operation *member : SmallVector<Operation *>(members.begin(), members.end()))
       for (Value operand : member->getOperands()) {
         Operation *producer = operand.getDefiningOp();
+        // Identities stay where they are: later keys use them too.
         if (!producer || members.count(producer) || producer->getBlock() != op->getBlock() ||
-            !hasher.isMergeable(producer) ||
-            (producer->getNumRegions() && !isa<FusedOp>(producer)))
+            isa<IdentityOp>(producer))
           continue;
-        if (llvm::all_of(producer->getUsers(),
-                         [&](Operation *user) { return members.count(user); })) {
+        // A cached value used only here moves in too (nested: a hit of the
+        // outer value skips even its probe; a miss probes it).
+        bool movable = isa<CachedOp>(producer) ||
+                       (hasher.isMergeable(producer) &&
+                        (!producer->getNumRegions() || isa<FusedOp>(producer)));
+        if (!movable)
+          continue;
+        // (A use inside a member's region is a use by that member.)
+        if (llvm::all_of(producer->getUsers(), [&](Operation *user) {
+              return members.count(op->getBlock()->findAncestorOpInBlock(*user));
+            })) {
           members.insert(producer);
           grown = true;
         }
@@ -147,9 +161,32 @@ Type moreStatic(Type current, Type inferred) {
   return RankedTensorType::get(shape, c.getElementType(), c.getEncoding());
 }
 
+/// A generator's type with its constant dynamic sizes made static.
+RankedTensorType withConstantSizes(Type type, OperandRange dynamicSizes) {
+  auto tensor = cast<RankedTensorType>(type);
+  SmallVector<int64_t> shape(tensor.getShape());
+  auto size = dynamicSizes.begin();
+  for (int64_t &d : shape) {
+    if (!ShapedType::isDynamic(d) || size == dynamicSizes.end())
+      continue;
+    APInt constant;
+    if (matchPattern(*size++, m_ConstantInt(&constant)))
+      d = constant.getSExtValue();
+  }
+  return RankedTensorType::get(shape, tensor.getElementType(), tensor.getEncoding());
+}
+
 /// Gives the values of `block` the most static types their operands imply.
 void refineTypes(Block &block) {
   for (Operation &op : block) {
+    if (auto fill = dyn_cast<FillOp>(op)) {
+      fill.getResult().setType(withConstantSizes(fill.getType(), fill.getDynamicSizes()));
+      continue;
+    }
+    if (auto rand = dyn_cast<RandOp>(op)) {
+      rand.getResult().setType(withConstantSizes(rand.getType(), rand.getDynamicSizes()));
+      continue;
+    }
     if (auto fused = dyn_cast<FusedOp>(op)) {
       for (auto [arg, input] : llvm::zip(fused.getBodyBlock().getArguments(), fused.getInputs()))
         arg.setType(moreStatic(arg.getType(), input.getType()));
@@ -222,6 +259,15 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
   using InsertReusePassBase::InsertReusePassBase;
 
   void runOnOperation() override {
+    if (bandwidth <= 0 || gflops <= 0 || hashBandwidth <= 0) {
+      getOperation().emitError(
+          "la-insert-reuse: bandwidth, gflops and hash-bandwidth must be positive");
+      return signalPassFailure();
+    }
+    if (margin < 0 || maxMB < 0) {
+      getOperation().emitError("la-insert-reuse: margin and max-mb must not be negative");
+      return signalPassFailure();
+    }
     lauryn::fusion::CostRates rates;
     rates.readBandwidth = rates.writeBandwidth = bandwidth * 1e9;
     rates.flopRate = gflops * 1e9;
@@ -281,7 +327,8 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
       for (Value input : c.inputs)
         if (!hashed.count(input))
           hashBytes += shaped.inputBytes(input);
-      double overhead = 2 * c.resultBytes / (bandwidth * 1e9) + hashBytes / (hashBandwidth * 1e9);
+      double overhead = kProbeSeconds + 2 * c.resultBytes / (bandwidth * 1e9) +
+                        hashBytes / (hashBandwidth * 1e9);
       if (c.resultBytes > maxMB * 1e6 || c.computeSeconds <= margin * overhead)
         continue;
       hashed.insert(c.inputs.begin(), c.inputs.end());

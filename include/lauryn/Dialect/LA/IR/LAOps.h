@@ -35,6 +35,9 @@ bool isReusableElementType(mlir::Type type);
 /// Matrix types the lineage cache stores: dense, or CSR of a static shape,
 /// of a reusable element type.
 bool isReusableMatrixType(mlir::Type type);
+/// Values la.identity hashes: dense or CSR matrices of those element types,
+/// scalars and indices.
+bool hasRuntimeIdentity(mlir::Type type);
 } // namespace lauryn::la
 
 #define GET_OP_CLASSES

@@ -223,13 +223,14 @@ def InsertReusePass : Pass<"la-insert-reuse", "::mlir::ModuleOp"> {
       `la.rand` without a seed, no loop-carried values, no effectful calls).
     * **Cost rule.** A candidate is cached if its estimated compute time (the fusion cost
       model: write + max(read, FLOPs) at `bandwidth` and `gflops`, including the producers
-      used only by it, which a hit skips too) exceeds `margin` times its overhead: two copies
-      of its result (the put now, the copy out on a later hit) and the content hashes of
+      used only by it, which a hit skips too) exceeds `margin` times its overhead: a fixed 5 us
+      (runtime calls, the cache's lock and map), two copies of its result (the put now, the
+      copy out on a later hit) and the content hashes of
       function arguments it derives from that no cached value hashes yet (at
       `hash-bandwidth`); and its result is at most `max-mb`. Candidates are taken in order
       of decreasing compute time, so an input hashed for one value is free for the next. The
-      default margin keeps the overhead on a program whose values are never reused at about
-      5 % of its run time.
+      default margin (10) bounds the estimated overhead on a program whose values are never
+      reused at 10 % of the cached values' compute time (measured: docs/benchmarks.md).
     * **Rewrite.** Each function argument such a value derives from gets one `la.identity` at
       the function's entry (its content hash at run time), each loop index one at the top of
       its loop body; the value's key is `la.lineage_key` of its lineage ID (its op DAG, with

@@ -327,4 +327,67 @@ TEST(LineageHashTest, FileIdentityChangesWhenTheFileChanges) {
   EXPECT_NE(std::strstr(lauryn_rt_last_error(), "lauryn-identity.txt"), nullptr);
 }
 
+// The entry points compiled code calls (lib/Runtime/ReuseCalls.cpp), with
+// memrefs as MLIR C-interface descriptors.
+struct Descriptor2D {
+  double *allocated, *aligned;
+  int64_t offset, sizes[2], strides[2];
+};
+extern "C" {
+uint64_t _mlir_ciface_lauryn_rt_reuse_hash_dense_f64(Descriptor2D *m);
+void _mlir_ciface_lauryn_rt_reuse_put_dense_f64(uint64_t key, double start, int64_t height,
+                                                Descriptor2D *v);
+void _mlir_ciface_lauryn_rt_reuse_take_dense_f64(int64_t handle, Descriptor2D *out);
+int64_t lauryn_rt_reuse_acquire(uint64_t key, int64_t rows, int64_t cols, int64_t dtype,
+                                int64_t format);
+int64_t lauryn_rt_reuse_rows(int64_t handle);
+double lauryn_rt_reuse_now(void);
+}
+
+TEST_F(LineageCacheTest, GeneratedCodeEntryPoints) {
+  // A 2 x 3 view (columns 1..3) of a 2 x 4 buffer hashes like the packed
+  // 2 x 3 matrix with the same cells.
+  double wide[8] = {0, 1, 2, 3, 0, 4, 5, 6}, packed[6] = {1, 2, 3, 4, 5, 6};
+  Descriptor2D view{wide, wide, 1, {2, 3}, {4, 1}};
+  Descriptor2D flat{packed, packed, 0, {2, 3}, {3, 1}};
+  uint64_t h = _mlir_ciface_lauryn_rt_reuse_hash_dense_f64(&flat);
+  EXPECT_EQ(_mlir_ciface_lauryn_rt_reuse_hash_dense_f64(&view), h);
+  packed[5] = 7;
+  EXPECT_NE(_mlir_ciface_lauryn_rt_reuse_hash_dense_f64(&flat), h);
+  packed[5] = 6;
+
+  // A registered input hashes as its registered identity.
+  lauryn_matrix *m = dense(2, 3, 1);
+  Descriptor2D input{static_cast<double *>(m->values), static_cast<double *>(m->values), 0,
+                     {2, 3}, {3, 1}};
+  EXPECT_EQ(_mlir_ciface_lauryn_rt_reuse_hash_dense_f64(&input), h);
+  ASSERT_EQ(lauryn_rt_reuse_register_input(m, 99), LAURYN_OK);
+  EXPECT_EQ(_mlir_ciface_lauryn_rt_reuse_hash_dense_f64(&input), 99u);
+  lauryn_rt_reuse_unregister_input(m);
+  EXPECT_EQ(_mlir_ciface_lauryn_rt_reuse_hash_dense_f64(&input), h);
+  lauryn_rt_matrix_free(m);
+
+  // Put the strided view, acquire it with its shape (not another), copy out.
+  EXPECT_EQ(lauryn_rt_reuse_acquire(5, 2, 3, LAURYN_F64, LAURYN_FORMAT_DENSE), 0);
+  _mlir_ciface_lauryn_rt_reuse_put_dense_f64(5, lauryn_rt_reuse_now(), 1, &view);
+  EXPECT_EQ(lauryn_rt_reuse_acquire(5, 3, 2, LAURYN_F64, LAURYN_FORMAT_DENSE), 0);
+  EXPECT_EQ(lauryn_rt_reuse_acquire(5, 2, 3, LAURYN_F32, LAURYN_FORMAT_DENSE), 0);
+  int64_t handle = lauryn_rt_reuse_acquire(5, -1, 3, LAURYN_F64, LAURYN_FORMAT_DENSE);
+  ASSERT_NE(handle, 0);
+  EXPECT_EQ(lauryn_rt_reuse_rows(handle), 2);
+  double out[6] = {};
+  Descriptor2D dest{out, out, 0, {2, 3}, {3, 1}};
+  _mlir_ciface_lauryn_rt_reuse_take_dense_f64(handle, &dest);
+  for (int k = 0; k < 6; ++k)
+    EXPECT_EQ(out[k], packed[k]);
+  lauryn_cache_stats stats;
+  lauryn_rt_cache_get_stats(&stats);
+  EXPECT_EQ(stats.puts, 1);
+  lauryn_rt_cache_reset_stats();
+  lauryn_rt_cache_get_stats(&stats);
+  EXPECT_EQ(stats.puts, 0);
+  EXPECT_EQ(stats.hits, 0);
+  EXPECT_EQ(stats.entries, 1);
+}
+
 } // namespace

@@ -111,6 +111,17 @@ bool traceInputs(Operation *op, LineageHasher &hasher, Candidate &c) {
   return true;
 }
 
+/// True if `op` yields a sparse tensor. Such values are not created inside
+/// an la.cached region: the sparsifier's deallocation of a sparse value built
+/// in a branch of an scf.if does not dominate its uses (MLIR 22), so cached
+/// values are dense and their sparse producers stay outside.
+bool hasSparseResult(Operation *op) {
+  return llvm::any_of(op->getResultTypes(), [](Type t) {
+    auto tensor = dyn_cast<RankedTensorType>(t);
+    return tensor && tensor.getEncoding();
+  });
+}
+
 /// `op` and the producers in its block whose results only it (directly or
 /// through other members) uses: a hit skips all of them. In block order.
 SmallVector<Operation *> exclusiveMembers(Operation *op, LineageHasher &hasher) {
@@ -128,7 +139,7 @@ SmallVector<Operation *> exclusiveMembers(Operation *op, LineageHasher &hasher) 
         // A cached value used only here moves in too (nested: a hit of the
         // outer value skips even its probe; a miss probes it).
         bool movable = isa<CachedOp>(producer) ||
-                       (hasher.isMergeable(producer) &&
+                       (hasher.isMergeable(producer) && !hasSparseResult(producer) &&
                         (!producer->getNumRegions() || isa<FusedOp>(producer)));
         if (!movable)
           continue;
@@ -277,7 +288,8 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
   }
 
   bool isCandidateOp(Operation *op) {
-    if (op->getNumResults() != 1 || !isReusableMatrixType(op->getResult(0).getType()))
+    if (op->getNumResults() != 1 || !isReusableMatrixType(op->getResult(0).getType()) ||
+        hasSparseResult(op))
       return false;
     if (op->getParentOfType<FusedOp>() || op->getParentOfType<CachedOp>())
       return false;

@@ -176,7 +176,7 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   if (options.optimize)
     buildLAFusionPipeline(toLinalg, options.fuseSelector, options.rates);
   if (options.optimize && options.reuse)
-    addInsertReuse(toLinalg, options.rates);
+    addInsertReuse(toLinalg, options.rates, options.reuseMargin);
   buildLALoweringPipeline(toLinalg, options.optimize, options.runtimeChecks);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");

@@ -50,8 +50,9 @@ void addSelectFormats(OpPassManager &pm, const TargetRates &rates) {
   pm.addPass(la::createSelectFormatsPass(select));
 }
 
-void addInsertReuse(OpPassManager &pm, const TargetRates &rates) {
+void addInsertReuse(OpPassManager &pm, const TargetRates &rates, std::optional<double> margin) {
   la::InsertReusePassOptions reuse;
+  reuse.margin = margin.value_or(reuse.margin);
   reuse.bandwidth = rates.bandwidthGBs.value_or(reuse.bandwidth);
   reuse.gflops = rates.denseGflops.value_or(reuse.gflops);
   pm.addPass(la::createInsertReusePass(reuse));

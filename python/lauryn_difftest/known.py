@@ -26,7 +26,7 @@ class KnownBug:
     avoided_by: str
     pattern: str            # regex over "kind: description" of one mismatch
     variants: tuple = ("noopt", "opt", "opt-t2", "formats", "fuse-all", "fuse-heuristic",
-                       "fuse-none")
+                       "fuse-none", "reuse-all")
     fixed: str = ""         # how it was fixed (empty while open)
 
     def matches(self, variant, kind, description):

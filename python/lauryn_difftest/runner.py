@@ -43,10 +43,15 @@ VARIANTS = {
     "fuse-all": ["--fuse=all", "--threads", "2"],
     "fuse-heuristic": ["--fuse=heuristic", "--threads", "1"],
     "fuse-none": ["--fuse=none", "--threads", "2"],
+    # every value la-insert-reuse can cache is cached (margin 0), and the
+    # program runs twice in one process: the second call's results come from
+    # the lineage cache
+    "reuse-all": ["--reuse-margin=0", "--calls", "2", "--threads", "2"],
     # not run by default (--variants): compiled for the declared types only
     "nospec": ["--no-specialize", "--threads", "1"],
 }
-DEFAULT_VARIANTS = ("noopt", "opt", "opt-t2", "formats", "fuse-all", "fuse-heuristic", "fuse-none")
+DEFAULT_VARIANTS = ("noopt", "opt", "opt-t2", "formats", "fuse-all", "fuse-heuristic", "fuse-none",
+                    "reuse-all")
 # Variants whose dense matrix inputs go as .mtx files where that keeps their
 # values (held as CSR by the runner: CSR parameters under --select-formats).
 SPARSE_FILE_VARIANTS = {"formats"}

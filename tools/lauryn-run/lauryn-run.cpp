@@ -99,6 +99,14 @@ static cl::opt<bool> reuse(
     "reuse", cl::init(true),
     cl::desc("Serve values worth caching from the run-time lineage cache across calls "
              "(la-insert-reuse, docs/reuse.md); --reuse=false compiles without"));
+static cl::opt<double> reuseMargin(
+    "reuse-margin", cl::init(-1), cl::value_desc("factor"),
+    cl::desc("Factor by which a value's compute time must exceed the overhead of caching it "
+             "(la-insert-reuse margin; default 10, 0 caches every candidate)"));
+static cl::opt<unsigned> calls(
+    "calls", cl::init(1),
+    cl::desc("Call the entry this many times in one process, keeping the lineage cache "
+             "between calls; the last call's results are printed"));
 static cl::opt<std::string> inputIdentity(
     "input-identity", cl::init("content"), cl::value_desc("kind"),
     cl::desc("Identity of matrix arguments in lineage keys: content (hashed once after "
@@ -420,6 +428,10 @@ int main(int argc, char **argv) {
     return fail("--fuse=" + fuseSelector + ": the selector is cost, all, heuristic or none");
   options.fuseSelector = fuseSelector;
   options.reuse = reuse;
+  if (reuseMargin >= 0)
+    options.reuseMargin = double(reuseMargin);
+  if (calls < 1)
+    return fail("--calls needs at least 1 call");
   options.rates = rates;
   options.vectorLength = vectorLength;
   options.threads = threads;
@@ -494,12 +506,17 @@ int main(int argc, char **argv) {
     for (size_t v = 0; v < sweepRuns; ++v) {
       if (!sweepValues.empty())
         args[sweepIndex] = std::move(*parseValue(sweepValues[v], sig.params[sweepIndex].dtype));
-      auto results = (*program)->run(args);
-      if (!results) {
-        runError = llvm::toString(results.takeError());
-        break;
+      llvm::SmallVector<lauryn::HostValue> last;
+      for (unsigned c = 0; c < calls && runError.empty(); ++c) {
+        auto results = (*program)->run(args);
+        if (!results)
+          runError = llvm::toString(results.takeError());
+        else
+          last = std::move(*results);
       }
-      runs.push_back(std::move(*results));
+      if (!runError.empty())
+        break;
+      runs.push_back(std::move(last));
     }
     double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

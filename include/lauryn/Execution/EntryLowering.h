@@ -50,6 +50,9 @@ struct LoweringOptions {
   /// Serve values worth caching from the run-time lineage cache
   /// (la-insert-reuse); with optimize.
   bool reuse = true;
+  /// la-insert-reuse's margin (unset: the pass default); 0 caches every
+  /// candidate (the differential tester's reuse variant).
+  std::optional<double> reuseMargin;
   /// Bandwidth and FLOP rates of the cost-based decisions (unset: the
   /// passes' defaults; `lauryn-run --calibrate` measures them).
   TargetRates rates;

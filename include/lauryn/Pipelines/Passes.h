@@ -33,8 +33,10 @@ void addSelectFormats(mlir::OpPassManager &pm, const TargetRates &rates = {});
 /// Operator fusion (la-fuse with `selector`; nothing for "none").
 void buildLAFusionPipeline(mlir::OpPassManager &pm, llvm::StringRef selector,
                            const TargetRates &rates = {});
-/// Lineage-cache probes and puts (la-insert-reuse) with `rates` where set.
-void addInsertReuse(mlir::OpPassManager &pm, const TargetRates &rates = {});
+/// Lineage-cache probes and puts (la-insert-reuse) with `rates` and
+/// `margin` where set.
+void addInsertReuse(mlir::OpPassManager &pm, const TargetRates &rates = {},
+                    std::optional<double> margin = std::nullopt);
 /// Lowering of a decided la program to linalg on tensors.
 void buildLALoweringPipeline(mlir::OpPassManager &pm, bool optimize, bool runtimeChecks);
 /// Target-independent part: the decisions, then the lowering.

@@ -115,8 +115,10 @@ static cl::opt<std::string> inputIdentity(
              "at every call, as a library called with the caller's buffers does)"));
 static cl::opt<std::string> sweep(
     "sweep", cl::value_desc("NAME=V1,V2,..."),
-    cl::desc("Run the entry once per value of the scalar parameter NAME, in one process "
-             "(a hyper-parameter sweep: values computed before come from the lineage cache)"));
+    cl::desc("Run the entry once per value (a number, or a matrix file or generator) of the "
+             "parameter NAME, in one process: a hyper-parameter sweep, whose values computed "
+             "before come from the lineage cache. With -o, out.npy becomes out-0.npy, "
+             "out-1.npy, ... (one per value)"));
 static cl::opt<int64_t> printLimit("print-limit",
                                    cl::desc("Print matrices with at most this many cells"),
                                    cl::init(100));
@@ -384,9 +386,11 @@ int main(int argc, char **argv) {
     args[index] = std::move(*value);
     given[index] = true;
   }
-  // --sweep NAME=V1,V2,...: a scalar parameter bound once per run.
+  // --sweep NAME=V1,V2,...: a parameter bound to each value in turn (loaded
+  // once, before the runs).
   size_t sweepIndex = sig.params.size();
   llvm::SmallVector<llvm::StringRef> sweepValues;
+  llvm::SmallVector<lauryn::HostValue> sweepArgs;
   if (!sweep.empty()) {
     auto [name, list] = llvm::StringRef(sweep).split('=');
     for (size_t p = 0; p < sig.params.size(); ++p)
@@ -395,9 +399,6 @@ int main(int argc, char **argv) {
     if (!llvm::StringRef(sweep).contains('=') || sweepIndex == sig.params.size())
       return fail("--sweep '" + sweep + "' must be NAME=V1,V2,... with NAME a parameter of @" +
                   sig.name);
-    if (sig.params[sweepIndex].isMatrix())
-      return fail("--sweep " + name.str() + ": parameter '" + name.str() + "' is " +
-                  sig.params[sweepIndex].describe() + "; a sweep takes a scalar parameter");
     if (given[sweepIndex])
       return fail("parameter '" + name.str() + "' is given by both --arg and --sweep");
     list.split(sweepValues, ',');
@@ -405,14 +406,25 @@ int main(int argc, char **argv) {
       auto value = parseValue(text, sig.params[sweepIndex].dtype);
       if (!value)
         return fail("--sweep " + name.str() + ": " + llvm::toString(value.takeError()));
-      if (value->matrix)
-        return fail("--sweep " + name.str() + ": '" + text.str() + "' is not a number");
-      args[sweepIndex] = std::move(*value);
+      if (sig.params[sweepIndex].isMatrix() != bool(value->matrix))
+        return fail("--sweep " + name.str() + ": parameter '" + name.str() + "' is " +
+                    sig.params[sweepIndex].describe() + ", got " +
+                    (value->matrix ? "a matrix" : "a number") + " ('" + text.str() + "')");
+      sweepArgs.push_back(std::move(*value));
     }
+    // The first value specializes the program (matrices of other shapes need
+    // --no-specialize).
+    std::swap(args[sweepIndex], sweepArgs.front());
     given[sweepIndex] = true;
-    if (!outputFiles.empty())
-      return fail("-o cannot be combined with --sweep (results of every value are printed)");
   }
+  // The file a sweep value was read from (--input-identity=file).
+  auto sweepFile = [&](size_t v) -> std::optional<std::string> {
+    llvm::StringRef text = sweepValues[v];
+    if (sweepArgs.empty() || !args[sweepIndex].matrix || text.starts_with("rand:") ||
+        text.starts_with("fill:"))
+      return std::nullopt;
+    return text.str();
+  };
   for (size_t p = 0; p < sig.params.size(); ++p)
     if (!given[p])
       return fail("missing --arg for parameter " +
@@ -476,20 +488,27 @@ int main(int argc, char **argv) {
   if (inputIdentity != "content" && inputIdentity != "file" && inputIdentity != "per-call")
     return fail("--input-identity=" + inputIdentity + ": the kind is content, file or per-call");
   auto unregister = [&] {
-    for (const lauryn::HostValue &a : args)
+    for (const lauryn::HostValue &a : llvm::concat<const lauryn::HostValue>(args, sweepArgs))
       lauryn_rt_reuse_unregister_input(a.matrix);
   };
-  if (reuse && inputIdentity != "per-call")
-    for (auto [p, a] : llvm::enumerate(args)) {
-      if (!a.matrix)
-        continue;
-      uint64_t identity = lauryn_rt_matrix_hash(a.matrix);
-      if (inputIdentity == "file" && argFiles[p] &&
-          lauryn_rt_file_identity(argFiles[p]->c_str(), &identity) != LAURYN_OK)
+  auto registerInput = [&](const lauryn::HostValue &a,
+                           const std::optional<std::string> &file) -> int {
+    if (!a.matrix)
+      return LAURYN_OK;
+    uint64_t identity = lauryn_rt_matrix_hash(a.matrix);
+    if (inputIdentity == "file" && file)
+      if (int status = lauryn_rt_file_identity(file->c_str(), &identity); status != LAURYN_OK)
+        return status;
+    return lauryn_rt_reuse_register_input(a.matrix, identity);
+  };
+  if (reuse && inputIdentity != "per-call") {
+    for (auto [p, a] : llvm::enumerate(args))
+      if (registerInput(a, p == sweepIndex ? sweepFile(0) : argFiles[p]) != LAURYN_OK)
         return fail(lauryn_rt_last_error());
-      if (lauryn_rt_reuse_register_input(a.matrix, identity) != LAURYN_OK)
+    for (auto [v, a] : llvm::enumerate(sweepArgs))
+      if (v > 0 && registerInput(a, sweepFile(v)) != LAURYN_OK)
         return fail(lauryn_rt_last_error());
-    }
+  }
 
   std::signal(SIGABRT, onAbort);
   llvm::outs().flush();
@@ -504,8 +523,8 @@ int main(int argc, char **argv) {
     runs.clear();
     start = std::chrono::steady_clock::now();
     for (size_t v = 0; v < sweepRuns; ++v) {
-      if (!sweepValues.empty())
-        args[sweepIndex] = std::move(*parseValue(sweepValues[v], sig.params[sweepIndex].dtype));
+      if (v > 0) // values take turns in args[sweepIndex]; the first is there
+        std::swap(args[sweepIndex], sweepArgs[v]);
       llvm::SmallVector<lauryn::HostValue> last;
       for (unsigned c = 0; c < calls && runError.empty(); ++c) {
         auto results = (*program)->run(args);
@@ -514,6 +533,8 @@ int main(int argc, char **argv) {
         else
           last = std::move(*results);
       }
+      if (v > 0)
+        std::swap(args[sweepIndex], sweepArgs[v]);
       if (!runError.empty())
         break;
       runs.push_back(std::move(last));
@@ -533,12 +554,17 @@ int main(int argc, char **argv) {
     llvm::StringRef(outputFiles).split(outputs, ',');
   size_t nextOutput = 0;
   for (auto [v, results] : llvm::enumerate(runs)) {
+    nextOutput = 0;
     if (!sweepValues.empty())
       llvm::outs() << "sweep " << paramName(sweepIndex) << "=" << sweepValues[v] << ":\n";
     for (auto [r, value] : llvm::enumerate(results)) {
       llvm::outs() << "result #" << r << ": ";
       if (value.matrix && nextOutput < outputs.size()) {
         std::string path = outputs[nextOutput++].str();
+        if (!sweepValues.empty()) // out.npy -> out-<v>.npy, one file per sweep value
+          path = (llvm::Twine(llvm::StringRef(path).rsplit('.').first) + "-" + llvm::Twine(v) +
+                  "." + llvm::StringRef(path).rsplit('.').second)
+                     .str();
         if (lauryn_rt_write(path.c_str(), value.matrix, nullptr) != LAURYN_OK)
           return fail(lauryn_rt_last_error());
         llvm::outs() << describeMatrix(value.matrix) << " written to " << path << "\n";

@@ -218,6 +218,10 @@ void refineTypes(Block &block) {
       continue;
     for (auto [result, type] : llvm::zip(op.getResults(), inferred))
       result.setType(moreStatic(result.getType(), type));
+    // A slice with bounds known only at run time: at most its input (an upper
+    // bound errs towards caching, which costs copies, not results).
+    if (isa<SliceOp>(op))
+      op.getResult(0).setType(moreStatic(op.getResult(0).getType(), op.getOperand(0).getType()));
   }
 }
 
@@ -251,6 +255,19 @@ private:
   mutable func::FuncOp copy;
   llvm::DenseMap<Operation *, Operation *> copies;
 };
+
+/// Executions of `op` per call of its function: the product of the trip
+/// counts of the loops around it (10 for a count unknown at compile time, as
+/// la-select-formats assumes).
+double executionsPerCall(Operation *op) {
+  double executions = 1;
+  for (auto loop = op->getParentOfType<scf::ForOp>(); loop;
+       loop = loop->getParentOfType<scf::ForOp>()) {
+    std::optional<APInt> trips = loop.getStaticTripCount();
+    executions *= trips ? double(trips->getZExtValue()) : 10.0;
+  }
+  return executions;
+}
 
 /// Estimated seconds of a call: its callee's la ops, once each.
 double calleeSeconds(CallOpInterface call, const lauryn::fusion::CostRates &rates) {
@@ -339,9 +356,12 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
       for (Value input : c.inputs)
         if (!hashed.count(input))
           hashBytes += shaped.inputBytes(input);
-      double overhead = kProbeSeconds + 2 * c.resultBytes / (bandwidth * 1e9) +
+      // Per call: the inputs are hashed once, the value is probed, computed
+      // (or copied out) and stored at every execution.
+      double executions = executionsPerCall(c.op);
+      double overhead = executions * (kProbeSeconds + 2 * c.resultBytes / (bandwidth * 1e9)) +
                         hashBytes / (hashBandwidth * 1e9);
-      if (c.resultBytes > maxMB * 1e6 || c.computeSeconds <= margin * overhead)
+      if (c.resultBytes > maxMB * 1e6 || executions * c.computeSeconds <= margin * overhead)
         continue;
       hashed.insert(c.inputs.begin(), c.inputs.end());
       chosen.push_back(&c);

@@ -227,7 +227,9 @@ def InsertReusePass : Pass<"la-insert-reuse", "::mlir::ModuleOp"> {
       (runtime calls, the cache's lock and map), two copies of its result (the put now, the
       copy out on a later hit) and the content hashes of
       function arguments it derives from that no cached value hashes yet (at
-      `hash-bandwidth`); and its result is at most `max-mb`. Candidates are taken in order
+      `hash-bandwidth`), per call: inside loops the compute, probe and copies count once per
+      iteration (the trip count, 10 if unknown), the hashes of arguments once; and its result
+      is at most `max-mb`. Candidates are taken in order
       of decreasing compute time, so an input hashed for one value is free for the next. The
       default margin (10) bounds the estimated overhead on a program whose values are never
       reused at 10 % of the cached values' compute time (measured: docs/benchmarks.md).

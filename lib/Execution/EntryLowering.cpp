@@ -164,7 +164,7 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   auto start = std::chrono::steady_clock::now();
   PassManager decide(ctx);
   buildLADecisionPipeline(decide, options.optimize, options.formatEstimator,
-                          /*fuseSelector=*/"none", options.rates);
+                          /*fuseSelector=*/"none", options.rates, options.reuse);
   if (failed(decide.run(module)))
     return llvm::createStringError("optimizing the la program failed (see the errors above)");
   if (!options.laOutputFile.empty())
@@ -180,6 +180,15 @@ lowerToLLVMDialect(ModuleOp module, ArrayRef<std::string> entryNames,
   buildLALoweringPipeline(toLinalg, options.optimize, options.runtimeChecks);
   if (failed(toLinalg.run(module)))
     return llvm::createStringError("lowering la to linalg failed (see the errors above)");
+  // Entries only read their parameters (the caller's buffers: a host calls
+  // again with the same inputs, and the lineage cache identifies them once):
+  // one-shot bufferization must not update one in place.
+  for (const std::string &name : names) {
+    auto fn = module.lookupSymbol<func::FuncOp>(name);
+    for (unsigned i = 0; i < fn.getNumArguments(); ++i)
+      if (isa<RankedTensorType>(fn.getArgumentTypes()[i]))
+        fn.setArgAttr(i, "bufferization.writable", BoolAttr::get(ctx, false));
+  }
   if (sparseBoundary) {
     // CSR parameters arrive as (positions, coordinates, values) buffers (and
     // their sizes if they are dynamic) and CSR results leave as such buffers

@@ -26,10 +26,12 @@ using namespace mlir;
 namespace lauryn {
 
 void buildLADecisionPipeline(OpPassManager &pm, bool optimize, StringRef estimator,
-                             StringRef fuseSelector, const TargetRates &rates) {
+                             StringRef fuseSelector, const TargetRates &rates,
+                             bool partialReuse) {
   if (optimize) {
     la::OptimizePassOptions options;
     options.annotateLineage = false;
+    options.partialReuse = partialReuse;
     pm.addPass(la::createOptimizePass(options));
   }
   if (!estimator.empty()) {

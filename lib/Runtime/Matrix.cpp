@@ -284,6 +284,9 @@ int lauryn_rt_matrix_adopt_dense(int64_t rows, int64_t cols, int dtype, void *va
 void lauryn_rt_matrix_free(lauryn_matrix *m) {
   if (!m)
     return;
+  // A registered input identity must not outlive its buffer: a later
+  // allocation at the same address would take it over.
+  forgetInputIdentity(m->values);
   alignedFree(m->values);
   alignedFree(m->positions);
   alignedFree(m->coordinates);

@@ -13,6 +13,9 @@
 
 namespace lauryn::rt {
 
+/// Drops the input identity registered for `values` (ReuseCalls.cpp), if any.
+void forgetInputIdentity(const void *values);
+
 bool isValidDtype(int dtype);
 size_t dtypeSize(int dtype);
 const char *dtypeName(int dtype);

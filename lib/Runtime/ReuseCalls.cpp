@@ -178,6 +178,14 @@ void putCsr(uint64_t key, double start, int64_t height, int64_t rows, int64_t co
 
 } // namespace
 
+void lauryn::rt::forgetInputIdentity(const void *values) {
+  if (!values)
+    return;
+  InputRegistry &r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  r.entries.erase(values);
+}
+
 extern "C" {
 
 int lauryn_rt_reuse_register_input(const lauryn_matrix *m, uint64_t identity) {
@@ -191,11 +199,8 @@ int lauryn_rt_reuse_register_input(const lauryn_matrix *m, uint64_t identity) {
 }
 
 void lauryn_rt_reuse_unregister_input(const lauryn_matrix *m) {
-  if (!m)
-    return;
-  InputRegistry &r = registry();
-  std::lock_guard<std::mutex> lock(r.mutex);
-  r.entries.erase(m->values);
+  if (m)
+    forgetInputIdentity(m->values);
 }
 
 LAURYN_RT_API int64_t lauryn_rt_reuse_acquire(uint64_t key, int64_t rows, int64_t cols, int64_t dtype,

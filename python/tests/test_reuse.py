@@ -137,3 +137,44 @@ def test_pca_several_k(tmp_path):
         assert_close(Y, want_Y, 1e-8, f"projection (k={k})")
     # The covariance matrix (4 GFLOPs over X) is computed once.
     assert stats["hits"] >= len(starts) - 1, stats
+
+
+def stepwise_oracle(X, y, steps, lam):
+    """Forward stepwise ridge regression by AIC, as docs/examples/stepwise.mlir."""
+    n, m = X.shape
+    Xs = np.ones((n, 1))
+    order = np.zeros((1, m))
+    aic = n * np.log(float(np.sum((y - y.mean()) ** 2)) / n) + 2
+    for s in range(steps):
+        k1 = Xs.shape[1] + 1
+        best_aic, best_j = aic, m
+        for j in range(m):
+            Xj = np.hstack([Xs, X[:, j:j + 1]])
+            beta = np.linalg.solve(Xj.T @ Xj + lam * np.eye(k1), Xj.T @ y)
+            rss = float(np.sum((y - Xj @ beta) ** 2))
+            aicj = n * np.log(rss / n) + 2 * k1
+            if order[0, j] < 0.5 and aicj < best_aic:
+                best_aic, best_j = aicj, j
+        if best_j < m:
+            Xs = np.hstack([Xs, X[:, best_j:best_j + 1]])
+            order[0, best_j] = s + 1
+            aic = best_aic
+    return order, aic
+
+
+@pytest.mark.parametrize("flags", [[], ["--reuse=false"], ["--no-specialize"]])
+def test_stepwise(tmp_path, flags):
+    rng = np.random.default_rng(31)
+    n, m, steps = 3000, 24, 10
+    X = rng.standard_normal((n, m))
+    coef = np.zeros((m, 1))
+    coef[rng.choice(m, 8, replace=False), 0] = rng.uniform(0.5, 3.0, 8)  # 8 true features
+    y = X @ coef + 0.5 * rng.standard_normal((n, 1))
+    runs, _ = sweep(tmp_path, "stepwise.mlir", {"X": X, "y": y, "steps": steps}, "lambda",
+                    [1e-6], flags=flags, n_matrices=1)
+    (order, aic), = runs
+    want_order, want_aic = stepwise_oracle(X, y, steps, 1e-6)
+    np.testing.assert_array_equal(order, want_order)
+    assert_close(aic, want_aic, RTOL, "final AIC")
+    first = np.flatnonzero((want_order[0] > 0) & (want_order[0] <= 8))
+    assert sorted(first) == sorted(np.flatnonzero(coef)), "the true features are found first"

@@ -31,6 +31,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -98,7 +99,8 @@ static cl::opt<std::string> ratesFile(
 static cl::opt<bool> reuse(
     "reuse", cl::init(true),
     cl::desc("Serve values worth caching from the run-time lineage cache across calls "
-             "(la-insert-reuse, docs/reuse.md); --reuse=false compiles without"));
+             "(la-insert-reuse) and compute products over cbind / rbind from their blocks "
+             "(la-partial-reuse; docs/reuse.md); --reuse=false compiles without both"));
 static cl::opt<double> reuseMargin(
     "reuse-margin", cl::init(-1), cl::value_desc("factor"),
     cl::desc("Factor by which a value's compute time must exceed the overhead of caching it "
@@ -440,8 +442,11 @@ int main(int argc, char **argv) {
     return fail("--fuse=" + fuseSelector + ": the selector is cost, all, heuristic or none");
   options.fuseSelector = fuseSelector;
   options.reuse = reuse;
-  if (reuseMargin >= 0)
+  if (reuseMargin.getNumOccurrences()) {
+    if (!(reuseMargin >= 0))
+      return fail("--reuse-margin needs a factor >= 0, got " + std::to_string(reuseMargin));
     options.reuseMargin = double(reuseMargin);
+  }
   if (calls < 1)
     return fail("--calls needs at least 1 call");
   options.rates = rates;
@@ -561,10 +566,12 @@ int main(int argc, char **argv) {
       llvm::outs() << "result #" << r << ": ";
       if (value.matrix && nextOutput < outputs.size()) {
         std::string path = outputs[nextOutput++].str();
-        if (!sweepValues.empty()) // out.npy -> out-<v>.npy, one file per sweep value
-          path = (llvm::Twine(llvm::StringRef(path).rsplit('.').first) + "-" + llvm::Twine(v) +
-                  "." + llvm::StringRef(path).rsplit('.').second)
-                     .str();
+        if (!sweepValues.empty()) { // dir/out.npy -> dir/out-<v>.npy, one per sweep value
+          llvm::SmallString<256> named(llvm::sys::path::parent_path(path));
+          llvm::sys::path::append(named, llvm::sys::path::stem(path) + "-" + llvm::Twine(v) +
+                                             llvm::sys::path::extension(path));
+          path = std::string(named);
+        }
         if (lauryn_rt_write(path.c_str(), value.matrix, nullptr) != LAURYN_OK)
           return fail(lauryn_rt_last_error());
         llvm::outs() << describeMatrix(value.matrix) << " written to " << path << "\n";

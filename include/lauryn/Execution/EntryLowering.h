@@ -48,7 +48,8 @@ struct LoweringOptions {
   /// Plan selector of la-fuse (cost, all, heuristic, none); with optimize.
   std::string fuseSelector = "cost";
   /// Serve values worth caching from the run-time lineage cache
-  /// (la-insert-reuse); with optimize.
+  /// (la-insert-reuse) and compute products over bound matrices from their
+  /// blocks (la-partial-reuse); with optimize.
   bool reuse = true;
   /// la-insert-reuse's margin (unset: the pass default); 0 caches every
   /// candidate (the differential tester's reuse variant).

@@ -22,12 +22,13 @@ namespace lauryn {
 /// The la-level decisions: la optimizations, format selection (if
 /// `estimator` is non-empty: la-estimate-sparsity with it, then
 /// la-select-formats) and, with `optimize`, fusion (la-fuse with
-/// `fuseSelector`). Its output is still an la program. The cost-based
+/// `fuseSelector`; `partialReuse`: la-optimize's la-partial-reuse). Its output
+/// is still an la program. The cost-based
 /// passes use `rates` where set.
 void buildLADecisionPipeline(mlir::OpPassManager &pm, bool optimize,
                              llvm::StringRef estimator = {},
                              llvm::StringRef fuseSelector = "cost",
-                             const TargetRates &rates = {});
+                             const TargetRates &rates = {}, bool partialReuse = true);
 /// Format selection (la-select-formats) with `rates` where set.
 void addSelectFormats(mlir::OpPassManager &pm, const TargetRates &rates = {});
 /// Operator fusion (la-fuse with `selector`; nothing for "none").

@@ -343,7 +343,7 @@ LAURYN_RT_API int lauryn_rt_cache_get(uint64_t key, lauryn_matrix **out);
  * matrix hashes by content unless the host registered an identity of its own
  * for its buffer (e.g. lauryn_rt_file_identity of the file it was read from),
  * which is then used without reading the data. The host unregisters the
- * matrix before it frees or changes it. */
+ * matrix before it changes it; lauryn_rt_matrix_free unregisters it. */
 LAURYN_RT_API int lauryn_rt_reuse_register_input(const lauryn_matrix *m, uint64_t identity);
 LAURYN_RT_API void lauryn_rt_reuse_unregister_input(const lauryn_matrix *m);
 

@@ -30,8 +30,9 @@ bool isReusableMatrixType(Type type) {
 
 bool hasRuntimeIdentity(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
-  if (!tensor)
-    return true; // a scalar or an index: its bits
+  if (!tensor) // an index or an la scalar: its bits
+    return type.isIndex() || type.isF64() || type.isF32() || type.isBF16() ||
+           type.isSignlessInteger(64) || type.isSignlessInteger(32) || type.isSignlessInteger(8);
   return isReusableElementType(tensor.getElementType()) &&
          (!tensor.getEncoding() || isCSR(tensor));
 }

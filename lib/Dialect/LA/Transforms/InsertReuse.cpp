@@ -46,7 +46,6 @@ struct Candidate {
   int64_t height = 0;        ///< longest op chain from an input
   double computeSeconds = 0;
   double resultBytes = 0;
-  unsigned order = 0;   ///< position in program order
   uint64_t lineage = 0; ///< lineage ID with the inputs numbered
 };
 
@@ -124,7 +123,10 @@ bool hasSparseResult(Operation *op) {
 
 /// `op` and the producers in its block whose results only it (directly or
 /// through other members) uses: a hit skips all of them. In block order.
-SmallVector<Operation *> exclusiveMembers(Operation *op, LineageHasher &hasher) {
+/// Producers in `boundary` are left out (with what only they use).
+SmallVector<Operation *>
+exclusiveMembers(Operation *op, LineageHasher &hasher,
+                 const llvm::DenseSet<Operation *> *boundary = nullptr) {
   llvm::SmallPtrSet<Operation *, 8> members{op};
   bool grown = true;
   while (grown) {
@@ -134,7 +136,7 @@ SmallVector<Operation *> exclusiveMembers(Operation *op, LineageHasher &hasher) 
         Operation *producer = operand.getDefiningOp();
         // Identities stay where they are: later keys use them too.
         if (!producer || members.count(producer) || producer->getBlock() != op->getBlock() ||
-            isa<IdentityOp>(producer))
+            isa<IdentityOp>(producer) || (boundary && boundary->count(producer)))
           continue;
         // A cached value used only here moves in too (nested: a hit of the
         // outer value skips even its probe; a miss probes it).
@@ -269,7 +271,7 @@ double executionsPerCall(Operation *op) {
   return executions;
 }
 
-/// Estimated seconds of a call: its callee's la ops, once each.
+/// Estimated seconds of a call: its callee's la ops, times their trip counts.
 double calleeSeconds(CallOpInterface call, const lauryn::fusion::CostRates &rates) {
   auto callee = dyn_cast_or_null<FunctionOpInterface>(call.resolveCallable());
   if (!callee || callee.isExternal())
@@ -278,7 +280,7 @@ double calleeSeconds(CallOpInterface call, const lauryn::fusion::CostRates &rate
   callee.getFunctionBody().walk([&](Operation *inner) {
     if (isa<LADialect>(inner->getDialect()) && !isa<YieldOp>(inner) &&
         !inner->getParentOfType<FusedOp>())
-      seconds += fusionCostSeconds(inner, rates);
+      seconds += fusionCostSeconds(inner, rates) * executionsPerCall(inner);
   });
   return seconds;
 }
@@ -325,52 +327,50 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
         return;
       Candidate c;
       c.op = op;
-      c.order = candidates.size();
       if (traceInputs(op, hasher, c))
         candidates.push_back(std::move(c));
     });
-    // A hit skips the op and its exclusive producers; producers that are
-    // candidates themselves are costed (and maybe cached) on their own.
-    llvm::DenseSet<Operation *> candidateOps;
     for (Candidate &c : candidates)
-      candidateOps.insert(c.op);
-    for (Candidate &c : candidates) {
-      for (Operation *member : exclusiveMembers(c.op, hasher)) {
-        if (member != c.op && candidateOps.count(member))
-          continue;
-        c.computeSeconds += isa<CallOpInterface>(member)
-                                ? calleeSeconds(cast<CallOpInterface>(member), rates)
-                                : fusionCostSeconds(shaped.of(member), rates);
-      }
       c.resultBytes = fusionStatsOf(shaped.of(c.op)->getResult(0)).bytes();
-    }
-    // The most expensive first: an input it hashes is free for the rest.
-    llvm::sort(candidates, [](const Candidate &a, const Candidate &b) {
-      return a.computeSeconds != b.computeSeconds ? a.computeSeconds > b.computeSeconds
-                                                  : a.order < b.order;
-    });
+    // A hit skips the op and its exclusive producers, except producers
+    // cached on their own. Decided in program order, so that producers are
+    // decided before the values using them; repeated while a choice makes an
+    // input's hash free for a candidate rejected before.
+    llvm::DenseSet<Operation *> chosenOps;
     llvm::DenseSet<Value> hashed;
-    SmallVector<Candidate *> chosen;
-    for (Candidate &c : candidates) {
-      double hashBytes = 0;
-      for (Value input : c.inputs)
-        if (!hashed.count(input))
-          hashBytes += shaped.inputBytes(input);
-      // Per call: the inputs are hashed once, the value is probed, computed
-      // (or copied out) and stored at every execution.
-      double executions = executionsPerCall(c.op);
-      double overhead = executions * (kProbeSeconds + 2 * c.resultBytes / (bandwidth * 1e9)) +
-                        hashBytes / (hashBandwidth * 1e9);
-      if (c.resultBytes > maxMB * 1e6 || executions * c.computeSeconds <= margin * overhead)
-        continue;
-      hashed.insert(c.inputs.begin(), c.inputs.end());
-      chosen.push_back(&c);
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (Candidate &c : candidates) {
+        if (chosenOps.count(c.op))
+          continue;
+        c.computeSeconds = 0;
+        for (Operation *member : exclusiveMembers(c.op, hasher, &chosenOps)) {
+          c.computeSeconds += isa<CallOpInterface>(member)
+                                  ? calleeSeconds(cast<CallOpInterface>(member), rates)
+                                  : fusionCostSeconds(shaped.of(member), rates);
+        }
+        double hashBytes = 0;
+        for (Value input : c.inputs)
+          if (!hashed.count(input))
+            hashBytes += shaped.inputBytes(input);
+        // Per call: the inputs are hashed once, the value is probed, computed
+        // (or copied out) and stored at every execution.
+        double executions = executionsPerCall(c.op);
+        double overhead = executions * (kProbeSeconds + 2 * c.resultBytes / (bandwidth * 1e9)) +
+                          hashBytes / (hashBandwidth * 1e9);
+        if (c.resultBytes > maxMB * 1e6 || executions * c.computeSeconds <= margin * overhead)
+          continue;
+        chosenOps.insert(c.op);
+        hashed.insert(c.inputs.begin(), c.inputs.end());
+        changed = true;
+      }
     }
+    SmallVector<Candidate *> chosen;
+    for (Candidate &c : candidates)
+      if (chosenOps.count(c.op))
+        chosen.push_back(&c);
     // Lineage IDs of the program as written, then the rewrite in program
-    // order: a chosen value that uses another one keeps the other's la.cached
-    // outside its region (an effectful op is never a member), so a miss of the
-    // outer value (a new lambda) still hits the inner one (t(X) %*% X).
-    llvm::sort(chosen, [](Candidate *a, Candidate *b) { return a->order < b->order; });
+    // order (a chosen value used only by a later one nests inside it).
     for (Candidate *c : chosen) {
       LineageHasher numbered;
       for (auto [position, input] : llvm::enumerate(c->inputs))

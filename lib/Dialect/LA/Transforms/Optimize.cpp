@@ -22,6 +22,8 @@ struct OptimizePass : lauryn::la::impl::OptimizePassBase<OptimizePass> {
     if (inlineCalls)
       pm.addPass(createInlinerPass());
     pm.addPass(createCanonicalizerPass());
+    if (partialReuse)
+      pm.addPass(createPartialReusePass());
     pm.addPass(createLineageCSEPass(LineageCSEPassOptions{hoist}));
     pm.addPass(createCanonicalizerPass());
     if (annotateLineage)

@@ -229,8 +229,9 @@ def InsertReusePass : Pass<"la-insert-reuse", "::mlir::ModuleOp"> {
       function arguments it derives from that no cached value hashes yet (at
       `hash-bandwidth`), per call: inside loops the compute, probe and copies count once per
       iteration (the trip count, 10 if unknown), the hashes of arguments once; and its result
-      is at most `max-mb`. Candidates are taken in order
-      of decreasing compute time, so an input hashed for one value is free for the next. The
+      is at most `max-mb`. Candidates are decided in program order (a producer cached on its
+      own is not counted again for the values using it), repeatedly while a choice makes an
+      input's hash free for a candidate rejected before. The
       default margin (10) bounds the estimated overhead on a program whose values are never
       reused at 10 % of the cached values' compute time (measured: docs/benchmarks.md).
     * **Rewrite.** Each function argument such a value derives from gets one `la.identity` at
@@ -322,7 +323,8 @@ def OptimizePass : Pass<"la-optimize", "::mlir::ModuleOp"> {
     A pass bundle: inlining of function calls (so that the passes after it, fusion above
     all, see across call boundaries: k-means' distance function feeds the row operator of
     its Lloyd step; private functions left without calls are dropped), canonicalization
-    (folding and the static algebraic rewrites of the la dialect), lineage-based CSE with
+    (folding and the static algebraic rewrites of the la dialect), the partial-reuse rewrites
+    (products over `cbind` / `rbind` from their blocks), lineage-based CSE with
     loop-invariant hoisting, canonicalization again, and finally `la-assign-lineage`, so
     that the optimized IR carries lineage IDs.
 
@@ -331,7 +333,7 @@ def OptimizePass : Pass<"la-optimize", "::mlir::ModuleOp"> {
     ```
     is the same as
     ```
-    lauryn-opt --inline --canonicalize --la-lineage-cse --canonicalize --la-assign-lineage program.mlir
+    lauryn-opt --inline --canonicalize --la-partial-reuse --la-lineage-cse --canonicalize --la-assign-lineage program.mlir
     ```
   }];
   let options = [
@@ -340,9 +342,47 @@ def OptimizePass : Pass<"la-optimize", "::mlir::ModuleOp"> {
     Option<"hoist", "hoist", "bool", /*default=*/"true",
            "Hoist loop-invariant ops out of loops">,
     Option<"annotateLineage", "annotate-lineage", "bool", /*default=*/"true",
-           "Attach lineage IDs at the end">
+           "Attach lineage IDs at the end">,
+    Option<"partialReuse", "partial-reuse", "bool", /*default=*/"true",
+           "Compute products over bound matrices from their blocks (la-partial-reuse)">
   ];
   let dependentDialects = ["::lauryn::la::LADialect"];
+}
+
+def PartialReusePass : Pass<"la-partial-reuse", "::mlir::ModuleOp"> {
+  let summary = "Compute products over bound matrices from the products of their blocks";
+  let description = [{
+    LIMA's partial reuse rewrites (SIGMOD'21; docs/reuse.md): a product over a `cbind` or
+    `rbind` becomes products of its blocks, so that a block computed before is reused --
+    merged or hoisted out of a loop by `la-lineage-cse` within a call, served from the lineage
+    cache (`la-insert-reuse`) across calls. With dense float blocks:
+
+    * `t(cbind(A, B)) %*% cbind(A, B)` = `rbind(cbind(t(A) %*% A, t(A) %*% B),
+      cbind(t(t(A) %*% B), t(B) %*% B))`: forward stepwise regression tries `cbind(Xs, x_j)`
+      for every candidate column `x_j`; `t(Xs) %*% Xs` is then computed once per step (and
+      only `t(Xs) %*% x_j` and `t(x_j) %*% x_j` per candidate).
+    * `t(rbind(A, B)) %*% rbind(A, B)` = `t(A) %*% A + t(B) %*% B`: incremental updates and
+      cross-validation folds (the Gram matrix of the other folds from per-fold ones).
+    * `X %*% cbind(Y, 1)` (a column of ones) = `cbind(X %*% Y, rowSums(X))`: an intercept
+      column without materializing it.
+    * `t(cbind(A, B)) %*% Y` = `rbind(t(A) %*% Y, t(B) %*% Y)` and `cbind(A, B) %*% V` =
+      `A %*% V[top rows] + B %*% V[bottom rows]`: the right-hand side and the residual of a
+      stepwise candidate reuse `t(Xs) %*% y` and never materialize `cbind(Xs, x_j)`.
+
+    The rewrites keep the FLOPs of the original product (plus assembling the result from its
+    blocks, quadratic in the result's size) and are part of `la-optimize`, before lineage CSE.
+
+    Example:
+    ```mlir
+    %C = la.cbind %A, %b : tensor<?x?xf64>, tensor<?x1xf64>
+    %Ct = la.transpose %C : tensor<?x?xf64>
+    %G = la.matmul %Ct, %C : tensor<?x?xf64>, tensor<?x?xf64>
+    ```
+    becomes the four block products `t(A) %*% A`, `t(A) %*% b`, its transpose and
+    `t(b) %*% b`, bound by `cbind` and `rbind`.
+  }];
+  let dependentDialects = ["::lauryn::la::LADialect", "::mlir::arith::ArithDialect",
+                           "::mlir::tensor::TensorDialect"];
 }
 
 def SelectFormatsPass : Pass<"la-select-formats", "::mlir::ModuleOp"> {

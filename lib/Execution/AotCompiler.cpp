@@ -81,7 +81,10 @@ llvm::Error emitObject(llvm::Module &module, llvm::TargetMachine &tm, llvm::Stri
 llvm::Error linkSharedLibrary(llvm::StringRef object, llvm::StringRef path, bool vectorMath) {
   std::string rt = runtimeDirectory();
   std::string temp = (path + ".tmp").str();
-  llvm::SmallVector<std::string> args{LAURYN_CLANG, "-shared", "-o", temp, object.str(),
+  // -Bsymbolic-functions: the library's entries call its own functions even
+  // where the program defines one of the same name (an entry called `main`).
+  llvm::SmallVector<std::string> args{LAURYN_CLANG, "-shared", "-Wl,-Bsymbolic-functions",
+                                      "-o", temp, object.str(),
                                       "-L" + rt, "-llauryn_rt", "-Wl,-rpath," + rt,
                                       "-L" LAURYN_MLIR_LIBRARY_DIR, "-lmlir_c_runner_utils",
                                       "-lomp", "-Wl,-rpath," LAURYN_MLIR_LIBRARY_DIR, "-lm"};

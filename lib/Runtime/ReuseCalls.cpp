@@ -17,7 +17,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
+#include <atomic>
 #include <mutex>
+#include <pthread.h>
 #include <unordered_map>
 #define XXH_STATIC_LINKING_ONLY
 #include <xxhash.h>
@@ -80,29 +83,73 @@ double now() {
   return std::chrono::duration<double>(clock::now().time_since_epoch()).count();
 }
 
+/// XXH3 of `size` bytes; above 32 MB in chunks hashed by up to
+/// lauryn_rt_max_threads() threads (a pthread that cannot start hashes on the
+/// caller's), combined in order: an input hashed at every call costs a
+/// fraction of reading it once on all cores.
+struct ChunkJob {
+  const unsigned char *data;
+  size_t size;
+  uint64_t hash;
+};
+
+void *hashChunk(void *arg) {
+  auto *job = static_cast<ChunkJob *>(arg);
+  job->hash = XXH3_64bits(job->data, job->size);
+  return nullptr;
+}
+
+uint64_t hashBytesParallel(const void *data, size_t size, uint64_t seed) {
+  constexpr size_t kChunkMin = size_t(16) << 20;
+  size_t chunks = std::min<size_t>({size_t(lauryn_rt_max_threads()), 16, size / kChunkMin});
+  if (chunks < 2)
+    return XXH3_64bits_withSeed(data, size, seed);
+  ChunkJob jobs[16];
+  pthread_t threads[16];
+  bool started[16] = {};
+  const auto *bytes = static_cast<const unsigned char *>(data);
+  size_t per = size / chunks;
+  for (size_t k = 0; k < chunks; ++k) {
+    jobs[k] = {bytes + k * per, k + 1 == chunks ? size - k * per : per, 0};
+    if (k > 0)
+      started[k] = pthread_create(&threads[k], nullptr, hashChunk, &jobs[k]) == 0;
+  }
+  hashChunk(&jobs[0]);
+  uint64_t hashes[16];
+  for (size_t k = 0; k < chunks; ++k) {
+    if (k > 0) {
+      if (started[k])
+        pthread_join(threads[k], nullptr);
+      else
+        hashChunk(&jobs[k]);
+    }
+    hashes[k] = jobs[k].hash;
+  }
+  return XXH3_64bits_withSeed(hashes, chunks * sizeof(uint64_t), seed);
+}
+
 template <typename T> uint64_t hashDense(const MemRef2D<T> &m, int32_t dtype) {
   int64_t rows = m.sizes[0], cols = m.sizes[1];
   uint64_t identity;
   if (m.contiguous() && registry().find(m.data(), rows, cols, dtype, LAURYN_FORMAT_DENSE, &identity))
     return identity;
   int64_t header[5] = {rows, cols, dtype, LAURYN_FORMAT_DENSE, rows * cols};
-  XXH3_state_t state;
-  XXH3_64bits_reset(&state);
-  XXH3_64bits_update(&state, header, sizeof(header));
-  if (m.contiguous()) {
-    XXH3_64bits_update(&state, m.data(), size_t(rows * cols) * sizeof(T));
-  } else {
-    for (int64_t i = 0; i < rows; ++i) {
-      const T *row = m.data() + i * m.strides[0];
-      if (m.strides[1] == 1) {
-        XXH3_64bits_update(&state, row, size_t(cols) * sizeof(T));
-        continue;
-      }
-      for (int64_t j = 0; j < cols; ++j)
-        XXH3_64bits_update(&state, row + j * m.strides[1], sizeof(T));
-    }
+  uint64_t headerHash = XXH3_64bits(header, sizeof(header));
+  if (m.contiguous())
+    return hashBytesParallel(m.data(), size_t(rows * cols) * sizeof(T), headerHash);
+  // A strided view hashes as its packed cells (the same value as a packed
+  // copy); without memory for the copy, a key that never matches (a miss).
+  T *packed = static_cast<T *>(std::malloc(size_t(std::max<int64_t>(rows * cols, 1)) * sizeof(T)));
+  if (!packed) {
+    static std::atomic<uint64_t> unique{0};
+    return XXH3_64bits_withSeed(&header, sizeof(header), ++unique ^ 0x9e3779b97f4a7c15ull);
   }
-  return XXH3_64bits_digest(&state);
+  for (int64_t i = 0; i < rows; ++i)
+    for (int64_t j = 0; j < cols; ++j)
+      packed[i * cols + j] = m.data()[i * m.strides[0] + j * m.strides[1]];
+  uint64_t h = hashBytesParallel(packed, size_t(rows * cols) * sizeof(T), headerHash);
+  std::free(packed);
+  return h;
 }
 
 template <typename T>

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MemRefDescriptors.h"
 #include "lauryn/Runtime/LaurynRuntime.h"
 
 #include <cblas.h>
@@ -15,16 +16,7 @@
 
 namespace {
 
-template <typename T>
-struct MemRef2D {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t sizes[2];
-  int64_t strides[2];
-  T *data() const { return aligned + offset; }
-  int64_t ld() const { return sizes[0] > 1 ? strides[0] : std::max<int64_t>(sizes[1], 1); }
-};
+using lauryn::rt::MemRef2D;
 
 /// C = A B + beta C.
 template <typename T, typename Gemm, typename Gemv>

@@ -3,8 +3,8 @@
 // What la.identity and la.cached lower to (lib/Conversion/LAToLinalg/
 // ReuseToRuntime.cpp): content hashes of inputs, probes, copies out of the
 // cache into buffers of compiled code, and timed puts. Memrefs arrive as MLIR
-// C-interface descriptors (_mlir_ciface_*); the layouts of the descriptors
-// do not depend on the element type, so one template serves all four.
+// C-interface descriptors (_mlir_ciface_*, MemRefDescriptors.h); one
+// template serves all four element types.
 //
 // The cache is best effort: a put that fails (no memory) leaves the program
 // running and no error behind.
@@ -13,12 +13,13 @@
 
 #include "Errors.h"
 #include "MatrixInternal.h"
+#include "MemRefDescriptors.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <pthread.h>
 #include <unordered_map>
@@ -28,27 +29,6 @@
 using namespace lauryn::rt;
 
 namespace {
-
-/// MLIR's StridedMemRefType<T, 2>.
-template <typename T> struct MemRef2D {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t sizes[2];
-  int64_t strides[2];
-  T *data() const { return aligned + offset; }
-  bool contiguous() const { return strides[1] == 1 && (strides[0] == sizes[1] || sizes[0] <= 1); }
-};
-
-/// MLIR's StridedMemRefType<T, 1> of an identity-layout memref<?xT>.
-template <typename T> struct MemRef1D {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t size;
-  int64_t stride;
-  T *data() const { return aligned + offset; }
-};
 
 /// Inputs the host registered with an identity of its own (a file's path,
 /// size and modification time): their hash is that identity, no content scan.

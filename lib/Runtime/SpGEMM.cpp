@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MemRefDescriptors.h"
 #include "lauryn/Runtime/LaurynRuntime.h"
 
 #include <algorithm>
@@ -25,16 +26,7 @@
 
 namespace {
 
-/// MLIR's StridedMemRefType<T, 1> for memref<?xT> (identity layout: the
-/// stride is 1).
-template <typename T> struct MemRef1D {
-  T *allocated;
-  T *aligned;
-  int64_t offset;
-  int64_t size;
-  int64_t stride;
-  T *data() const { return aligned + offset; }
-};
+using lauryn::rt::MemRef1D;
 
 using Index = MemRef1D<int64_t>;
 

@@ -59,8 +59,9 @@ struct GramOfCBind : OpRewritePattern<MatMulOp> {
       return failure();
     Location loc = op.getLoc();
     Value a = bind.getInputs()[0], b = bind.getInputs()[1];
-    Value aa = gram(rewriter, loc, a), bb = gram(rewriter, loc, b);
-    Value ab = MatMulOp::create(rewriter, loc, TransposeOp::create(rewriter, loc, a), b);
+    Value at = TransposeOp::create(rewriter, loc, a);
+    Value aa = MatMulOp::create(rewriter, loc, at, a), bb = gram(rewriter, loc, b);
+    Value ab = MatMulOp::create(rewriter, loc, at, b);
     Value ba = TransposeOp::create(rewriter, loc, ab);
     Value top = CBindOp::create(rewriter, loc, ValueRange{aa, ab});
     Value bottom = CBindOp::create(rewriter, loc, ValueRange{ba, bb});

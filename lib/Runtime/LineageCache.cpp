@@ -60,7 +60,7 @@ int copyMatrix(const lauryn_matrix &m, const char *ctx, lauryn_matrix **out) {
   Limits limits{effectiveMaxBytes(0)};
   int status = m.format == LAURYN_FORMAT_CSR
                    ? createCsr(m.rows, m.cols, m.nnz, m.dtype, limits, ctx, out)
-                   : createDense(m.rows, m.cols, m.dtype, limits, ctx, out);
+                   : createDense(m.rows, m.cols, m.dtype, limits, ctx, out, /*zeroed=*/false);
   if (status != LAURYN_OK)
     return status;
   std::memcpy((*out)->values, m.values, size_t(m.nnz) * dtypeSize(m.dtype));

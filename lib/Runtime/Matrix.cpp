@@ -75,7 +75,7 @@ int checkDenseSize(int64_t rows, int64_t cols, int dtype,
 }
 
 int createDense(int64_t rows, int64_t cols, int dtype, const Limits &limits,
-                const char *path, lauryn_matrix **out) {
+                const char *path, lauryn_matrix **out, bool zeroed) {
   *out = nullptr;
   if (rows < 0 || cols < 0)
     return failAt(LAURYN_ERR_INVALID_ARGUMENT, path, 0,
@@ -88,7 +88,7 @@ int createDense(int64_t rows, int64_t cols, int dtype, const Limits &limits,
     return s;
   int64_t cells = rows * cols;
   Buffer<unsigned char> values;
-  if (!values.allocate(bytes))
+  if (!values.allocate(bytes, zeroed))
     return noMemory(path, "dense matrix values", bytes);
   lauryn_matrix *m = newStruct();
   if (!m)

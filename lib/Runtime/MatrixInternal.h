@@ -117,8 +117,10 @@ int checkDenseSize(int64_t rows, int64_t cols, int dtype, const Limits &limits,
                    const char *path, size_t *bytes);
 
 /// Zero-filled matrices, checked against `limits`; messages name `path`.
+/// `zeroed = false` leaves a dense matrix's values uninitialized (the caller
+/// overwrites them all: a copy, a reader).
 int createDense(int64_t rows, int64_t cols, int dtype, const Limits &limits,
-                const char *path, lauryn_matrix **out);
+                const char *path, lauryn_matrix **out, bool zeroed = true);
 int createCsr(int64_t rows, int64_t cols, int64_t nnz, int dtype,
               const Limits &limits, const char *path, lauryn_matrix **out);
 /// A dense matrix that adopts `values` (allocated by alignedAlloc).

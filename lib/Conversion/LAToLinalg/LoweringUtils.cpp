@@ -31,11 +31,11 @@ func::FuncOp declareRuntime(Operation *anchor, StringRef name, FunctionType type
   return fn;
 }
 
-Value bufferAsTensor(OpBuilder &b, Location loc, Value buffer) {
+Value bufferAsTensor(OpBuilder &b, Location loc, Value buffer, bool writable) {
   auto type = cast<MemRefType>(buffer.getType());
   return bufferization::ToTensorOp::create(
       b, loc, RankedTensorType::get(type.getShape(), type.getElementType()), buffer,
-      /*restrict=*/true, /*writable=*/false);
+      /*restrict=*/true, writable);
 }
 
 Value storedPerRow(OpBuilder &b, Location loc, const CSRStorage &storage, Value rows) {

@@ -88,8 +88,11 @@ CSRStorage csrStorage(mlir::OpBuilder &b, mlir::Location loc, mlir::Value csr);
 mlir::func::FuncOp declareRuntime(mlir::Operation *anchor, llvm::StringRef name,
                                   mlir::FunctionType type, bool cInterface = true);
 /// The tensor of a buffer that compiled code allocated and filled
-/// (bufferization.to_tensor, restrict: nothing else writes it).
-mlir::Value bufferAsTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::Value buffer);
+/// (bufferization.to_tensor, restrict: nothing else writes it). `writable`
+/// lets bufferization update the buffer in place (it must be the program's
+/// own fresh allocation).
+mlir::Value bufferAsTensor(mlir::OpBuilder &b, mlir::Location loc, mlir::Value buffer,
+                           bool writable = false);
 /// Stored entries per row, rounded up (the work of a row when sizing chunks).
 mlir::Value storedPerRow(mlir::OpBuilder &b, mlir::Location loc, const CSRStorage &storage,
                          mlir::Value rows);

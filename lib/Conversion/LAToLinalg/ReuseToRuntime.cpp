@@ -172,7 +172,10 @@ struct CachedLowering : LAPattern<CachedOp> {
           rewriter, l.loc, MemRefType::get({ShapedType::kDynamic, ShapedType::kDynamic}, element),
           buffer);
       callRuntime(l, ("lauryn_rt_reuse_take_dense_" + suffix).str(), {}, {handle, view}, true);
-      served = bufferAsTensor(rewriter, l.loc, buffer);
+      // Writable: a served value and the body's result share the scf.if's
+      // alias set, and a read-only one would make every in-place write in
+      // the body (a product into its zero-filled output) copy first.
+      served = bufferAsTensor(rewriter, l.loc, buffer, /*writable=*/true);
     }
     scf::YieldOp::create(rewriter, l.loc, served);
 

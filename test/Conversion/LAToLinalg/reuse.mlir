@@ -22,7 +22,7 @@
 // CHECK:   call @lauryn_rt_reuse_rows(%[[H]])
 // CHECK:   %[[BUF:.*]] = memref.alloc(%{{.*}}) : memref<?x3xf64>
 // CHECK:   call @lauryn_rt_reuse_take_dense_f64(%[[H]], %{{.*}})
-// CHECK:   bufferization.to_tensor %[[BUF]] restrict
+// CHECK:   bufferization.to_tensor %[[BUF]] restrict writable
 // CHECK: } else {
 // CHECK:   %[[T0:.*]] = func.call @lauryn_rt_reuse_now()
 // CHECK:   linalg.generic

@@ -20,6 +20,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "LineageCache.h"
+
 #include "Errors.h"
 #include "MatrixInternal.h"
 #include "OutputFile.h"
@@ -28,6 +30,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unistd.h>
@@ -69,6 +72,11 @@ int copyMatrix(const lauryn_matrix &m, const char *ctx, lauryn_matrix **out) {
     std::memcpy((*out)->coordinates, m.coordinates, size_t(m.nnz) * sizeof(int64_t));
   }
   return LAURYN_OK;
+}
+
+/// Owns `m` (freed by the runtime's allocator when the last holder lets go).
+std::shared_ptr<lauryn_matrix> own(lauryn_matrix *m) {
+  return std::shared_ptr<lauryn_matrix>(m, lauryn_rt_matrix_free);
 }
 
 class LineageCache {
@@ -119,7 +127,7 @@ public:
     if (int status = copyMatrix(value, "lauryn_rt_cache_put", &copy); status != LAURYN_OK)
       return status;
     Entry &e = entries[key];
-    e.value = copy;
+    e.value = own(copy);
     e.bytes = bytes;
     e.seconds = seconds > 0 ? seconds : 0;
     e.height = height;
@@ -130,30 +138,34 @@ public:
     return LAURYN_OK;
   }
 
-  int get(uint64_t key, lauryn_matrix **out) {
-    *out = nullptr;
+  /// The value under `key` if `matches` it (a hit), else null (a miss).
+  template <typename Matches> SharedMatrix find(uint64_t key, Matches matches) {
     std::lock_guard<std::mutex> lock(mutex);
     auto it = entries.find(key);
     if (it == entries.end()) {
       ++counters.misses;
-      return LAURYN_OK;
+      return nullptr;
     }
     Entry &e = it->second;
     if (!e.value && !restore(e)) {
       erase(key);
       ++counters.misses;
-      return LAURYN_OK;
+      return nullptr;
+    }
+    if (!matches(*e.value)) {
+      ++counters.misses;
+      return nullptr;
     }
     e.lastUse = ++clock;
     ++e.hits;
     ++counters.hits;
     counters.saved_seconds += e.seconds;
-    return copyMatrix(*e.value, "lauryn_rt_cache_get", out);
+    return e.value;
   }
 
 private:
   struct Entry {
-    lauryn_matrix *value = nullptr; ///< null while spilled
+    std::shared_ptr<lauryn_matrix> value; ///< null while spilled
     std::string spillPath;          ///< the file of a spilled value
     int64_t bytes = 0;
     double seconds = 0;
@@ -220,8 +232,7 @@ private:
   void release(Entry &e) {
     if (e.value) {
       counters.bytes -= e.bytes;
-      lauryn_rt_matrix_free(e.value);
-      e.value = nullptr;
+      e.value.reset();
     } else if (!e.spillPath.empty()) {
       counters.spilled_bytes -= e.bytes;
       unlink(e.spillPath.c_str());
@@ -299,8 +310,7 @@ private:
     if (file.commit() != LAURYN_OK)
       return false;
     counters.bytes -= e.bytes;
-    lauryn_rt_matrix_free(e.value);
-    e.value = nullptr;
+    e.value.reset();
     e.spillPath = path;
     ++counters.spills;
     counters.spilled_bytes += e.bytes;
@@ -335,7 +345,7 @@ private:
     e.spillPath.clear();
     counters.spilled_bytes -= e.bytes;
     makeRoom(e.bytes);
-    e.value = m;
+    e.value = own(m);
     counters.bytes += e.bytes;
     counters.peak_bytes = std::max(counters.peak_bytes, counters.bytes);
     ++counters.restores;
@@ -395,7 +405,20 @@ int lauryn_rt_cache_get(uint64_t key, lauryn_matrix **out) {
   clearError();
   if (!out)
     return fail(LAURYN_ERR_INVALID_ARGUMENT, "lauryn_rt_cache_get: out is NULL");
-  return cache().get(key, out);
+  *out = nullptr;
+  SharedMatrix value = cache().find(key, [](const lauryn_matrix &) { return true; });
+  return value ? copyMatrix(*value, "lauryn_rt_cache_get", out) : LAURYN_OK;
 }
 
 } // extern "C"
+
+namespace lauryn::rt {
+
+SharedMatrix acquireCached(uint64_t key, int64_t rows, int64_t cols, int dtype, int format) {
+  return cache().find(key, [&](const lauryn_matrix &m) {
+    return (rows < 0 || m.rows == rows) && (cols < 0 || m.cols == cols) && m.dtype == dtype &&
+           m.format == format;
+  });
+}
+
+} // namespace lauryn::rt

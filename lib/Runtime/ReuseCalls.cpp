@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Errors.h"
+#include "LineageCache.h"
 #include "MatrixInternal.h"
 #include "MemRefDescriptors.h"
 
@@ -21,6 +22,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <new>
 #include <pthread.h>
 #include <unordered_map>
 #define XXH_STATIC_LINKING_ONLY
@@ -154,23 +156,32 @@ uint64_t hashCsr(const MemRef1D<int64_t> &pos, const MemRef1D<int64_t> &crd,
   return XXH3_64bits_digest(&state);
 }
 
+/// The value an acquire served (a handle of compiled code: the cache's
+/// shared entry, released by the take that copies it out).
+const lauryn_matrix &served(int64_t handle) { return **reinterpret_cast<SharedMatrix *>(handle); }
+void release(int64_t handle) { delete reinterpret_cast<SharedMatrix *>(handle); }
+
 template <typename T> void takeDense(int64_t handle, const MemRef2D<T> &out) {
-  auto *m = reinterpret_cast<lauryn_matrix *>(handle);
+  const lauryn_matrix *m = &served(handle);
   const T *from = static_cast<const T *>(m->values);
-  for (int64_t i = 0; i < out.sizes[0]; ++i)
-    for (int64_t j = 0; j < out.sizes[1]; ++j)
-      out.data()[i * out.strides[0] + j * out.strides[1]] = from[i * m->cols + j];
-  lauryn_rt_matrix_free(m);
+  if (out.contiguous()) {
+    std::memcpy(out.data(), from, size_t(m->nnz) * sizeof(T));
+  } else {
+    for (int64_t i = 0; i < out.sizes[0]; ++i)
+      for (int64_t j = 0; j < out.sizes[1]; ++j)
+        out.data()[i * out.strides[0] + j * out.strides[1]] = from[i * m->cols + j];
+  }
+  release(handle);
 }
 
 template <typename T>
 void takeCsr(int64_t handle, const MemRef1D<int64_t> &pos, const MemRef1D<int64_t> &crd,
              const MemRef1D<T> &val) {
-  auto *m = reinterpret_cast<lauryn_matrix *>(handle);
+  const lauryn_matrix *m = &served(handle);
   std::memcpy(pos.data(), m->positions, size_t(m->rows + 1) * sizeof(int64_t));
   std::memcpy(crd.data(), m->coordinates, size_t(m->nnz) * sizeof(int64_t));
   std::memcpy(val.data(), m->values, size_t(m->nnz) * sizeof(T));
-  lauryn_rt_matrix_free(m);
+  release(handle);
 }
 
 template <typename T>
@@ -237,30 +248,16 @@ void lauryn_rt_reuse_unregister_input(const lauryn_matrix *m) {
 
 LAURYN_RT_API int64_t lauryn_rt_reuse_acquire(uint64_t key, int64_t rows, int64_t cols, int64_t dtype,
                                 int64_t format) {
-  lauryn_matrix *m = nullptr;
-  if (lauryn_rt_cache_get(key, &m) != LAURYN_OK || !m) {
-    clearError();
+  SharedMatrix value = acquireCached(key, rows, cols, int(dtype), int(format));
+  if (!value)
     return 0;
-  }
-  // A value of another shape or type under this key (a hash collision) is a
-  // miss: it is never served.
-  if ((rows >= 0 && m->rows != rows) || (cols >= 0 && m->cols != cols) || m->dtype != dtype ||
-      m->format != format) {
-    lauryn_rt_matrix_free(m);
-    return 0;
-  }
-  return reinterpret_cast<int64_t>(m);
+  auto *handle = new (std::nothrow) SharedMatrix(std::move(value));
+  return reinterpret_cast<int64_t>(handle); // no memory: 0, a miss
 }
 
-LAURYN_RT_API int64_t lauryn_rt_reuse_rows(int64_t handle) {
-  return reinterpret_cast<lauryn_matrix *>(handle)->rows;
-}
-LAURYN_RT_API int64_t lauryn_rt_reuse_cols(int64_t handle) {
-  return reinterpret_cast<lauryn_matrix *>(handle)->cols;
-}
-LAURYN_RT_API int64_t lauryn_rt_reuse_nnz(int64_t handle) {
-  return reinterpret_cast<lauryn_matrix *>(handle)->nnz;
-}
+LAURYN_RT_API int64_t lauryn_rt_reuse_rows(int64_t handle) { return served(handle).rows; }
+LAURYN_RT_API int64_t lauryn_rt_reuse_cols(int64_t handle) { return served(handle).cols; }
+LAURYN_RT_API int64_t lauryn_rt_reuse_nnz(int64_t handle) { return served(handle).nnz; }
 LAURYN_RT_API double lauryn_rt_reuse_now(void) { return now(); }
 
 #define LAURYN_REUSE_ENTRY_POINTS(SUFFIX, T, DTYPE)                                            \

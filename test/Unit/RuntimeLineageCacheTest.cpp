@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -383,6 +384,19 @@ TEST_F(LineageCacheTest, GeneratedCodeEntryPoints) {
   lauryn_cache_stats stats;
   lauryn_rt_cache_get_stats(&stats);
   EXPECT_EQ(stats.puts, 1);
+  // The empty probe and the two of another shape or type are misses.
+  EXPECT_EQ(stats.hits, 1);
+  EXPECT_EQ(stats.misses, 3);
+
+  // A served value outlives its entry's eviction until it is taken.
+  handle = lauryn_rt_reuse_acquire(5, 2, 3, LAURYN_F64, LAURYN_FORMAT_DENSE);
+  ASSERT_NE(handle, 0);
+  lauryn_rt_cache_clear();
+  std::fill(out, out + 6, 0.0);
+  _mlir_ciface_lauryn_rt_reuse_take_dense_f64(handle, &dest);
+  for (int k = 0; k < 6; ++k)
+    EXPECT_EQ(out[k], packed[k]);
+  _mlir_ciface_lauryn_rt_reuse_put_dense_f64(5, lauryn_rt_reuse_now(), 1, &view);
   lauryn_rt_cache_reset_stats();
   lauryn_rt_cache_get_stats(&stats);
   EXPECT_EQ(stats.puts, 0);

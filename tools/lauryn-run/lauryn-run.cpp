@@ -115,6 +115,20 @@ static cl::opt<std::string> inputIdentity(
              "loading, default), file (path, size and modification time of the file it was "
              "read from; content for generated data) or per-call (hashed by the compiled code "
              "at every call, as a library called with the caller's buffers does)"));
+static cl::opt<double> cacheBudget(
+    "cache-budget", cl::init(0), cl::value_desc("MiB"),
+    cl::desc("Budget of the lineage cache in MiB (default: 5 % of the physical memory); a "
+             "larger value is not cached, and a full cache evicts (--cache-policy)"));
+static cl::opt<std::string> cachePolicy(
+    "cache-policy", cl::init("cost-size"), cl::value_desc("policy"),
+    cl::desc("What a full lineage cache evicts first: cost-size (lowest compute time x "
+             "(1 + hits) / bytes, default), lru (least recently used) or dag-height (the "
+             "highest lineage DAG)"));
+static cl::opt<std::string> cacheSpill(
+    "cache-spill", cl::ValueOptional, cl::value_desc("dir"),
+    cl::desc("Spill evicted values whose compute time exceeds the time to write and read "
+             "them to files of a private directory in DIR (default $TMPDIR, else /tmp), "
+             "read back by the next hit; the directory is removed at exit"));
 static cl::opt<std::string> sweep(
     "sweep", cl::value_desc("NAME=V1,V2,..."),
     cl::desc("Run the entry once per value (a number, or a matrix file or generator) of the "
@@ -128,6 +142,36 @@ static cl::opt<int64_t> printLimit("print-limit",
 static int fail(const llvm::Twine &message) {
   llvm::errs() << "lauryn-run: error: " << message << "\n";
   return 1;
+}
+
+/// Applies --cache-budget, --cache-policy and --cache-spill (the runtime's
+/// defaults otherwise); 0 or the exit status of a diagnosed error.
+static int configureCache() {
+  if (!cacheBudget.getNumOccurrences() && !cachePolicy.getNumOccurrences() &&
+      !cacheSpill.getNumOccurrences())
+    return 0;
+  lauryn_cache_options o;
+  lauryn_rt_cache_options_init(&o);
+  if (cacheBudget.getNumOccurrences()) {
+    if (!(cacheBudget > 0) || cacheBudget > 1e12)
+      return fail("--cache-budget needs a size in MiB > 0, got " + std::to_string(cacheBudget));
+    o.budget_bytes = int64_t(double(cacheBudget) * 1048576.0);
+  }
+  if (cachePolicy == "cost-size")
+    o.policy = LAURYN_CACHE_COST_SIZE;
+  else if (cachePolicy == "lru")
+    o.policy = LAURYN_CACHE_LRU;
+  else if (cachePolicy == "dag-height")
+    o.policy = LAURYN_CACHE_DAG_HEIGHT;
+  else
+    return fail("--cache-policy=" + cachePolicy + ": the policy is cost-size, lru or dag-height");
+  if (cacheSpill.getNumOccurrences()) {
+    o.spill = 1;
+    o.spill_dir = cacheSpill.empty() ? nullptr : cacheSpill.c_str();
+  }
+  if (lauryn_rt_cache_configure(&o) != LAURYN_OK)
+    return fail(lauryn_rt_last_error());
+  return 0;
 }
 
 /// A failed run-time check (cf.assert) has printed its message and aborts:
@@ -449,6 +493,8 @@ int main(int argc, char **argv) {
   }
   if (calls < 1)
     return fail("--calls needs at least 1 call");
+  if (int status = configureCache(); status != 0)
+    return status;
   options.rates = rates;
   options.vectorLength = vectorLength;
   options.threads = threads;
@@ -604,11 +650,14 @@ int main(int argc, char **argv) {
     lauryn_cache_stats cache;
     lauryn_rt_cache_get_stats(&cache);
     llvm::errs() << llvm::format(
-        "stats: lineage cache (last run): %lld hits, %lld misses, %lld puts, %lld evictions, "
-        "%lld entries, %.1f MiB (peak %.1f MiB), %.3f s of compute saved\n",
+        "stats: lineage cache (last run): %lld hits, %lld misses, %lld puts, %lld rejected, "
+        "%lld evictions, %lld spills, %lld restores, %lld entries, %.1f MiB (peak %.1f MiB), "
+        "%.1f MiB on disk, %.3f s of compute saved\n",
         (long long)cache.hits, (long long)cache.misses, (long long)cache.puts,
-        (long long)cache.evictions, (long long)cache.entries, double(cache.bytes) / 1048576.0,
-        double(cache.peak_bytes) / 1048576.0, cache.saved_seconds);
+        (long long)cache.rejected, (long long)cache.evictions, (long long)cache.spills,
+        (long long)cache.restores, (long long)cache.entries, double(cache.bytes) / 1048576.0,
+        double(cache.peak_bytes) / 1048576.0, double(cache.spilled_bytes) / 1048576.0,
+        cache.saved_seconds);
   }
   return 0;
 }

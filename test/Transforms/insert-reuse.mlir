@@ -159,3 +159,40 @@ func.func @caller_of_power(%A: tensor<2000x2000xf64>, %v0: tensor<2000x1xf64>) -
   %0 = func.call @power(%A, %v0) : (tensor<2000x2000xf64>, tensor<2000x1xf64>) -> tensor<2000x1xf64>
   return %0 : tensor<2000x1xf64>
 }
+
+// -----
+
+// A value declared with dynamic sizes is cached with the static type its
+// operands imply (the code after the region sees the sizes); its uses keep
+// the declared type through a cast.
+// CHECK-LABEL: func.func @dynamic_result
+// CHECK: %[[G:.*]] = la.cached %{{.*}} {height = 2 : i64} : tensor<400x400xf64> {
+// CHECK: %[[P:.*]] = la.matmul {{.*}} -> tensor<?x?xf64>
+// CHECK-NEXT: %[[S:.*]] = tensor.cast %[[P]] : tensor<?x?xf64> to tensor<400x400xf64>
+// CHECK-NEXT: la.yield %[[S]] : tensor<400x400xf64>
+// CHECK: %[[D:.*]] = tensor.cast %[[G]] : tensor<400x400xf64> to tensor<?x?xf64>
+// CHECK: return %[[D]] : tensor<?x?xf64>
+func.func @dynamic_result(%X: tensor<20000x400xf64>) -> tensor<?x?xf64> {
+  %xt = la.transpose %X : tensor<20000x400xf64> -> tensor<?x?xf64>
+  %g = la.matmul %xt, %X : tensor<?x?xf64>, tensor<20000x400xf64> -> tensor<?x?xf64>
+  return %g : tensor<?x?xf64>
+}
+
+// -----
+
+// A CSR value of a declared static shape is cached (a CSR sparse product);
+// the sparse transpose it uses stays outside its region (sparse kernels in a
+// branch of an scf.if do not lower).
+#CSR = #sparse_tensor.encoding<{map = (i, j) -> (i : dense, j : compressed)}>
+// CHECK-LABEL: func.func @sparse_product
+// CHECK: %[[T:.*]] = la.transpose
+// CHECK: %[[G:.*]] = la.cached %{{.*}} {height = 2 : i64} : tensor<3000x3000xf64, #sparse> {
+// CHECK-NEXT: la.matmul %[[T]]
+// CHECK-NEXT: la.yield
+// CHECK-NEXT: }
+// CHECK-NEXT: return %[[G]]
+func.func @sparse_product(%A: tensor<20000x3000xf64, #CSR>) -> tensor<3000x3000xf64, #CSR> {
+  %t = la.transpose %A : tensor<20000x3000xf64, #CSR> -> tensor<3000x20000xf64, #CSR>
+  %g = la.matmul %t, %A : tensor<3000x20000xf64, #CSR>, tensor<20000x3000xf64, #CSR> -> tensor<3000x3000xf64, #CSR>
+  return %g : tensor<3000x3000xf64, #CSR>
+}

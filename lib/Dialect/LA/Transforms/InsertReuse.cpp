@@ -16,6 +16,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
@@ -42,6 +43,7 @@ constexpr double kProbeSeconds = 5e-6;
 /// A value worth considering for the cache.
 struct Candidate {
   Operation *op = nullptr;
+  RankedTensorType type;     ///< the result's most static type
   SmallVector<Value> inputs; ///< arguments and loop indices, in order of use
   int64_t height = 0;        ///< longest op chain from an input
   double computeSeconds = 0;
@@ -110,10 +112,11 @@ bool traceInputs(Operation *op, LineageHasher &hasher, Candidate &c) {
   return true;
 }
 
-/// True if `op` yields a sparse tensor. Such values are not created inside
-/// an la.cached region: the sparsifier's deallocation of a sparse value built
-/// in a branch of an scf.if does not dominate its uses (MLIR 22), so cached
-/// values are dense and their sparse producers stay outside.
+/// True if `op` yields a sparse tensor: cached only with a declared static
+/// shape, and never moved into another value's region (sparse kernels built
+/// in a branch of an scf.if do not lower: the sparse product's runtime calls
+/// fail dominance, the sparsifier's deallocations do not dominate their uses;
+/// test/Tools/lauryn-run/sparse-computed-zeros.test with --no-specialize).
 bool hasSparseResult(Operation *op) {
   return llvm::any_of(op->getResultTypes(), [](Type t) {
     auto tensor = dyn_cast<RankedTensorType>(t);
@@ -189,8 +192,10 @@ RankedTensorType withConstantSizes(Type type, OperandRange dynamicSizes) {
   return RankedTensorType::get(shape, tensor.getElementType(), tensor.getEncoding());
 }
 
-/// Gives the values of `block` the most static types their operands imply.
-void refineTypes(Block &block) {
+/// Gives the values of `block` the most static types their operands imply;
+/// unless `exact`, a slice with bounds known only at run time is given its
+/// input's size (an upper bound, for costs).
+void refineTypes(Block &block, bool exact) {
   for (Operation &op : block) {
     if (auto fill = dyn_cast<FillOp>(op)) {
       fill.getResult().setType(withConstantSizes(fill.getType(), fill.getDynamicSizes()));
@@ -203,14 +208,14 @@ void refineTypes(Block &block) {
     if (auto fused = dyn_cast<FusedOp>(op)) {
       for (auto [arg, input] : llvm::zip(fused.getBodyBlock().getArguments(), fused.getInputs()))
         arg.setType(moreStatic(arg.getType(), input.getType()));
-      refineTypes(fused.getBodyBlock());
+      refineTypes(fused.getBodyBlock(), exact);
       for (auto [result, yielded] : llvm::zip(fused.getResults(), fused.getYielded()))
         result.setType(moreStatic(result.getType(), yielded.getType()));
       continue;
     }
     for (Region &region : op.getRegions())
       for (Block &inner : region)
-        refineTypes(inner);
+        refineTypes(inner, exact);
     auto infer = dyn_cast<InferTypeOpInterface>(&op);
     SmallVector<Type> inferred;
     if (!infer || failed(infer.inferReturnTypes(op.getContext(), op.getLoc(), op.getOperands(),
@@ -222,19 +227,21 @@ void refineTypes(Block &block) {
       result.setType(moreStatic(result.getType(), type));
     // A slice with bounds known only at run time: at most its input (an upper
     // bound errs towards caching, which costs copies, not results).
-    if (isa<SliceOp>(op))
+    if (!exact && isa<SliceOp>(op))
       op.getResult(0).setType(moreStatic(op.getResult(0).getType(), op.getOperand(0).getType()));
   }
 }
 
 /// A scratch copy of a function whose values have the most static types
 /// their operands imply: the JIT specializes the arguments' shapes only, and
-/// the cost rule needs sizes. Ops of the function map to their copies.
+/// the cost rule needs sizes (`exact = false`: slices sized as an upper
+/// bound), the cached values their static types (`exact`). Ops of the
+/// function map to their copies.
 class ShapedCopy {
 public:
-  explicit ShapedCopy(func::FuncOp fn) : copy(fn.clone()) {
+  ShapedCopy(func::FuncOp fn, bool exact) : copy(fn.clone()) {
     for (Block &block : copy.getBody())
-      refineTypes(block);
+      refineTypes(block, exact);
     SmallVector<Operation *> original, copied;
     fn.walk([&](Operation *op) { original.push_back(op); });
     copy.walk([&](Operation *op) { copied.push_back(op); });
@@ -306,9 +313,10 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
         insertIn(fn, rates);
   }
 
-  bool isCandidateOp(Operation *op) {
-    if (op->getNumResults() != 1 || !isReusableMatrixType(op->getResult(0).getType()) ||
-        hasSparseResult(op))
+  /// `type`: the type the cached value would have (CSR with a static shape
+  /// only).
+  bool isCandidateOp(Operation *op, Type type) {
+    if (op->getNumResults() != 1 || !isReusableMatrixType(type))
       return false;
     if (op->getParentOfType<FusedOp>() || op->getParentOfType<CachedOp>())
       return false;
@@ -320,13 +328,22 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
 
   void insertIn(func::FuncOp fn, const lauryn::fusion::CostRates &rates) {
     LineageHasher hasher;
-    ShapedCopy shaped(fn);
+    ShapedCopy shaped(fn, /*exact=*/false), typed(fn, /*exact=*/true);
     SmallVector<Candidate> candidates;
     fn.walk([&](Operation *op) {
-      if (!isCandidateOp(op) || !hasher.isMergeable(op))
+      if (op->getNumResults() != 1)
+        return;
+      // A dense value is cached with its most static type; a CSR value only
+      // with a declared static shape (the sparsifier cannot lower a cast of a
+      // CSR value from a dynamic to a static shape).
+      Type type = op->getResult(0).getType();
+      if (!hasSparseResult(op))
+        type = typed.of(op)->getResult(0).getType();
+      if (!isCandidateOp(op, type) || !hasher.isMergeable(op))
         return;
       Candidate c;
       c.op = op;
+      c.type = cast<RankedTensorType>(type);
       if (traceInputs(op, hasher, c))
         candidates.push_back(std::move(c));
     });
@@ -409,15 +426,24 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
     Value key = LineageKeyOp::create(b, loc, b.getI64IntegerAttr(int64_t(c.lineage)),
                                      inputIdentities);
     b.setInsertionPoint(op);
-    auto cached = CachedOp::create(b, loc, op->getResult(0).getType(), key,
-                                   b.getI64IntegerAttr(c.height));
+    // The cached value has its static type (the lowering, and the code after
+    // it, see the sizes; CSR needs them); its uses keep the declared type.
+    Type declared = op->getResult(0).getType();
+    auto cached = CachedOp::create(b, loc, c.type, key, b.getI64IntegerAttr(c.height));
     Block *body = b.createBlock(&cached.getBody());
     b.setInsertionPointToStart(body);
     IRMapping mapping;
     for (Operation *member : members)
       b.clone(*member, mapping);
-    YieldOp::create(b, loc, ValueRange{mapping.lookup(op->getResult(0))});
-    op->getResult(0).replaceAllUsesWith(cached.getResult());
+    Value yielded = mapping.lookup(op->getResult(0));
+    if (declared != c.type)
+      yielded = tensor::CastOp::create(b, loc, c.type, yielded);
+    YieldOp::create(b, loc, ValueRange{yielded});
+    b.setInsertionPointAfter(cached);
+    Value result = cached.getResult();
+    if (declared != c.type)
+      result = tensor::CastOp::create(b, loc, declared, result);
+    op->getResult(0).replaceAllUsesWith(result);
     for (Operation *member : llvm::reverse(members))
       member->erase();
     ++numCached;

@@ -217,8 +217,9 @@ def InsertReusePass : Pass<"la-insert-reuse", "::mlir::ModuleOp"> {
     fused operators and calls whose results are worth caching across calls of the compiled
     code in one process (a JIT runner's sweep, an AOT library called repeatedly).
 
-    * **Candidates.** An op with one dense matrix result (f64, f32, i64, i32) outside fused
-      bodies, whose value derives only from function
+    * **Candidates.** An op with one matrix result (f64, f32, i64, i32; dense, or CSR of a
+      declared static shape) outside fused bodies, whose value derives only from
+      function
       arguments, loop indices and constants through deterministic, side-effect-free ops (no
       `la.rand` without a seed, no loop-carried values, no effectful calls).
     * **Cost rule.** A candidate is cached if its estimated compute time (the fusion cost
@@ -239,10 +240,9 @@ def InsertReusePass : Pass<"la-insert-reuse", "::mlir::ModuleOp"> {
       its loop body; the value's key is `la.lineage_key` of its lineage ID (its op DAG, with
       the inputs numbered in order of use, so `t(X) %*% X` of any function has one ID) and the
       inputs' identities. The op and its producers used only by it move into an `la.cached`
-      region: on a hit none of them runs. Sparse values are not built inside a region (the
-      sparsifier's deallocation of a sparse value built in a branch does not dominate its
-      uses): a sparse producer stays outside, and sparse results are not cached (the cache
-      and `la.cached` store CSR; the pass does not place them yet).
+      region: on a hit none of them runs. A dense region's result has the value's most
+      static type (the sizes its operands imply; a `tensor.cast` back to the declared type
+      follows it), so that the code after it sees the sizes.
 
     Example: `G = t(X) %*% X` of an argument `X` of 100000 x 500 (25 GFLOPs, result 2 MB)
     ```mlir
@@ -272,7 +272,7 @@ def InsertReusePass : Pass<"la-insert-reuse", "::mlir::ModuleOp"> {
     Option<"maxMB", "max-mb", "double", /*default=*/"1024.0",
            "Largest result (MB) worth caching (the cache's default budget is 5 % of RAM)">
   ];
-  let dependentDialects = ["::lauryn::la::LADialect"];
+  let dependentDialects = ["::lauryn::la::LADialect", "::mlir::tensor::TensorDialect"];
   let statistics = [
     Statistic<"numCached", "cached-values", "Number of values served from the lineage cache">,
     Statistic<"numIdentities", "input-identities", "Number of input identities computed">

@@ -15,7 +15,7 @@ from .errors import LaurynRefError
 from .mlir_types import ScalarType, TensorType, parse_type
 from .parser import split_function_type
 from .registry import HANDLERS
-from .values import conform, dense, shape_matches
+from .values import conform, dense, is_sparse, shape_matches
 
 TERMINATORS = ("func.return", "scf.yield", "scf.condition")
 
@@ -54,6 +54,16 @@ DEFAULT_EXTERNALS = {
 }
 
 
+def _has_nonfinite(value):
+    """True for a float scalar or matrix (dense or sparse) holding NaN or Inf."""
+    if is_sparse(value):
+        value = value.data
+    elif not isinstance(value, (np.ndarray, np.floating, float)):
+        return False
+    data = np.asarray(value)
+    return np.issubdtype(data.dtype, np.floating) and not np.all(np.isfinite(data))
+
+
 class Interpreter:
     def __init__(self, module, dynamic_broadcast=False, externals=None):
         self.functions = {}
@@ -64,6 +74,9 @@ class Interpreter:
         self.dynamic_broadcast = dynamic_broadcast
         self.externals = dict(DEFAULT_EXTERNALS, **(externals or {}))
         self.printed = []  # values passed to printMemref* externals
+        # Whether an op computed NaN or Inf (log(0), x / 0, ...): where such a
+        # value meets an implicit zero, the formats decide the result.
+        self.saw_nonfinite = False
 
     def function_type(self, name):
         fn = self.functions.get(name)
@@ -126,6 +139,8 @@ class Interpreter:
                 results = impl(OpContext(self, op), op, args)
         for name, typ, value in zip(op.results, op.result_types, results):
             env[name] = self._fit(value, typ, op.name, op.loc, "result")
+            if not self.saw_nonfinite and _has_nonfinite(env[name]):
+                self.saw_nonfinite = True
 
     def _fit(self, value, typ, opname, loc, what):
         """The value conformed to `typ`; static dims are checked (the compiled

@@ -62,6 +62,12 @@ class Program:
     def printed(self):
         return self.interp.printed
 
+    @property
+    def nonfinite(self):
+        """Whether the last run computed NaN or Inf in any op (an input's
+        NaN or Inf passed on counts too)."""
+        return self.interp.saw_nonfinite
+
     def param_names(self, entry="main"):
         """Source names of the parameters of @entry ("" where unknown)."""
         fn = self.interp.functions.get(entry)
@@ -87,6 +93,7 @@ class Program:
         params, results = self.signature(entry)
         names = self.param_names(entry)
         values = bind_arguments(entry, params, names, args)
+        self.interp.saw_nonfinite = False
         out = self.interp.call(entry, values)
         return [_export(v, t) for v, t in zip(out, results)]
 

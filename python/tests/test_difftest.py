@@ -104,6 +104,35 @@ def test_compare_outcomes():
     assert runner.compare_outcomes(bad, ok, info)[0] == "value"
 
 
+FORMATS_NONFINITE = """#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+func.func @main(%a: tensor<?x2xf64, #CSR>) -> tensor<?x2xf64> {
+  %l = la.log %a : tensor<?x2xf64, #CSR> -> tensor<?x2xf64>
+  %p = la.matmul %l, %a : tensor<?x2xf64>, tensor<?x2xf64, #CSR> -> tensor<?x2xf64>
+  return %p : tensor<?x2xf64>
+}
+"""
+
+
+def test_formats_oracle_with_nonfinite_intermediates(tmp_path):
+    """Seed 50576 of the long run: log of an empty CSR matrix is -Inf
+    everywhere, and -Inf times the CSR matrix is 0 (no stored entries) while
+    la-select-formats densified the matrix (-Inf * 0 = NaN). Finite inputs,
+    but a value computed from them is not: the formats variant is checked
+    against the program as decided, not the original reference."""
+    need_binaries()
+    import lauryn_ref
+    empty = scipy.sparse.csr_matrix((2, 2))
+    prog = lauryn_ref.load(FORMATS_NONFINITE)
+    assert np.all(prog.run("main", {"a": empty})[0] == 0)
+    assert prog.nonfinite
+    finite = lauryn_ref.load(FORMATS_NONFINITE.replace("la.log", "la.abs"))
+    finite.run("main", {"a": empty})
+    assert not finite.nonfinite
+    report = runner.check(FORMATS_NONFINITE, {"a": empty}, variants=("formats",),
+                          workdir=tmp_path)
+    assert report.status == "ok", report.mismatches
+
+
 def test_result_info_reads_inexact_marks():
     text = """func.func @main(%a0: tensor<?x?xf64>) -> (f64, tensor<?x?xf64>, i64) {
   %v0 = la.sum %a0 : tensor<?x?xf64> -> f64  // inexact

@@ -322,6 +322,19 @@ KNOWN = [
         fixed=("getRowStep (LAFusedOp.cpp): an m x n cell step needs an m x n operand or an m x 1 "
                "and a 1 x n operand; test/Transforms/fuse.mlir row_per_row_values")),
     KnownBug(
+        id="row-template-unequal-columns",
+        classification="compiler bug",
+        summary=("la-fuse formed a row operator from `rowSums(cbind(A, A, A)^2) + B` with A 8 x 6 "
+                 "and B 8 x 4: the row reduction's input, typed ?x?, was taken for a matrix of "
+                 "B's 8 x 4 space; at run time the operator's column check failed (18 vs 4), "
+                 "with --reuse-margin=0 the static cast of its result did not compile. Found by "
+                 "a 150-program reuse-all run (seed 990037); also on ce76994."),
+        avoided_by="nothing (fixed)",
+        pattern=r"operands of the fused row operator have different column counts",
+        fixed=("la-fuse checks every member of a row operator against the shapes the "
+               "arguments imply (rowStepsHold on a ShapeRefinement copy); "
+               "test/Transforms/fuse.mlir row_unequal_columns")),
+    KnownBug(
         id="shared-kernel-into-sparse-conversion",
         classification="compiler bug",
         summary=("A dense kernel (`la.sign`, a select in its body) converted to CSR and also used "

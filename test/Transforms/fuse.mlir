@@ -547,6 +547,30 @@ func.func @row_per_row_values(%A: tensor<?x6xf64>) -> tensor<1x?xf64> {
 
 // -----
 
+// Not row: rowSums(cbind(A, A, A)^2) + B with A 8 x 6 and B 8 x 4 (difftest
+// seed 990037). On the declared types the reduction's input (?x?) may be a
+// matrix of B's ?x4 space; the shapes the arguments imply say it has 18
+// columns. Still row with a matrix of 4 columns.
+// CHECK-LABEL: func.func @row_unequal_columns
+// CHECK-NOT: template<row>
+// CHECK: return
+func.func @row_unequal_columns(%A: tensor<8x6xf64>, %B: tensor<8x4xf64>) -> tensor<?x4xf64> {
+  %c = la.cbind %A, %A, %A : tensor<8x6xf64>, tensor<8x6xf64>, tensor<8x6xf64> -> tensor<?x?xf64>
+  %r = la.sumsq row %c : tensor<?x?xf64> -> tensor<?x1xf64>
+  %s = la.add %r, %B : tensor<?x1xf64>, tensor<8x4xf64> -> tensor<?x4xf64>
+  return %s : tensor<?x4xf64>
+}
+// CHECK-LABEL: func.func @row_equal_columns
+// CHECK: la.fused({{.*}}) {kind = #la.template<row>
+func.func @row_equal_columns(%A: tensor<8x2xf64>, %B: tensor<8x4xf64>) -> tensor<?x4xf64> {
+  %c = la.cbind %A, %A : tensor<8x2xf64>, tensor<8x2xf64> -> tensor<?x?xf64>
+  %r = la.sumsq row %c : tensor<?x?xf64> -> tensor<?x1xf64>
+  %s = la.add %r, %B : tensor<?x1xf64>, tensor<8x4xf64> -> tensor<?x4xf64>
+  return %s : tensor<?x4xf64>
+}
+
+// -----
+
 // Row product: k-means' Lloyd step. X %*% t(C) is computed row by row
 // (k cells per row), the distances, row minima, assignments and their row
 // sums never leave the row, and both accumulations -- colSums(P) and

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FusionCost.h"
+#include "ShapeRefinement.h"
 
 #include "lauryn/Analysis/Fusion/PlanSearch.h"
 #include "lauryn/Dialect/LA/IR/LAOps.h"
@@ -318,6 +319,25 @@ private:
     return space;
   }
 
+  /// False if the shapes the arguments imply prove a member of a row
+  /// operator seeded at `seed` not row-aligned: the group is formed on the
+  /// declared types, where a dynamic size may be anything (difftest seed
+  /// 990037: rowSums of cbind(A, A, A), typed ?x?, added to an 8 x 4 matrix
+  /// was taken for a row reduction of the 8 x 4 space; it has 18 columns).
+  /// `space` gives a seed's iteration space (row-aligned or column close).
+  static bool rowStepsHold(ArrayRef<Operation *> members, Operation *seed,
+                           RankedTensorType (*space)(Operation *)) {
+    auto fn = seed->getParentOfType<func::FuncOp>();
+    if (!fn)
+      return true;
+    ShapedCopy typed(fn, /*exact=*/true);
+    RankedTensorType shaped = space(typed.of(seed));
+    return shaped && llvm::all_of(members, [&](Operation *m) {
+             Operation *copy = typed.of(m);
+             return !copy || getRowStep(copy, shaped).has_value();
+           });
+  }
+
   /// Tries to form a row operator whose result is `op`'s row-aligned value:
   /// the producers computing it row by row from the same rows. Members other
   /// than `op` with uses outside the group are results too if row-aligned
@@ -370,6 +390,8 @@ private:
       return false;
     SmallVector<Operation *> ordered(members.begin(), members.end());
     llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
+    if (!rowStepsHold(ordered, &op, rowAlignedSpace))
+      return false;
     SmallVector<Value> yields{op.getResult(0)};
     for (Operation *m : ordered)
       if (m != &op && llvm::any_of(m->getUsers(), [&](Operation *u) { return !members.contains(u); }))
@@ -472,6 +494,9 @@ private:
     if (!rowWork && !llvm::any_of(members, [&](Operation *m) {
           return isClose(m) && isa<MatMulOp>(m) && !isOuterAccumulation(m);
         }))
+      return restore();
+    if (!rowStepsHold(SmallVector<Operation *>(members.begin(), members.end()), &op,
+                      columnCloseSpace))
       return restore();
     // t(A) computed elsewhere (hoisted out of a loop, or also used by
     // others): the operator transposes A itself, i.e. reads it by rows.

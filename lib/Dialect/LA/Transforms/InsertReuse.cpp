@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FusionCost.h"
+#include "ShapeRefinement.h"
 
 #include "lauryn/Dialect/LA/IR/LAAttrs.h"
 #include "lauryn/Dialect/LA/IR/LAOps.h"
@@ -61,6 +62,16 @@ bool isLoopIndex(BlockArgument arg) {
 bool isFunctionArgument(BlockArgument arg) {
   Block *block = arg.getOwner();
   return isa_and_nonnull<FunctionOpInterface>(block->getParentOp()) && block->isEntryBlock();
+}
+
+/// Bytes of `input` (a function argument or loop index) in `shaped`.
+double inputBytes(const ShapedCopy &shaped, Value input) {
+  auto arg = cast<BlockArgument>(input);
+  if (!isa<RankedTensorType>(arg.getType()))
+    return 0;
+  if (isFunctionArgument(arg))
+    return fusionStatsOf(shaped.function().getArgument(arg.getArgNumber())).bytes();
+  return fusionStatsOf(arg).bytes();
 }
 
 /// Traces `op`'s lineage back to its inputs; false if it reaches a value the
@@ -164,106 +175,6 @@ exclusiveMembers(Operation *op, LineageHasher &hasher,
   return ordered;
 }
 
-/// The more static of two compatible matrix types (the encoding of `current`).
-Type moreStatic(Type current, Type inferred) {
-  auto c = dyn_cast<RankedTensorType>(current);
-  auto i = dyn_cast<RankedTensorType>(inferred);
-  if (!c || !i || c.getRank() != i.getRank() || c.getElementType() != i.getElementType())
-    return current;
-  SmallVector<int64_t> shape(c.getShape());
-  for (auto [d, size] : llvm::enumerate(shape))
-    if (ShapedType::isDynamic(size))
-      size = i.getDimSize(d);
-  return RankedTensorType::get(shape, c.getElementType(), c.getEncoding());
-}
-
-/// A generator's type with its constant dynamic sizes made static.
-RankedTensorType withConstantSizes(Type type, OperandRange dynamicSizes) {
-  auto tensor = cast<RankedTensorType>(type);
-  SmallVector<int64_t> shape(tensor.getShape());
-  auto size = dynamicSizes.begin();
-  for (int64_t &d : shape) {
-    if (!ShapedType::isDynamic(d) || size == dynamicSizes.end())
-      continue;
-    APInt constant;
-    if (matchPattern(*size++, m_ConstantInt(&constant)))
-      d = constant.getSExtValue();
-  }
-  return RankedTensorType::get(shape, tensor.getElementType(), tensor.getEncoding());
-}
-
-/// Gives the values of `block` the most static types their operands imply;
-/// unless `exact`, a slice with bounds known only at run time is given its
-/// input's size (an upper bound, for costs).
-void refineTypes(Block &block, bool exact) {
-  for (Operation &op : block) {
-    if (auto fill = dyn_cast<FillOp>(op)) {
-      fill.getResult().setType(withConstantSizes(fill.getType(), fill.getDynamicSizes()));
-      continue;
-    }
-    if (auto rand = dyn_cast<RandOp>(op)) {
-      rand.getResult().setType(withConstantSizes(rand.getType(), rand.getDynamicSizes()));
-      continue;
-    }
-    if (auto fused = dyn_cast<FusedOp>(op)) {
-      for (auto [arg, input] : llvm::zip(fused.getBodyBlock().getArguments(), fused.getInputs()))
-        arg.setType(moreStatic(arg.getType(), input.getType()));
-      refineTypes(fused.getBodyBlock(), exact);
-      for (auto [result, yielded] : llvm::zip(fused.getResults(), fused.getYielded()))
-        result.setType(moreStatic(result.getType(), yielded.getType()));
-      continue;
-    }
-    for (Region &region : op.getRegions())
-      for (Block &inner : region)
-        refineTypes(inner, exact);
-    auto infer = dyn_cast<InferTypeOpInterface>(&op);
-    SmallVector<Type> inferred;
-    if (!infer || failed(infer.inferReturnTypes(op.getContext(), op.getLoc(), op.getOperands(),
-                                                op.getRawDictionaryAttrs(),
-                                                op.getPropertiesStorage(), op.getRegions(),
-                                                inferred)))
-      continue;
-    for (auto [result, type] : llvm::zip(op.getResults(), inferred))
-      result.setType(moreStatic(result.getType(), type));
-    // A slice with bounds known only at run time: at most its input (an upper
-    // bound errs towards caching, which costs copies, not results).
-    if (!exact && isa<SliceOp>(op))
-      op.getResult(0).setType(moreStatic(op.getResult(0).getType(), op.getOperand(0).getType()));
-  }
-}
-
-/// A scratch copy of a function whose values have the most static types
-/// their operands imply: the JIT specializes the arguments' shapes only, and
-/// the cost rule needs sizes (`exact = false`: slices sized as an upper
-/// bound), the cached values their static types (`exact`). Ops of the
-/// function map to their copies.
-class ShapedCopy {
-public:
-  ShapedCopy(func::FuncOp fn, bool exact) : copy(fn.clone()) {
-    for (Block &block : copy.getBody())
-      refineTypes(block, exact);
-    SmallVector<Operation *> original, copied;
-    fn.walk([&](Operation *op) { original.push_back(op); });
-    copy.walk([&](Operation *op) { copied.push_back(op); });
-    for (auto [o, c] : llvm::zip(original, copied))
-      copies[o] = c;
-  }
-  ~ShapedCopy() { copy.erase(); }
-  Operation *of(Operation *op) const { return copies.lookup(op); }
-  /// Bytes of `input` (a function argument or loop index) in the copy.
-  double inputBytes(Value input) const {
-    auto arg = cast<BlockArgument>(input);
-    if (!isa<RankedTensorType>(arg.getType()))
-      return 0;
-    if (isFunctionArgument(arg))
-      return fusionStatsOf(copy.getArgument(arg.getArgNumber())).bytes();
-    return fusionStatsOf(arg).bytes();
-  }
-
-private:
-  mutable func::FuncOp copy;
-  llvm::DenseMap<Operation *, Operation *> copies;
-};
 
 /// Executions of `op` per call of its function: the product of the trip
 /// counts of the loops around it (10 for a count unknown at compile time, as
@@ -369,7 +280,7 @@ struct InsertReusePass : lauryn::la::impl::InsertReusePassBase<InsertReusePass> 
         double hashBytes = 0;
         for (Value input : c.inputs)
           if (!hashed.count(input))
-            hashBytes += shaped.inputBytes(input);
+            hashBytes += inputBytes(shaped, input);
         // Per call: the inputs are hashed once, the value is probed, computed
         // (or copied out) and stored at every execution.
         double executions = executionsPerCall(c.op);

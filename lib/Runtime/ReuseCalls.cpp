@@ -91,6 +91,9 @@ uint64_t hashBytesParallel(const void *data, size_t size, uint64_t seed) {
   size_t chunks = std::min<size_t>({size_t(lauryn_rt_max_threads()), 16, size / kChunkMin});
   if (chunks < 2)
     return XXH3_64bits_withSeed(data, size, seed);
+  // libxxhash picks its kernel at the first call, unsynchronized: made here,
+  // before the workers start.
+  (void)XXH3_64bits(data, 1);
   ChunkJob jobs[16];
   pthread_t threads[16];
   bool started[16] = {};

@@ -133,6 +133,18 @@ def test_formats_oracle_with_nonfinite_intermediates(tmp_path):
     assert report.status == "ok", report.mismatches
 
 
+def test_differ_only_at_nonfinite():
+    info = [("f64", False)]
+    ok = lambda *cells: runner.Outcome("ok", [np.array([cells])])  # noqa: E731
+    # Formats may decide where one side is non-finite (0 against NaN or Inf) ...
+    assert runner.differ_only_at_nonfinite(ok(0.0, 1.0), ok(NAN, 1.0), info)
+    assert runner.differ_only_at_nonfinite(ok(INF, 2.0), ok(0.0, 2.0), info)
+    # ... not where both are finite, nor across shapes or failures.
+    assert not runner.differ_only_at_nonfinite(ok(NAN, 1.0), ok(NAN, 1.5), info)
+    assert not runner.differ_only_at_nonfinite(ok(1.0, 2.0), ok(1.0), info)
+    assert not runner.differ_only_at_nonfinite(ok(1.0), runner.Outcome("error"), info)
+
+
 def test_result_info_reads_inexact_marks():
     text = """func.func @main(%a0: tensor<?x?xf64>) -> (f64, tensor<?x?xf64>, i64) {
   %v0 = la.sum %a0 : tensor<?x?xf64> -> f64  // inexact

@@ -325,16 +325,29 @@ private:
   /// 990037: rowSums of cbind(A, A, A), typed ?x?, added to an 8 x 4 matrix
   /// was taken for a row reduction of the 8 x 4 space; it has 18 columns).
   /// `space` gives a seed's iteration space (row-aligned or column close).
+  /// Each member must play the same part there (the lowering follows the
+  /// declared types), and each of `alignedResults` stay row-aligned.
   static bool rowStepsHold(ArrayRef<Operation *> members, Operation *seed,
-                           RankedTensorType (*space)(Operation *)) {
+                           RankedTensorType declared, RankedTensorType (*space)(Operation *),
+                           ArrayRef<Value> alignedResults = {}) {
     auto fn = seed->getParentOfType<func::FuncOp>();
     if (!fn)
       return true;
     ShapedCopy typed(fn, /*exact=*/true);
     RankedTensorType shaped = space(typed.of(seed));
-    return shaped && llvm::all_of(members, [&](Operation *m) {
-             Operation *copy = typed.of(m);
-             return !copy || getRowStep(copy, shaped).has_value();
+    if (!shaped)
+      return false;
+    auto copyOf = [&](Value v) { return typed.of(v.getDefiningOp()); };
+    return llvm::all_of(members,
+                        [&](Operation *m) {
+                          Operation *copy = typed.of(m);
+                          return !copy || getRowStep(copy, shaped) == getRowStep(m, declared);
+                        }) &&
+           llvm::all_of(alignedResults, [&](Value v) {
+             Operation *copy = copyOf(v);
+             return !copy ||
+                    isRowAlignedResult(copy->getResult(cast<OpResult>(v).getResultNumber()),
+                                       shaped);
            });
   }
 
@@ -390,12 +403,12 @@ private:
       return false;
     SmallVector<Operation *> ordered(members.begin(), members.end());
     llvm::sort(ordered, [](Operation *a, Operation *b) { return a->isBeforeInBlock(b); });
-    if (!rowStepsHold(ordered, &op, rowAlignedSpace))
-      return false;
     SmallVector<Value> yields{op.getResult(0)};
     for (Operation *m : ordered)
       if (m != &op && llvm::any_of(m->getUsers(), [&](Operation *u) { return !members.contains(u); }))
         yields.push_back(m->getResult(0));
+    if (!rowStepsHold(ordered, &op, space, rowAlignedSpace, yields))
+      return false;
     FusedOp fused = createFused(ordered, FusionTemplate::row, yields);
     if (!fused)
       return false;
@@ -495,7 +508,7 @@ private:
           return isClose(m) && isa<MatMulOp>(m) && !isOuterAccumulation(m);
         }))
       return restore();
-    if (!rowStepsHold(SmallVector<Operation *>(members.begin(), members.end()), &op,
+    if (!rowStepsHold(SmallVector<Operation *>(members.begin(), members.end()), &op, space,
                       columnCloseSpace))
       return restore();
     // t(A) computed elsewhere (hoisted out of a loop, or also used by

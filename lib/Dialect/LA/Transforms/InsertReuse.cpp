@@ -124,9 +124,10 @@ bool traceInputs(Operation *op, LineageHasher &hasher, Candidate &c) {
 }
 
 /// True if `op` yields a sparse tensor: cached only with a declared static
-/// shape, and never moved into another value's region (sparse kernels built
-/// in a branch of an scf.if do not lower: the sparse product's runtime calls
-/// fail dominance, the sparsifier's deallocations do not dominate their uses;
+/// shape (in its own region, which may nest in a user's), and never moved
+/// into another value's region as a plain producer: a dynamically shaped
+/// sparse kernel in a branch of an scf.if does not lower (the sparse
+/// product's runtime calls fail dominance;
 /// test/Tools/lauryn-run/sparse-computed-zeros.test with --no-specialize).
 bool hasSparseResult(Operation *op) {
   return llvm::any_of(op->getResultTypes(), [](Type t) {

@@ -71,7 +71,9 @@ void refineTypes(Block &block, bool exact) {
         refineTypes(inner, exact);
     auto infer = dyn_cast<InferTypeOpInterface>(&op);
     SmallVector<Type> inferred;
-    if (!infer || failed(infer.inferReturnTypes(op.getContext(), op.getLoc(), op.getOperands(),
+    // No location: inference on the scratch copy reports nothing (sizes an
+    // upper bound gave may conflict; the real op is checked where it runs).
+    if (!infer || failed(infer.inferReturnTypes(op.getContext(), std::nullopt, op.getOperands(),
                                                 op.getRawDictionaryAttrs(),
                                                 op.getPropertiesStorage(), op.getRegions(),
                                                 inferred)))

@@ -335,6 +335,18 @@ KNOWN = [
                "arguments imply (rowStepsHold on a ShapeRefinement copy); "
                "test/Transforms/fuse.mlir row_unequal_columns")),
     KnownBug(
+        id="mnc-broadcast-zero-extent",
+        classification="compiler bug",
+        summary=("With --select-formats, the MNC estimator broadcast the sketch of a 0 x 0 "
+                 "matrix reshaped to 8 x 0 (the sketch kept 0 x 0) to 8 x 0 for `la.or` and read "
+                 "past its counts: the compiler crashed (signal 11). Found by a 200-program run "
+                 "(seed 880131); also on ce76994."),
+        avoided_by="nothing (fixed)",
+        pattern=r"^crash: signal 11",
+        fixed=("broadcastSketch (MNCSketch.cpp) repeats only dimensions of size 1 and gives an "
+               "empty or non-broadcasting operand empty counts; "
+               "test/Tools/lauryn-run/select-formats-zero-extent.test")),
+    KnownBug(
         id="shared-kernel-into-sparse-conversion",
         classification="compiler bug",
         summary=("A dense kernel (`la.sign`, a select in its body) converted to CSR and also used "

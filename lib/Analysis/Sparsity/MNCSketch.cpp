@@ -611,6 +611,13 @@ MNCSketch sliceSketch(const OpDescriptor &op, const MNCSketch &a) {
 MNCSketch broadcastSketch(const OpDescriptor &op, const MNCSketch &a) {
   if (a.rows() == op.rows && a.cols() == op.cols)
     return a;
+  // Only a dimension of size 1 repeats. An empty operand (a reshape of a
+  // 0 x 0 matrix to 8 x 0 whose sketch kept 0 x 0; difftest seed 880131) or
+  // sizes that do not broadcast have no entries to repeat: empty counts, not
+  // reads past the operand's counts.
+  if ((a.rows() != op.rows && a.rows() != 1) || (a.cols() != op.cols && a.cols() != 1) ||
+      a.rows() == 0 || a.cols() == 0)
+    return MNCSketch::fromCounts(op.rows, op.cols, Counts(op.rows, 0), Counts(op.cols, 0));
   int64_t nnz = int64_t(a.nnz());
   // A row vector repeats down the rows: every row holds its nnz, a column
   // is full or empty; a column vector likewise across.

@@ -113,6 +113,22 @@ TEST_P(MNCExactness, WholeRowReshapesKeepTheExactAxis) {
   EXPECT_FALSE(mnc::propagate({StructuralOp::Reshape, 25, 48}, s, nullptr));
 }
 
+TEST(MNCSketch, ReshapesWithoutCellsKeepTheTargetShape) {
+  // A 0 x 0 matrix reshaped to 8 x 0 (difftest seed 880131): the sketch must
+  // have the target's 8 rows, or a later broadcast reads past its counts.
+  MNCSketch empty = MNCSketch::build(MatrixStructure::empty(0, 0));
+  std::optional<MNCSketch> r = mnc::propagate({StructuralOp::Reshape, 8, 0}, empty, nullptr);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->rows(), 8);
+  EXPECT_EQ(r->cols(), 0);
+  EXPECT_EQ(r->rowNnz(), std::vector<int64_t>(8, 0));
+  EXPECT_EQ(r->nnz(), 0);
+  // A reshape that changes the number of cells has no rule.
+  MNCSketch one = MNCSketch::build(MatrixStructure::fromCoordinates(2, 3, {{0, 0}}));
+  EXPECT_FALSE(mnc::propagate({StructuralOp::Reshape, 2, 2}, one, nullptr));
+  EXPECT_FALSE(mnc::propagate({StructuralOp::Reshape, 3, 3}, one, nullptr));
+}
+
 INSTANTIATE_TEST_SUITE_P(Seeds, MNCExactness, ::testing::Range<uint64_t>(1, 11));
 
 TEST(MNCSketch, SummaryStatistics) {

@@ -509,9 +509,13 @@ MNCSketch elementwiseSketch(const OpDescriptor &op, const MNCSketch &a, const MN
 }
 
 std::optional<MNCSketch> reshapeSketch(const OpDescriptor &op, const MNCSketch &a) {
-  if (op.cols == a.cols())
+  if (op.rows == a.rows() && op.cols == a.cols())
     return a;
-  if (a.cols() == 0 || op.cols == 0)
+  // Sizes that do not hold the same number of cells have no rule.
+  if (op.rows * op.cols != a.rows() * a.cols())
+    return std::nullopt;
+  // A reshape without cells (0 x 0 to 8 x 0) keeps the target's shape.
+  if (op.rows * op.cols == 0)
     return MNCSketch::fromCounts(op.rows, op.cols, Counts(op.rows, 0), Counts(op.cols, 0));
   const Counts &r = a.rowNnz(), &c = a.colNnz();
   Counts rows(op.rows, 0), cols(op.cols, 0);

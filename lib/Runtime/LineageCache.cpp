@@ -128,6 +128,10 @@ public:
       return status;
     Entry &e = entries[key];
     e.value = own(copy);
+    e.rows = value.rows;
+    e.cols = value.cols;
+    e.dtype = value.dtype;
+    e.format = value.format;
     e.bytes = bytes;
     e.seconds = seconds > 0 ? seconds : 0;
     e.height = height;
@@ -138,7 +142,9 @@ public:
     return LAURYN_OK;
   }
 
-  /// The value under `key` if `matches` it (a hit), else null (a miss).
+  /// The value under `key` if `matches(rows, cols, dtype, format)` holds
+  /// for it (a hit), else null (a miss). The check comes before a spilled
+  /// value is read back: a colliding key costs no disk read.
   template <typename Matches> SharedMatrix find(uint64_t key, Matches matches) {
     std::lock_guard<std::mutex> lock(mutex);
     auto it = entries.find(key);
@@ -147,12 +153,12 @@ public:
       return nullptr;
     }
     Entry &e = it->second;
-    if (!e.value && !restore(e)) {
-      erase(key);
+    if (!matches(e.rows, e.cols, e.dtype, e.format)) {
       ++counters.misses;
       return nullptr;
     }
-    if (!matches(*e.value)) {
+    if (!e.value && !restore(e)) {
+      erase(key);
       ++counters.misses;
       return nullptr;
     }
@@ -167,6 +173,8 @@ private:
   struct Entry {
     std::shared_ptr<lauryn_matrix> value; ///< null while spilled
     std::string spillPath;          ///< the file of a spilled value
+    int64_t rows = 0, cols = 0;     ///< the value's shape, type and format
+    int32_t dtype = 0, format = 0;
     int64_t bytes = 0;
     double seconds = 0;
     int32_t height = 0;
@@ -406,7 +414,7 @@ int lauryn_rt_cache_get(uint64_t key, lauryn_matrix **out) {
   if (!out)
     return fail(LAURYN_ERR_INVALID_ARGUMENT, "lauryn_rt_cache_get: out is NULL");
   *out = nullptr;
-  SharedMatrix value = cache().find(key, [](const lauryn_matrix &) { return true; });
+  SharedMatrix value = cache().find(key, [](int64_t, int64_t, int32_t, int32_t) { return true; });
   return value ? copyMatrix(*value, "lauryn_rt_cache_get", out) : LAURYN_OK;
 }
 
@@ -415,9 +423,8 @@ int lauryn_rt_cache_get(uint64_t key, lauryn_matrix **out) {
 namespace lauryn::rt {
 
 SharedMatrix acquireCached(uint64_t key, int64_t rows, int64_t cols, int dtype, int format) {
-  return cache().find(key, [&](const lauryn_matrix &m) {
-    return (rows < 0 || m.rows == rows) && (cols < 0 || m.cols == cols) && m.dtype == dtype &&
-           m.format == format;
+  return cache().find(key, [&](int64_t r, int64_t c, int32_t t, int32_t f) {
+    return (rows < 0 || r == rows) && (cols < 0 || c == cols) && t == dtype && f == format;
   });
 }
 

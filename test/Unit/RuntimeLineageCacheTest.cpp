@@ -404,4 +404,35 @@ TEST_F(LineageCacheTest, GeneratedCodeEntryPoints) {
   EXPECT_EQ(stats.entries, 1);
 }
 
+// A probe of another shape under the key of a spilled value (a hash
+// collision) is a miss without reading the file back.
+TEST_F(LineageCacheTest, CollidingProbeLeavesSpilledValueOnDisk) {
+  std::string dir = ::testing::TempDir() + "lauryn-spill-collision-test";
+  std::filesystem::create_directories(dir);
+  configure(100, LAURYN_CACHE_COST_SIZE, dir.c_str());
+  lauryn_matrix *a = dense(10, 1, 0.25), *b = dense(10, 1, 2);
+  ASSERT_EQ(lauryn_rt_cache_put(1, a, 5.0, 1), LAURYN_OK);
+  ASSERT_EQ(lauryn_rt_cache_put(2, b, 9.0, 1), LAURYN_OK); // spills 1
+  lauryn_cache_stats s = stats();
+  ASSERT_EQ(s.spills, 1);
+  EXPECT_EQ(lauryn_rt_reuse_acquire(1, 1, 10, LAURYN_F64, LAURYN_FORMAT_DENSE), 0);
+  EXPECT_EQ(lauryn_rt_reuse_acquire(1, 10, 1, LAURYN_F32, LAURYN_FORMAT_DENSE), 0);
+  s = stats();
+  EXPECT_EQ(s.restores, 0);
+  EXPECT_EQ(s.misses, 2);
+  EXPECT_EQ(s.spilled_bytes, 80);
+  // The matching probe reads it back.
+  int64_t handle = lauryn_rt_reuse_acquire(1, 10, 1, LAURYN_F64, LAURYN_FORMAT_DENSE);
+  ASSERT_NE(handle, 0);
+  double out[10] = {};
+  Descriptor2D dest{out, out, 0, {10, 1}, {1, 1}};
+  _mlir_ciface_lauryn_rt_reuse_take_dense_f64(handle, &dest);
+  for (int k = 0; k < 10; ++k)
+    EXPECT_EQ(out[k], 0.25 + k);
+  EXPECT_EQ(stats().restores, 1);
+  lauryn_rt_cache_configure(nullptr);
+  lauryn_rt_matrix_free(a);
+  lauryn_rt_matrix_free(b);
+}
+
 } // namespace

@@ -328,12 +328,19 @@ KNOWN = [
                  "and B 8 x 4: the row reduction's input, typed ?x?, was taken for a matrix of "
                  "B's 8 x 4 space; at run time the operator's column check failed (18 vs 4), "
                  "with --reuse-margin=0 the static cast of its result did not compile. Found by "
-                 "a 150-program reuse-all run (seed 990037); also on ce76994."),
+                 "a 150-program reuse-all run (seed 990037); also on ce76994. Second case (seed "
+                 "52209 of the long run on de522e7, after the first fix): max(X %*% v, w), X "
+                 "1 x 8, w typed 1 x ? and 1 x 1 at run time (size-1 dimensions are not "
+                 "specialized), taken for a cell of X's space; the first case also came back "
+                 "without specialization."),
         avoided_by="nothing (fixed)",
         pattern=r"operands of the fused row operator have different column counts",
         fixed=("la-fuse checks every member of a row operator against the shapes the "
-               "arguments imply (rowStepsHold on a ShapeRefinement copy); "
-               "test/Transforms/fuse.mlir row_unequal_columns")),
+               "arguments imply (rowStepsHold on a ShapeRefinement copy) and forms it only if "
+               "the sizes its lowering checks are provably equal (sizesProvablyFit, "
+               "DimClasses.cpp: equalities from the la type rules and static sizes); "
+               "test/Transforms/fuse.mlir row_unequal_columns, row_dynamic_unequal_columns, "
+               "row_unrelated_columns")),
     KnownBug(
         id="mnc-broadcast-zero-extent",
         classification="compiler bug",

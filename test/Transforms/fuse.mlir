@@ -568,6 +568,28 @@ func.func @row_equal_columns(%A: tensor<8x2xf64>, %B: tensor<8x4xf64>) -> tensor
   %s = la.add %r, %B : tensor<?x1xf64>, tensor<8x4xf64> -> tensor<?x4xf64>
   return %s : tensor<?x4xf64>
 }
+// Without static sizes (an unspecialized program) nothing ties the
+// columns of cbind(A, A, A) to B's: no row operator.
+// CHECK-LABEL: func.func @row_dynamic_unequal_columns
+// CHECK-NOT: template<row>
+// CHECK: return
+func.func @row_dynamic_unequal_columns(%A: tensor<?x?xf64>, %B: tensor<?x4xf64>) -> tensor<?x4xf64> {
+  %c = la.cbind %A, %A, %A : tensor<?x?xf64>, tensor<?x?xf64>, tensor<?x?xf64> -> tensor<?x?xf64>
+  %r = la.sumsq row %c : tensor<?x?xf64> -> tensor<?x1xf64>
+  %s = la.add %r, %B : tensor<?x1xf64>, tensor<?x4xf64> -> tensor<?x4xf64>
+  return %s : tensor<?x4xf64>
+}
+// max(X %*% v, w) with w typed 1 x ?: a 1 x 1 w makes the result 1 x 1, not
+// a cell of X's 1 x 8 space (difftest seed 52209; the fused operator stopped
+// at its column-count check).
+// CHECK-LABEL: func.func @row_unrelated_columns
+// CHECK-NOT: template<row>
+// CHECK: return
+func.func @row_unrelated_columns(%X: tensor<?x8xi32>, %v: tensor<?x1xi32>, %w: tensor<1x?xi32>) -> (tensor<?x?xi32>, tensor<?x1xi32>) {
+  %p = la.matmul %X, %v : tensor<?x8xi32>, tensor<?x1xi32> -> tensor<?x1xi32>
+  %m = la.maximum %p, %w : tensor<?x1xi32>, tensor<1x?xi32> -> tensor<?x?xi32>
+  return %m, %p : tensor<?x?xi32>, tensor<?x1xi32>
+}
 
 // -----
 

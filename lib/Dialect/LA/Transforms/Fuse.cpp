@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "DimClasses.h"
 #include "FusionCost.h"
 #include "ShapeRefinement.h"
 
@@ -343,12 +344,69 @@ private:
                           Operation *copy = typed.of(m);
                           return !copy || getRowStep(copy, shaped) == getRowStep(m, declared);
                         }) &&
-           llvm::all_of(alignedResults, [&](Value v) {
-             Operation *copy = copyOf(v);
-             return !copy ||
-                    isRowAlignedResult(copy->getResult(cast<OpResult>(v).getResultNumber()),
-                                       shaped);
-           });
+           llvm::all_of(alignedResults,
+                        [&](Value v) {
+                          Operation *copy = copyOf(v);
+                          return !copy || isRowAlignedResult(
+                                              copy->getResult(cast<OpResult>(v).getResultNumber()),
+                                              shaped);
+                        }) &&
+           sizesProvablyFit(members, declared, typed);
+  }
+
+  /// False unless the sizes the row lowering checks at run time (each input's
+  /// rows against the space's rows, its columns against the space's columns;
+  /// RowToLoops.cpp computeSizes) are equal whenever the unfused program
+  /// runs. Dynamic sizes do not match anything: max(X %*% v, w), X 1 x 8 and
+  /// w typed 1 x ? but 1 x 1 at run time, is 1 x 1, not a cell of X's 1 x 8
+  /// space (difftest seed 52209; also seed 990037 without specialization).
+  /// The sizes are compared on `typed`, the function with the static types
+  /// the arguments imply (cbind(A, A) of an 8 x 2 A has 4 columns).
+  static bool sizesProvablyFit(ArrayRef<Operation *> members, RankedTensorType space,
+                               const ShapedCopy &typed) {
+    DimClasses dims(typed.function());
+    llvm::SmallPtrSet<Operation *, 16> group(members.begin(), members.end());
+    SmallVector<DimClasses::Dim> rowDims, colDims;
+    bool mapped = true;
+    // An input read as a matrix of the space: its dimensions not typed 1.
+    auto cellInput = [&](Value v) {
+      auto t = cast<RankedTensorType>(v.getType());
+      Value copy = typed.valueOf(v);
+      mapped &= bool(copy);
+      if (t.getDimSize(0) != 1)
+        rowDims.push_back({copy, 0});
+      if (t.getDimSize(1) != 1)
+        colDims.push_back({copy, 1});
+    };
+    auto dim = [&](SmallVector<DimClasses::Dim> &dims, Value v, unsigned d) {
+      Value copy = typed.valueOf(v);
+      mapped &= bool(copy);
+      dims.push_back({copy, d});
+    };
+    for (Operation *m : members) {
+      std::optional<RowStep> step = getRowStep(m, space);
+      for (OpOperand &use : m->getOpOperands()) {
+        Value v = use.get();
+        if (!isa<RankedTensorType>(v.getType()) || group.contains(v.getDefiningOp()))
+          continue;
+        unsigned n = use.getOperandNumber();
+        auto transpose = v.getDefiningOp<TransposeOp>();
+        if (step == RowStep::RowProduct) {
+          n == 0 ? dim(rowDims, v, 0) : dim(colDims, v, 1);
+        } else if (step == RowStep::RowReduction && isa<MatMulOp>(m) && n == 1) {
+          dim(colDims, v, 0);
+        } else if (step == RowStep::ColumnClose && isa<MatMulOp>(m) && n == 0 && transpose) {
+          // t(A) computed outside: the operator reads A by rows itself.
+          cellInput(transpose.getInput());
+        } else if (step == RowStep::ColumnClose && isOuterAccumulation(m)) {
+          dim(rowDims, v, 0);
+        } else {
+          cellInput(v);
+        }
+      }
+    }
+    return mapped && (rowDims.empty() || dims.allEqual(rowDims)) &&
+           (colDims.empty() || dims.allEqual(colDims));
   }
 
   /// Tries to form a row operator whose result is `op`'s row-aligned value:

@@ -89,7 +89,7 @@ void refineTypes(Block &block, bool exact) {
 
 } // namespace
 
-ShapedCopy::ShapedCopy(func::FuncOp fn, bool exact) : copy(fn.clone()) {
+ShapedCopy::ShapedCopy(func::FuncOp fn, bool exact) : fn(fn), copy(fn.clone()) {
   for (Block &block : copy.getBody())
     refineTypes(block, exact);
   SmallVector<Operation *> original, copied;
@@ -100,5 +100,24 @@ ShapedCopy::ShapedCopy(func::FuncOp fn, bool exact) : copy(fn.clone()) {
 }
 
 ShapedCopy::~ShapedCopy() { copy.erase(); }
+
+Value ShapedCopy::valueOf(Value v) const {
+  if (auto result = dyn_cast<OpResult>(v)) {
+    Operation *op = of(result.getOwner());
+    return op ? op->getResult(result.getResultNumber()) : Value();
+  }
+  // A block argument: of the function itself or of a region of one of its ops.
+  auto arg = cast<BlockArgument>(v);
+  Block *block = arg.getOwner();
+  Region *region = block->getParent();
+  Operation *parent = region->getParentOp();
+  Operation *parentCopy = parent == fn ? copy.getOperation() : of(parent);
+  if (!parentCopy)
+    return {};
+  Region &regionCopy = parentCopy->getRegion(region->getRegionNumber());
+  auto blockIt = regionCopy.begin();
+  std::advance(blockIt, std::distance(region->begin(), block->getIterator()));
+  return blockIt->getArgument(arg.getArgNumber());
+}
 
 } // namespace lauryn::la

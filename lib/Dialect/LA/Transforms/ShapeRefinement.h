@@ -30,10 +30,13 @@ public:
   ShapedCopy &operator=(const ShapedCopy &) = delete;
   /// The copy of `op` (null for an op created after the copy).
   mlir::Operation *of(mlir::Operation *op) const { return copies.lookup(op); }
+  /// The copy of `v` (null for a value created after the copy).
+  mlir::Value valueOf(mlir::Value v) const;
   /// The refined copy of the function.
   mlir::func::FuncOp function() const { return copy; }
 
 private:
+  mlir::Operation *fn;
   mutable mlir::func::FuncOp copy;
   llvm::DenseMap<mlir::Operation *, mlir::Operation *> copies;
 };

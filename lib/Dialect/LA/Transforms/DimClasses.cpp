@@ -114,7 +114,7 @@ void DimClasses::visit(Operation *op) {
 
 bool DimClasses::allEqual(llvm::ArrayRef<Dim> dims) const {
   for (const Dim &d : dims)
-    if (find(key(d)) != find(key(dims.front())))
+    if (find(key(d)) != find(key(dims.front()))) // (no dims: true)
       return false;
   return true;
 }

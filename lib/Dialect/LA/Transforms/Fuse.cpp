@@ -368,20 +368,18 @@ private:
     llvm::SmallPtrSet<Operation *, 16> group(members.begin(), members.end());
     SmallVector<DimClasses::Dim> rowDims, colDims;
     bool mapped = true;
-    // An input read as a matrix of the space: its dimensions not typed 1.
-    auto cellInput = [&](Value v) {
-      auto t = cast<RankedTensorType>(v.getType());
-      Value copy = typed.valueOf(v);
-      mapped &= bool(copy);
-      if (t.getDimSize(0) != 1)
-        rowDims.push_back({copy, 0});
-      if (t.getDimSize(1) != 1)
-        colDims.push_back({copy, 1});
-    };
     auto dim = [&](SmallVector<DimClasses::Dim> &dims, Value v, unsigned d) {
       Value copy = typed.valueOf(v);
       mapped &= bool(copy);
       dims.push_back({copy, d});
+    };
+    // An input read as a matrix of the space: its dimensions not typed 1.
+    auto cellInput = [&](Value v) {
+      auto t = cast<RankedTensorType>(v.getType());
+      if (t.getDimSize(0) != 1)
+        dim(rowDims, v, 0);
+      if (t.getDimSize(1) != 1)
+        dim(colDims, v, 1);
     };
     for (Operation *m : members) {
       std::optional<RowStep> step = getRowStep(m, space);
@@ -405,8 +403,7 @@ private:
         }
       }
     }
-    return mapped && (rowDims.empty() || dims.allEqual(rowDims)) &&
-           (colDims.empty() || dims.allEqual(colDims));
+    return mapped && dims.allEqual(rowDims) && dims.allEqual(colDims);
   }
 
   /// Tries to form a row operator whose result is `op`'s row-aligned value:

@@ -11,7 +11,7 @@ summary `difftest: N programs, M mismatches, K generator rejects`.
 By default the generator avoids the trigger patterns of the known bugs
 (known.py); --include-known generates them too (their mismatches are then
 recognised and listed as known, and not reduced unless --reduce-known).
-Binaries come from $LAURYN_BUILD_DIR (default /work/main/build).
+Binaries come from $LAURYN_BUILD_DIR (default: the checkout's build/).
 """
 
 import argparse

@@ -982,12 +982,11 @@ def generate(seed, min_ops=5, max_ops=60, avoid=()):
 def self_test(count=300, start=0, opt=None, verbose=False, avoid=()):
     """Generates `count` programs and checks each with lauryn-opt (exit 0);
     returns the list of (seed, stderr) of rejected programs."""
-    import os
     import pathlib
     import subprocess
     import tempfile
-    opt = opt or pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build")) / "bin" / \
-        "lauryn-opt"
+    from . import runner
+    opt = opt or runner.build_dir() / "bin" / "lauryn-opt"
     bad = []
     with tempfile.TemporaryDirectory() as tmp:
         for seed in range(start, start + count):

@@ -18,7 +18,6 @@ outcomes are compared by `compare_outcomes()`.
 """
 
 import dataclasses
-import os
 import pathlib
 import re
 import subprocess
@@ -60,7 +59,7 @@ NP_TYPES = {"f64": np.float64, "f32": np.float32, "i64": np.int64, "i32": np.int
 
 
 def build_dir():
-    return pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build"))
+    return lauryn_ref.program.build_dir()
 
 
 def lauryn_run_path():

@@ -11,7 +11,7 @@ or positions to NumPy arrays, SciPy sparse matrices or numbers. Results are
 Run-time errors that compiled code reports raise LaurynRefError.
 
 The program is normalized by lauryn-opt (from $LAURYN_BUILD_DIR/bin,
-default /work/main/build) to MLIR's generic form and interpreted with NumPy
+default the checkout's build/) to MLIR's generic form and interpreted with NumPy
 following the documented DML semantics of every la op; see the module
 docstrings of ops_*.py for the per-op definitions.
 """

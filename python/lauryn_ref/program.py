@@ -23,9 +23,14 @@ from .values import conform, is_sparse
 OPT_FLAGS = ("--mlir-print-op-generic", "--mlir-print-local-scope", "--mlir-print-debuginfo")
 
 
+def build_dir():
+    """$LAURYN_BUILD_DIR, else the checkout's build/ (this file is python/lauryn_ref/)."""
+    return pathlib.Path(os.environ.get("LAURYN_BUILD_DIR") or
+                        pathlib.Path(__file__).resolve().parents[2] / "build")
+
+
 def lauryn_opt_path():
-    build = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build"))
-    return build / "bin" / "lauryn-opt"
+    return build_dir() / "bin" / "lauryn-opt"
 
 
 @functools.lru_cache(maxsize=64)

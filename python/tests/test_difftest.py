@@ -13,7 +13,7 @@
   reducer (an artificial text predicate, and a fault injected into the
   reference).
 
-Run with:  cd /work/main && /usr/bin/python3 -m pytest -q python/tests/test_difftest.py
+Run with, from the checkout:  /usr/bin/python3 -m pytest -q python/tests/test_difftest.py
 """
 
 import concurrent.futures
@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "python"))
 from lauryn_difftest import generator, known, reduce, runner  # noqa: E402
 from lauryn_difftest.__main__ import run_seed  # noqa: E402
 
-BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build"))
+BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR") or REPO / "build")
 NAN, INF = float("nan"), float("inf")
 
 # Measured on the 2-core machine (2026-11-25): the 300 programs take ~160 s with 2 jobs, the

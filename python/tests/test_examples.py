@@ -4,7 +4,7 @@ results against independent NumPy/SciPy implementations of the same algorithms.
 Every test generates deterministic data (seeded numpy.random.default_rng),
 writes it with numpy.save (dense) or scipy.io.mmwrite (sparse), runs
 build/bin/lauryn-run on the example (build directory from the environment
-variable LAURYN_BUILD_DIR, default /work/main/build), reads the matrix results
+variable LAURYN_BUILD_DIR, default: the checkout's build/), reads the matrix results
 with numpy.load and the scalar results from the printed `result #k: value`
 lines (printed with 17 significant digits), and compares them with the oracle.
 
@@ -55,7 +55,7 @@ import scipy.io
 import scipy.sparse
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build"))
+BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR") or REPO / "build")
 LAURYN_RUN = BUILD / "bin" / "lauryn-run"
 EXAMPLES = REPO / "docs" / "examples"
 sys.path.insert(0, str(REPO / "utils" / "bench"))

@@ -26,7 +26,7 @@ functions (libm vs NumPy); summation-order rounding for aggregates.
 Known disagreements are xfail(strict=True) tests at the end, each with the
 reason; they are listed in the report of the reference interpreter.
 
-Run with:  cd /work/main && /usr/bin/python3 -m pytest -q python/tests/test_reference.py
+Run with, from the checkout:  /usr/bin/python3 -m pytest -q python/tests/test_reference.py
 """
 
 import math
@@ -49,7 +49,7 @@ import lauryn_ref  # noqa: E402
 from lauryn_ref import LaurynRefError  # noqa: E402
 import test_examples as ex  # noqa: E402  (data generators and the lauryn-run helper)
 
-BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build"))
+BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR") or REPO / "build")
 LAURYN_RUN = BUILD / "bin" / "lauryn-run"
 EXAMPLES = REPO / "docs" / "examples"
 OPS_MLIR = REPO / "test" / "Integration" / "CPU" / "ops.mlir"

@@ -1,7 +1,7 @@
 """Independent oracle for liblauryn_rt (the runtime I/O library).
 
 Loads build/lib/liblauryn_rt.so with ctypes (build directory from the
-environment variable LAURYN_BUILD_DIR, default /work/main/build) and compares
+environment variable LAURYN_BUILD_DIR, default: the checkout's build/) and compares
 what Lauryn reads and writes with SciPy and NumPy:
 
 * every real matrix of ../shared/data/matrices: Lauryn's CSR against
@@ -29,7 +29,7 @@ import scipy.io
 import scipy.sparse
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build"))
+BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR") or REPO / "build")
 LIB_PATH = BUILD / "lib" / "liblauryn_rt.so"
 DATA = pathlib.Path(os.environ.get("LAURYN_SHARED_DATA", REPO.parent / "shared" / "data"))
 

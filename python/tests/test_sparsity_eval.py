@@ -13,7 +13,7 @@ import scipy.io
 import scipy.sparse
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
-BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR", "/work/main/build"))
+BUILD = pathlib.Path(os.environ.get("LAURYN_BUILD_DIR") or REPO / "build")
 TOOL = BUILD / "bin" / "lauryn-sparsity-eval"
 DATA = pathlib.Path(os.environ.get("LAURYN_SHARED_DATA", REPO.parent / "shared" / "data"))
 MATRICES = DATA / "matrices"

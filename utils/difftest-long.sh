@@ -19,7 +19,8 @@ build=${LAURYN_BUILD_DIR:-$root/build}
 frozen=$runs/frozen
 
 if [ ! -d "$frozen" ]; then
-  [ -x "$build/bin/lauryn-run" ] || { echo "error: no $build/bin/lauryn-run (build first)" >&2; exit 1; }
+  ninja -C "$build" -n lauryn-run lauryn-opt lauryn_rt 2>/dev/null | grep -q "no work to do" ||
+    { echo "error: $build is not an up-to-date build (run utils/build.sh)" >&2; exit 1; }
   if [ -n "$(git -C "$root" status --porcelain --untracked-files=no)" ]; then
     echo "error: uncommitted changes in $root; the frozen build must be one commit's" >&2
     exit 1

@@ -119,9 +119,15 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   // dense -> CSR conversion and sparse-output kernels).
   pm.addNestedPass<func::FuncOp>(createCopyStridedResultsPass());
   pm.addNestedPass<func::FuncOp>(createDropLocalDeallocsPass());
+  // The runtime library's storage arrays are the runtime's to free.
+  if (options.sparseRuntimeLibrary)
+    pm.addNestedPass<func::FuncOp>(createBorrowSparseRuntimeBuffersPass());
   bufferization::BufferDeallocationPipelineOptions deallocation;
   deallocation.privateFunctionDynamicOwnership = true;
   bufferization::buildBufferDeallocationPipeline(pm, deallocation);
+  if (options.sparseRuntimeLibrary)
+    pm.addNestedPass<func::FuncOp>(
+        createBorrowSparseRuntimeBuffersPass(BorrowSparseRuntimeBuffersPassOptions{true}));
   pm.addPass(createConvertBufferizationToMemRefPass());
   // Dense f64/f32 products run in OpenBLAS (measured: docs/benchmarks.md).
   pm.addPass(createConvertLinalgToBlasPass());

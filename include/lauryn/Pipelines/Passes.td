@@ -21,7 +21,8 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
        passes of the upstream sparsifier pipeline (sparsification and one-shot
        bufferization of dense and sparse code, sparse vectorization), `lauryn-copy-strided-results`,
        `lauryn-drop-local-deallocs`
-       and the ownership-based buffer deallocation, `convert-linalg-to-blas` (OpenBLAS through
+       and the ownership-based buffer deallocation (with `sparse-runtime-library` between the two
+       halves of `lauryn-borrow-sparse-runtime-buffers`), `convert-linalg-to-blas` (OpenBLAS through
        liblauryn_rt), `lauryn-tile-transposes`, parallel loops through OpenMP
        (`lauryn-parallelize-outer-loop`, `scf.parallel` -> `omp.wsloop`), and lowering of
        everything to LLVM. Generated code calls libomp and liblauryn_rt; link them (`-lomp`) or
@@ -89,6 +90,30 @@ def DropLocalDeallocsPass : Pass<"lauryn-drop-local-deallocs", "::mlir::func::Fu
     every other allocation. Deallocs of other buffers are kept.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect"];
+}
+
+def BorrowSparseRuntimeBuffersPass
+    : Pass<"lauryn-borrow-sparse-runtime-buffers", "::mlir::func::FuncOp"> {
+  let summary = "Keep the ownership-based deallocation from freeing the sparse runtime's storage";
+  let description = [{
+    With `sparse-runtime-library`, sparse storage lives in objects of the MLIR sparse runtime,
+    and generated code reads it through the runtime's accessors (`sparseValuesF64`,
+    `sparsePositions0`, `sparseCoordinates0`, ...), which return memref views of arrays the
+    storage object owns. The ownership-based buffer deallocation follows the function-boundary
+    ABI: a memref returned by a call to an external function belongs to the caller, so it freed
+    those arrays with `free()` although the runtime allocated them with `new` and deletes them
+    with the storage object (AddressSanitizer: alloc-dealloc mismatch; valgrind: mismatched
+    free). Run before the deallocation pipeline, this pass replaces each accessor call by a
+    `builtin.unrealized_conversion_cast` of its operands marked with the callee
+    (`lauryn.sparse_runtime_call`) and a number that keeps CSE from merging two calls: a pure op
+    without memref operands, whose result the deallocation treats as not owned. With `restore`,
+    run after the deallocation pipeline, it turns the marked casts back into the calls.
+  }];
+  let options = [
+    Option<"restore", "restore", "bool", /*default=*/"false",
+           "Turn the marked casts back into accessor calls (after the deallocation pipeline)">
+  ];
+  let dependentDialects = ["::mlir::func::FuncDialect"];
 }
 
 def RelaxSparseLoopTypesPass

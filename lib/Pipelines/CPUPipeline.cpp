@@ -97,6 +97,9 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addNestedPass<func::FuncOp>(createUnshareSparseEmptiesPass());
   pm.addNestedPass<func::FuncOp>(createRelaxSparseLoopTypesPass());
   pm.addNestedPass<func::FuncOp>(createShieldSparseConversionsPass());
+  // Runtime-stored sparse tensors are freed only by dealloc_tensor.
+  if (options.sparseRuntimeLibrary)
+    pm.addNestedPass<func::FuncOp>(createFreeSparseRuntimeTensorsPass());
   SparsificationOptions sparsification;
   SparseParallelizationStrategy sparseParallel =
       options.parallel ? SparseParallelizationStrategy::kDenseOuterLoop

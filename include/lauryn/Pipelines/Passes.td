@@ -17,7 +17,8 @@ def CPUPipelinePass : Pass<"lauryn-cpu-pipeline", "::mlir::ModuleOp"> {
        actual inputs), `convert-la-to-linalg`, CSE, and with `optimize`
        `lauryn-fuse-dense-elementwise`;
     2. CPU tail: `lauryn-generalize-sparse-linalg`, `lauryn-unshare-sparse-empties`,
-       `lauryn-shield-sparse-conversions`, the
+       `lauryn-shield-sparse-conversions` (with `sparse-runtime-library`
+       `lauryn-free-sparse-runtime-tensors`), the
        passes of the upstream sparsifier pipeline (sparsification and one-shot
        bufferization of dense and sparse code, sparse vectorization), `lauryn-copy-strided-results`,
        `lauryn-drop-local-deallocs`
@@ -114,6 +115,26 @@ def BorrowSparseRuntimeBuffersPass
            "Turn the marked casts back into accessor calls (after the deallocation pipeline)">
   ];
   let dependentDialects = ["::mlir::func::FuncDialect"];
+}
+
+def FreeSparseRuntimeTensorsPass
+    : Pass<"lauryn-free-sparse-runtime-tensors", "::mlir::func::FuncOp"> {
+  let summary = "Delete the sparse tensors a function computes when the MLIR runtime stores them";
+  let description = [{
+    With `sparse-runtime-library`, a sparse tensor is an opaque pointer to a storage object of
+    the MLIR sparse runtime, freed only by `bufferization.dealloc_tensor` (lowered to
+    `delSparseTensor`); the ownership-based deallocation sees memrefs only, and la programs do
+    not free values, so every sparse tensor a function computed leaked (LeakSanitizer on
+    `test/Integration/CPU/ops.mlir`). Run on tensors before sparsification, this pass groups the
+    function's sparse values into storages: a destination-style op's result shares its init's
+    storage, casts and other ops share their sparse operands' storage, and `tensor.empty`,
+    `bufferization.alloc_tensor` and format-changing `sparse_tensor.convert` start a new one. A
+    storage whose values all sit in the function's body block, none of them an argument, a call
+    result, or an operand of a return, call or region terminator, gets one `dealloc_tensor` of its
+    last value before the return. Anything else (loop-carried, returned, passed on) is left
+    alone: it may leak, but is never freed twice. Functions with more than one block are skipped.
+  }];
+  let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
 }
 
 def RelaxSparseLoopTypesPass

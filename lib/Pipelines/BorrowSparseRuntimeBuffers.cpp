@@ -26,13 +26,15 @@ namespace {
 constexpr llvm::StringLiteral kCallee = "lauryn.sparse_runtime_call";
 constexpr llvm::StringLiteral kCallId = "lauryn.sparse_runtime_call_id";
 
-/// The runtime's accessors of storage arrays (mlir/ExecutionEngine/SparseTensorRuntime.h).
+/// The runtime's functions that return a view of arrays one of its objects
+/// owns (mlir/ExecutionEngine/SparseTensorRuntime.h): the storage accessors
+/// and the dimension sizes of a file reader.
 bool isStorageAccessor(func::FuncOp callee) {
   StringRef name = callee.getSymName();
   return callee.isExternal() && callee.getNumResults() == 1 &&
          isa<MemRefType>(callee.getResultTypes()[0]) &&
          (name.starts_with("sparseValues") || name.starts_with("sparsePositions") ||
-          name.starts_with("sparseCoordinates"));
+          name.starts_with("sparseCoordinates") || name == "getSparseTensorReaderDimSizes");
 }
 
 struct BorrowSparseRuntimeBuffersPass

@@ -97,7 +97,9 @@ void buildCPUTail(OpPassManager &pm, const CPUTailOptions &options) {
   pm.addNestedPass<func::FuncOp>(createUnshareSparseEmptiesPass());
   pm.addNestedPass<func::FuncOp>(createRelaxSparseLoopTypesPass());
   pm.addNestedPass<func::FuncOp>(createShieldSparseConversionsPass());
-  // Runtime-stored sparse tensors are freed only by dealloc_tensor.
+  // Runtime-stored sparse tensors are freed only by dealloc_tensor. No CSE or
+  // canonicalization may run between it and the sparsifier: merging two equal
+  // conversions would free one storage twice.
   if (options.sparseRuntimeLibrary)
     pm.addNestedPass<func::FuncOp>(createFreeSparseRuntimeTensorsPass());
   SparsificationOptions sparsification;

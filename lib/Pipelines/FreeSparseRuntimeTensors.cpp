@@ -36,20 +36,26 @@ bool startsStorage(Operation *op) {
   return convert && convert.getSource().getType() != convert.getType();
 }
 
-/// Whether `use` of a sparse value may let its storage outlive the function
-/// or be reached through a non-sparse value (a view of its arrays).
+bool isScalar(Type type) { return isa<IntegerType, IndexType, FloatType>(type); }
+
+/// Whether `use` of a sparse value may free its storage, let it outlive the
+/// function or reach it through a non-sparse value (a view of its arrays).
+/// Only reads are known not to: a conversion (a copy), an input of a
+/// destination-style op, and ops that produce scalars or sparse values (the
+/// latter join the operand's storage).
 bool mayEscape(OpOperand &use) {
   Operation *user = use.getOwner();
   if (isa<CallOpInterface>(user) || user->hasTrait<OpTrait::IsTerminator>())
     return true;
   if (isa<sparse_tensor::ConvertOp>(user))
-    return false; // to another format: a copy
+    return false;
   auto dps = dyn_cast<DestinationStyleOpInterface>(user);
   if (dps && dps.isDpsInput(&use))
-    return false; // read into the op's own destination
-  return llvm::any_of(user->getResults(), [](Value r) {
-    return isa<ShapedType, BaseMemRefType>(r.getType()) && !isSparse(r);
-  });
+    return false;
+  // No results: a dealloc_tensor, a print, ... -- not known to only read.
+  return user->getNumResults() == 0 || llvm::any_of(user->getResults(), [](Value r) {
+           return !isScalar(r.getType()) && !isSparse(r);
+         });
 }
 
 /// Union-find over sparse values that may share one storage.
@@ -86,11 +92,20 @@ struct FreeSparseRuntimeTensorsPass
       for (OpOperand &use : op->getOpOperands())
         if (isSparse(use.get()) && mayEscape(use))
           escaping.push_back(use.get());
+      // Sparse block arguments are the caller's or carried by a loop (scf.for,
+      // scf.forall): the values that enter them are not tracked either.
+      bool sparseArgs = false;
       for (Region &region : op->getRegions())
         for (Block &block : region)
           for (BlockArgument arg : block.getArguments())
-            if (isSparse(arg))
-              escaping.push_back(arg); // the caller's, or loop-carried
+            if (isSparse(arg)) {
+              escaping.push_back(arg);
+              sparseArgs = true;
+            }
+      if (sparseArgs)
+        for (Value operand : op->getOperands())
+          if (isSparse(operand))
+            escaping.push_back(operand);
       for (OpResult result : op->getResults()) {
         if (!isSparse(result))
           continue;

@@ -62,3 +62,21 @@ func.func @escapes(%t: !llvm.ptr) -> memref<?xf64> {
   %v = call @sparseValuesF64(%t) : (!llvm.ptr) -> memref<?xf64>
   return %v : memref<?xf64>
 }
+
+// -----
+
+// The dimension sizes of a file reader are a view into the reader object.
+func.func private @getSparseTensorReaderDimSizes(!llvm.ptr) -> memref<?xindex> attributes {llvm.emit_c_interface}
+
+// HIDE-LABEL: func.func @reader
+// HIDE: builtin.unrealized_conversion_cast %arg0 : !llvm.ptr to memref<?xindex> {lauryn.sparse_runtime_call = @getSparseTensorReaderDimSizes
+// BORROW-LABEL: func.func @reader
+// BORROW: %[[D:.*]] = call @getSparseTensorReaderDimSizes(%arg0)
+// BORROW-NOT: memref.extract_strided_metadata %[[D]]
+// BORROW: return
+func.func @reader(%r: !llvm.ptr) -> index {
+  %c0 = arith.constant 0 : index
+  %d = call @getSparseTensorReaderDimSizes(%r) : (!llvm.ptr) -> memref<?xindex>
+  %n = memref.load %d[%c0] : memref<?xindex>
+  return %n : index
+}

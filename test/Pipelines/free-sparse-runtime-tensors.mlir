@@ -78,3 +78,42 @@ func.func @blocks(%a: tensor<4x4xf64>, %c: i1) -> f64 {
   %o = arith.constant 1.0 : f64
   return %o : f64
 }
+
+// -----
+
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+
+// A storage the program frees itself, or views through a non-tensor value, is
+// left alone (no second free).
+// CHECK-LABEL: func.func @freed_or_viewed
+// CHECK: bufferization.dealloc_tensor
+// CHECK-NOT: bufferization.dealloc_tensor
+// CHECK: return
+func.func @freed_or_viewed(%a: tensor<4x4xf64>) -> (f64, !llvm.ptr) {
+  %s = sparse_tensor.convert %a : tensor<4x4xf64> to tensor<4x4xf64, #CSR>
+  %c0 = arith.constant 0 : index
+  %x = tensor.extract %s[%c0, %c0] : tensor<4x4xf64, #CSR>
+  bufferization.dealloc_tensor %s : tensor<4x4xf64, #CSR>
+  %t = sparse_tensor.convert %a : tensor<4x4xf64> to tensor<4x4xf64, #CSR>
+  %p = builtin.unrealized_conversion_cast %t : tensor<4x4xf64, #CSR> to !llvm.ptr
+  return %x, %p : f64, !llvm.ptr
+}
+
+// -----
+
+#CSR = #sparse_tensor.encoding<{ map = (i, j) -> (i : dense, j : compressed) }>
+
+func.func private @keep(tensor<4x4xf64, #CSR>)
+
+// A storage that enters a loop's block arguments (scf.forall shared_outs) is
+// not tracked: the body may hand it on.
+// CHECK-LABEL: func.func @forall_shared
+// CHECK-NOT: dealloc_tensor
+// CHECK: return
+func.func @forall_shared(%a: tensor<4x4xf64>) {
+  %s = sparse_tensor.convert %a : tensor<4x4xf64> to tensor<4x4xf64, #CSR>
+  %r = scf.forall (%i) in (2) shared_outs(%o = %s) -> tensor<4x4xf64, #CSR> {
+    func.call @keep(%o) : (tensor<4x4xf64, #CSR>) -> ()
+  }
+  return
+}

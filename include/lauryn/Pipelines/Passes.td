@@ -100,7 +100,7 @@ def BorrowSparseRuntimeBuffersPass
     With `sparse-runtime-library`, sparse storage lives in objects of the MLIR sparse runtime,
     and generated code reads it through the runtime's accessors (`sparseValuesF64`,
     `sparsePositions0`, `sparseCoordinates0`, ...), which return memref views of arrays the
-    storage object owns. The ownership-based buffer deallocation follows the function-boundary
+    storage object owns (as does `getSparseTensorReaderDimSizes` for a file reader). The ownership-based buffer deallocation follows the function-boundary
     ABI: a memref returned by a call to an external function belongs to the caller, so it freed
     those arrays with `free()` although the runtime allocated them with `new` and deletes them
     with the storage object (AddressSanitizer: alloc-dealloc mismatch; valgrind: mismatched
@@ -130,9 +130,12 @@ def FreeSparseRuntimeTensorsPass
     storage, casts and other ops share their sparse operands' storage, and `tensor.empty`,
     `bufferization.alloc_tensor` and format-changing `sparse_tensor.convert` start a new one. A
     storage whose values all sit in the function's body block, none of them an argument, a call
-    result, or an operand of a return, call or region terminator, gets one `dealloc_tensor` of its
-    last value before the return. Anything else (loop-carried, returned, passed on) is left
-    alone: it may leak, but is never freed twice. Functions with more than one block are skipped.
+    result or entering a loop's block arguments, and whose every use is a read (a conversion, an
+    input of a destination-style op, an op with scalar or sparse results) gets one
+    `dealloc_tensor` of its last value before the return. Anything else (loop-carried, returned,
+    passed on, viewed, already freed) is left alone: it may leak, but is never freed twice.
+    Functions with more than one block are skipped. No CSE may run between this pass and the
+    sparsifier (two merged conversions would share one storage freed twice).
   }];
   let dependentDialects = ["::mlir::bufferization::BufferizationDialect"];
 }

@@ -1,9 +1,9 @@
 """Tests of the differential tester python/lauryn_difftest (issue 4).
 
 * test_ci_difftest: a CI-sized run (CI_COUNT programs from CI_SEED, 2 jobs)
-  of generated programs through lauryn-run --no-optimize, lauryn-run
-  (--threads 1 and 2) and the reference interpreter; asserts no mismatch and
-  no generator reject. The generator leaves out the trigger patterns of the
+  of generated programs through every lauryn-run variant of runner.VARIANTS
+  and the reference interpreter; asserts no mismatch and no generator
+  reject. The generator leaves out the trigger patterns of the
   known bugs (lauryn_difftest/known.py), which are checked one by one by
   test_known_bug_reproducers as strict xfails (an XPASS means the bug was
   fixed: give the entry its `fixed` note). The reproducers of fixed bugs

@@ -109,7 +109,10 @@ KNOWN = [
                "constant index in an indexing map) dense before their conversion to CSR; "
                "convert-la-to-linalg reads a 1x1 operand as a scalar (a sparse kernel la.mul "
                "%S, %b with b 1x1 crashed the same way: seed 40879, reproducer "
-               "csr-times-1x1-in-loop)")),
+               "csr-times-1x1-in-loop); the cell-operator lowering of la-fuse reads a 1x1 "
+               "operand as a scalar too (seed 52536 of the long run on cac5596: "
+               "floor(S * m) with S CSR ?x2 and m 1x1 fused into a cell operator, reproducer "
+               "seed52536)")),
     KnownBug(
         id="csr-matmul-into-rbind",
         classification="compiler bug (wrong result)",

@@ -310,8 +310,20 @@ struct FusedToLoops : LAPattern<FusedOp> {
                     RankedTensorType resultType) const {
     MLIRContext *ctx = l.b.getContext();
     SmallVector<AffineMap> maps;
-    for (Value v : inputs)
+    SmallVector<Value> operands;
+    for (Value v : inputs) {
+      // A 1x1 operand is read once as a scalar: the map (i, j) -> (0, 0)
+      // crashes the sparsifier's iteration graph sorter next to a sparse
+      // operand (difftest seed 52536, as sparse-1x1-broadcast).
+      auto t = dyn_cast<RankedTensorType>(v.getType());
+      if (t && broadcastsAlong(v, 0) && broadcastsAlong(v, 1)) {
+        Value dense = Lowering::isSparse(v) ? l.densify(v) : v;
+        Value zeroIndex = l.index(0);
+        v = tensor::ExtractOp::create(l.b, l.loc, dense, {zeroIndex, zeroIndex});
+      }
+      operands.push_back(v);
       maps.push_back(mapOf(v, ctx));
+    }
     auto par = utils::IteratorType::parallel, red = utils::IteratorType::reduction;
     SmallVector<utils::IteratorType> iterators{par, par};
     Value init;
@@ -338,7 +350,7 @@ struct FusedToLoops : LAPattern<FusedOp> {
     }
     Block &body = p.op.getBodyBlock();
     auto generic = linalg::GenericOp::create(
-        l.b, l.loc, TypeRange{resultType}, inputs, ValueRange{init}, maps, iterators,
+        l.b, l.loc, TypeRange{resultType}, operands, ValueRange{init}, maps, iterators,
         [&](OpBuilder &b, Location loc, ValueRange args) {
           // The generic's block arguments are the operands' scalars at the cell.
           IRMapping cell;

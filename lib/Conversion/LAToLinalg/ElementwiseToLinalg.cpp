@@ -119,8 +119,7 @@ struct ElementwiseToGeneric : RewritePattern {
         // A 1x1 matrix is a scalar operand: an indexing map (i, j) -> (0, 0)
         // crashed the sparsifier's iteration graph sorter next to a sparse
         // operand (difftest bug sparse-1x1-broadcast).
-        Value zeroIndex = l.index(0);
-        inputs.push_back(tensor::ExtractOp::create(rewriter, loc, v, {zeroIndex, zeroIndex}));
+        inputs.push_back(l.firstElement(v));
         maps.push_back(AffineMap::get(2, 0, {}, ctx));
         continue;
       }

@@ -316,11 +316,8 @@ struct FusedToLoops : LAPattern<FusedOp> {
       // crashes the sparsifier's iteration graph sorter next to a sparse
       // operand (difftest seed 52536, as sparse-1x1-broadcast).
       auto t = dyn_cast<RankedTensorType>(v.getType());
-      if (t && broadcastsAlong(v, 0) && broadcastsAlong(v, 1)) {
-        Value dense = Lowering::isSparse(v) ? l.densify(v) : v;
-        Value zeroIndex = l.index(0);
-        v = tensor::ExtractOp::create(l.b, l.loc, dense, {zeroIndex, zeroIndex});
-      }
+      if (t && broadcastsAlong(v, 0) && broadcastsAlong(v, 1))
+        v = l.firstElement(v);
       operands.push_back(v);
       maps.push_back(mapOf(v, ctx));
     }

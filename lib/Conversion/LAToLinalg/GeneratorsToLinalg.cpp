@@ -115,9 +115,7 @@ struct CastToLinalg : LAPattern<CastOp> {
       x = l.densify(x);
       l.assertEqual(l.dim(x, 0), l.index(1), "input is not 1x1");
       l.assertEqual(l.dim(x, 1), l.index(1), "input is not 1x1");
-      Value zero = l.index(0);
-      result = castScalar(rewriter, l.loc,
-                          tensor::ExtractOp::create(rewriter, l.loc, x, ValueRange{zero, zero}), to);
+      result = castScalar(rewriter, l.loc, l.firstElement(x), to);
     } else if (!inT && outT) { // scalar -> 1x1 matrix
       Value v = castScalar(rewriter, l.loc, x, outT.getElementType());
       Value m = tensor::FromElementsOp::create(rewriter, l.loc, Lowering::dense(outT), ValueRange{v});

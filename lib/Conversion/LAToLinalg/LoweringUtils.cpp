@@ -227,6 +227,11 @@ bool Lowering::isSparse(Value v) {
 
 bool Lowering::isCSR(Type t) { return la::isCSR(t); }
 
+Value Lowering::firstElement(Value matrix) {
+  Value zero = index(0);
+  return tensor::ExtractOp::create(b, loc, densify(matrix), ValueRange{zero, zero});
+}
+
 Value Lowering::densify(Value value) {
   if (!isSparse(value))
     return value;

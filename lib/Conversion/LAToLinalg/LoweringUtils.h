@@ -48,6 +48,8 @@ struct Lowering {
   void check(mlir::Value cond, llvm::StringRef what);
   /// `value` without its sparse encoding (sparse_tensor.convert), or itself.
   mlir::Value densify(mlir::Value value);
+  /// Element (0, 0) of a matrix (densified first): a 1x1 operand read as a scalar.
+  mlir::Value firstElement(mlir::Value matrix);
   /// `value` converted to exactly `type` (encoding change), or itself.
   mlir::Value toType(mlir::Value value, mlir::Type type);
   /// `t` without encoding.

@@ -49,10 +49,14 @@ commit=$(cat "$runs/commit")
 # The record lines that count for the frozen commit (same compiler tree, same MLIR package).
 counting_records() {
   [ -f "$record" ] || return 0
-  grep -v '^#' "$record" | while read -r c m rest; do
-    [ "$m" = "$mlir" ] && git -C "$root" diff --quiet "$c" "$commit" -- "${compiler_paths[@]}" \
-      2>/dev/null && echo "$c $m $rest"
-  done
+  local c m rest
+  while read -r c m rest; do
+    [[ -z $c || $c == \#* ]] && continue
+    if [ "$m" = "$mlir" ] &&
+       git -C "$root" diff --quiet "$c" "$commit" -- "${compiler_paths[@]}" 2>/dev/null; then
+      echo "$c $m $rest"
+    fi
+  done < "$record"
 }
 
 summary='^difftest: [0-9]+ programs, [0-9]+ mismatches'

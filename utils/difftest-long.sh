@@ -12,10 +12,10 @@
 # The run takes longer than a working session and a session may start on a fresh machine, so
 # each finished chunk is also appended to RECORD (docs/difftest-long-record.txt, committed with
 # the work): commit, MLIR package version, seed, programs, mismatches, generator rejects,
-# seconds, finish time. A chunk recorded on a commit whose compiler tree (the paths in
-# `compiler_paths`: the sources, the build files and python/, which holds the generator, the
-# oracle and the tester) equals the frozen commit's, with the same MLIR package, counts as done
-# in any RUNS_DIR; the totals are over those records.
+# seconds, finish time, the seeds that mismatched or were rejected (- if none). A chunk recorded
+# on a commit whose compiler tree (the paths in `compiler_paths`: the sources, the build files
+# and python/, which holds the generator, the oracle and the tester) equals the frozen commit's,
+# with the same MLIR package, counts as done in any RUNS_DIR; the totals are over those records.
 # Nothing else should use the cores meanwhile: the runner's timeout is wall-clock time.
 # Environment: FIRST (50000), COUNT (10000), CHUNK (250), JOBS (2), LAURYN_BUILD_DIR (build/),
 # RECORD (docs/difftest-long-record.txt).
@@ -60,7 +60,7 @@ counting_records() {
 }
 
 summary='^difftest: [0-9]+ programs, [0-9]+ mismatches'
-[ -f "$record" ] || echo "# commit mlir-package first-seed programs mismatches generator-rejects seconds finished-utc" > "$record"
+[ -f "$record" ] || echo "# commit mlir-package first-seed programs mismatches generator-rejects seconds finished-utc bad-seeds" > "$record"
 cd "$frozen/python"
 for ((s = first; s < first + count; s += chunk)); do
   n=$((first + count - s < chunk ? first + count - s : chunk))
@@ -75,7 +75,9 @@ for ((s = first; s < first + count; s += chunk)); do
   awk -v c="$commit" -v m="$mlir" -v s="$s" -v t="$(date -u -r "$log" +%Y-%m-%dT%H:%MZ)" '
     /^difftest: [0-9]+ programs/ { p = $2; mm = $4; r = $6 }
     /^difftest: [0-9.]+ s$/ { secs = $2 }
-    END { printf "%s %s %d %d %d %d %d %s\n", c, m, s, p, mm, r, secs, t }' "$log" >> "$record"
+    /^seed [0-9]+: / { bad = bad (bad ? "," : "") substr($2, 1, length($2) - 1) }
+    END { printf "%s %s %d %d %d %d %d %s %s\n", c, m, s, p, mm, r, secs, t, bad ? bad : "-" }' \
+    "$log" >> "$record"
 done
 
 # Totals over the chunks recorded for this compiler (a chunk with mismatches lists their seeds

@@ -61,11 +61,13 @@ counting_records() {
 
 summary='^difftest: [0-9]+ programs, [0-9]+ mismatches'
 [ -f "$record" ] || echo "# commit mlir-package first-seed programs mismatches generator-rejects seconds finished-utc bad-seeds" > "$record"
+# Seeds of the chunks already recorded (read once: a chunk finished below is never revisited).
+recorded=" $(counting_records | awk '{ print $3 }' | tr '\n' ' ') "
 cd "$frozen/python"
 for ((s = first; s < first + count; s += chunk)); do
   n=$((first + count - s < chunk ? first + count - s : chunk))
   log=$runs/chunk-$s.log
-  counting_records | awk -v s="$s" '$3 == s { found = 1 } END { exit !found }' && continue
+  [[ $recorded == *" $s "* ]] && continue
   if ! grep -Eq "$summary" "$log" 2>/dev/null; then
     echo "chunk $s ($n programs) on $commit: $(date -u +%H:%M:%S)"
     LAURYN_BUILD_DIR=$frozen /usr/bin/python3 -m lauryn_difftest --count "$n" --seed "$s" \
@@ -80,8 +82,7 @@ for ((s = first; s < first + count; s += chunk)); do
     "$log" >> "$record"
 done
 
-# Totals over the chunks recorded for this compiler (a chunk with mismatches lists their seeds
-# in its log).
+# Totals over the chunks recorded for this compiler (the record lists the seeds that mismatched).
 counting_records | awk -v commit="$commit" '
   { p += $4; m += $5; r += $6; c++ }
   END { printf "long run on %s: %d chunks, %d programs, %d mismatches, %d generator rejects\n",

@@ -4,7 +4,8 @@
 # extra arguments are passed to cmake at configure time.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build=${LAURYN_BUILD_DIR:-$root/build}
+# Absolute: tests run tools from other working directories.
+build=$(realpath -m -- "${LAURYN_BUILD_DIR:-$root/build}")
 jobs=${LAURYN_JOBS:-2}
 
 launcher=()

@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Absolute: tests run tools from other working directories.
-build=$(realpath -m -- "${LAURYN_BUILD_DIR:-$root/build}")
+build=$(realpath -ms -- "${LAURYN_BUILD_DIR:-$root/build}")
 jobs=${LAURYN_JOBS:-2}
 
 launcher=()

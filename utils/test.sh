@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # Absolute: tests run tools from other working directories.
-build=$(realpath -m -- "${LAURYN_BUILD_DIR:-$root/build}")
+build=$(realpath -ms -- "${LAURYN_BUILD_DIR:-$root/build}")
 
 bash "$root/utils/build.sh"
 ninja -C "$build" -j "${LAURYN_JOBS:-2}" LaurynUnitTests
@@ -32,7 +32,7 @@ pystatus=0
 # The fuzzers' smoke run needs the checked build (ASan + UBSan + libFuzzer,
 # docs/testing.md); a second build directory, unless this run is that build.
 if ! grep -Eq '^LAURYN_FUZZERS:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
-  check=$(realpath -m -- "${LAURYN_CHECK_BUILD_DIR:-$root/build-check}")
+  check=$(realpath -ms -- "${LAURYN_CHECK_BUILD_DIR:-$root/build-check}")
   fuzzstatus=0
   { LAURYN_BUILD_DIR="$check" bash "$root/utils/build.sh" -DLAURYN_FUZZERS=ON > "$log.build" 2>&1 ||
       { cat "$log.build"; false; }; } &&
